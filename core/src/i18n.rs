@@ -1,0 +1,276 @@
+//! The one translation module: every user-facing text, in Dutch and English.
+//!
+//! Components never hold literal text; they ask for a [`Key`] in the current
+//! [`Lang`]. Texts with values use `{name}` placeholders filled by [`fill`].
+//! The `translations!` table makes a missing language a compile error, and the
+//! tests check that both languages use the same placeholders.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A language the app speaks. Dutch is the default: the users are Dutch
+/// account managers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// Nederlands (default).
+    #[default]
+    #[serde(rename = "nl")]
+    Nl,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// Both languages, in the order the switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// BCP 47 tag, for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a stored or typed code; unknown codes give `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks between a Dutch and an English text held as data (category
+    /// labels, questionnaire items), so data and UI follow the same switch.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! translations {
+    ($($key:ident => $nl:expr, $en:expr;)*) => {
+        /// A user-facing text. Look it up with [`Key::text`] or [`t`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, for completeness tests.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            /// The text of this key in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Key::$key, Lang::Nl) => $nl, (Key::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+/// Shorthand for `key.text(lang)`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    key.text(lang)
+}
+
+/// Fills `{name}` placeholders in a translated text.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Shorthand for `fill(t(lang, key), args)`.
+pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+    fill(key.text(lang), args)
+}
+
+/// A date as users of that language write it: nl-NL `23-11-2026`, en-GB
+/// `23/11/2026`.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Nl => '-',
+        Lang::En => '/',
+    };
+    format!(
+        "{:02}{sep}{:02}{sep}{:04}",
+        date.day(),
+        date.month(),
+        date.year()
+    )
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Short month name (`mrt` / `Mar`), for chart axes and period labels.
+pub fn month_short(month: u32, lang: Lang) -> &'static str {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Nl => MONTHS_NL[i],
+        Lang::En => MONTHS_EN[i],
+    }
+}
+
+/// A whole number with a sign for non-zero values and grouping as the
+/// language writes it: `+1.234` (nl) / `+1,234` (en), and a real minus sign.
+pub fn format_points(value: i64, signed: bool) -> String {
+    format_points_lang(value, signed, Lang::Nl)
+}
+
+/// Like [`format_points`] with the thousands separator of `lang`.
+pub fn format_points_lang(value: i64, signed: bool, lang: Lang) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let group = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0 {
+        "\u{2212}"
+    } else if signed && value > 0 {
+        "+"
+    } else {
+        ""
+    };
+    format!("{sign}{grouped}")
+}
+
+/// A decimal with one digit and the language's decimal mark (`3,2` / `3.2`).
+/// Takes tenths as an integer so no float formatting rules leak in.
+pub fn format_tenths(tenths: i64, lang: Lang) -> String {
+    let mark = match lang {
+        Lang::Nl => ',',
+        Lang::En => '.',
+    };
+    let sign = if tenths < 0 { "\u{2212}" } else { "" };
+    let a = tenths.unsigned_abs();
+    format!("{sign}{}{mark}{}", a / 10, a % 10)
+}
+
+translations! {
+    AppName => "Klantbankrekening", "Customer bank account";
+    AppTagline => "Vertrouwen per klantrelatie, bijgehouden als een rekening", "Trust per client relationship, kept like an account";
+    LanguageLabel => "Taal", "Language";
+    SkipToContent => "Naar de inhoud", "Skip to content";
+    NavOverview => "Klanten", "Clients";
+    EmptyTitle => "Nog geen klanten", "No clients yet";
+    EmptyIntro1 => "Elke klantrelatie heeft een rekening van vertrouwen: jij stort door te leveren, te luisteren en afspraken na te komen, en je neemt op met elke factuur, elke vraag om commitment en elke fout. De klant doet hetzelfde, dus je houdt beide kanten bij.",
+                   "Every client relationship has an account of trust: you deposit by delivering, listening and keeping agreements, and you withdraw with every invoice, every commitment you ask and every error. The client does the same, so you keep track of both sides.";
+    EmptyIntro2 => "Houd per klant bij wat er gestort en opgenomen wordt, zie of je tijdelijk of structureel rood staat, en maak regelmatig de balans op. Alles blijft in deze browser.",
+                   "Record per client what is deposited and withdrawn, see whether you are temporarily or structurally in the red, and take stock regularly. Everything stays in this browser.";
+    EmptyCreateFirst => "Eerste klant aanmaken", "Create your first client";
+    NotFoundTitle => "Pagina niet gevonden", "Page not found";
+    NotFoundBody => "Deze link wijst naar niets (meer). Misschien is de klant verwijderd.", "This link leads nowhere (any more). Perhaps the client was deleted.";
+    BackToOverview => "Terug naar het overzicht", "Back to the overview";
+    FooterPrivacy => "Je gegevens blijven in deze browser; er is geen server.", "Your data stays in this browser; there is no server.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut rest = s;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            match after.find('}') {
+                Some(end) => {
+                    out.insert(after[..end].to_string());
+                    rest = &after[end + 1..];
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_key_has_dutch_and_english_text() {
+        for key in Key::ALL {
+            for lang in Lang::ALL {
+                let text = key.text(lang);
+                assert!(!text.trim().is_empty(), "{key:?} is empty in {lang:?}");
+                assert_eq!(
+                    text,
+                    text.trim(),
+                    "{key:?} has stray whitespace in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn both_languages_use_the_same_placeholders() {
+        for key in Key::ALL {
+            assert_eq!(
+                placeholders(key.text(Lang::Nl)),
+                placeholders(key.text(Lang::En)),
+                "{key:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_are_listed_once() {
+        let set: BTreeSet<String> = Key::ALL.iter().map(|k| format!("{k:?}")).collect();
+        assert_eq!(set.len(), Key::ALL.len());
+    }
+
+    #[test]
+    fn lang_codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code(" EN "), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::default(), Lang::Nl);
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(fill("{n} maanden {n}", &[("n", "3")]), "3 maanden 3");
+        assert_eq!(fill("geen", &[("n", "3")]), "geen");
+    }
+
+    #[test]
+    fn formats_dates_per_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(format_date(d, Lang::Nl), "07-03-2026");
+        assert_eq!(format_date(d, Lang::En), "07/03/2026");
+        assert_eq!(month_short(3, Lang::Nl), "mrt");
+        assert_eq!(month_short(3, Lang::En), "Mar");
+    }
+
+    #[test]
+    fn formats_numbers_per_language() {
+        assert_eq!(format_points(0, true), "0");
+        assert_eq!(format_points(12, true), "+12");
+        assert_eq!(format_points(-3, true), "\u{2212}3");
+        assert_eq!(format_points_lang(1234567, false, Lang::Nl), "1.234.567");
+        assert_eq!(format_points_lang(-1234, false, Lang::En), "\u{2212}1,234");
+        assert_eq!(format_points_lang(100, false, Lang::En), "100");
+        assert_eq!(format_tenths(32, Lang::Nl), "3,2");
+        assert_eq!(format_tenths(32, Lang::En), "3.2");
+        assert_eq!(format_tenths(-5, Lang::En), "\u{2212}0.5");
+    }
+}

@@ -1,0 +1,17 @@
+# Sourced by the other scripts: one place for paths and tool versions.
+# shellcheck shell=bash
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ROOT
+E2E_DIR="$ROOT/tests/e2e"
+TRUNK_VERSION="0.21.14"
+# The wasm-bindgen CLI must equal the crate in Cargo.lock (pinned with "=").
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
+export PATH="$HOME/.cargo/bin:$E2E_DIR/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+# Debug info makes cold test builds much slower on 2 cores and is never read.
+export CARGO_PROFILE_DEV_DEBUG=0
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }

@@ -1,0 +1,51 @@
+//! The app header: product name and the language switch.
+
+use kbr_core::i18n::{Key, Lang};
+use kbr_core::route::Route;
+use leptos::prelude::*;
+
+use crate::state::use_ui;
+
+/// Product name (a link home) and the NL/EN switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <header class="app-header">
+            <a class="brand" href=Route::Overview.to_hash() data-testid="brand">
+                <span class="brand-mark" aria-hidden="true"></span>
+                <span class="brand-text">
+                    <span class="brand-name">{move || ui.t(Key::AppName)}</span>
+                    <span class="brand-tagline">{move || ui.t(Key::AppTagline)}</span>
+                </span>
+            </a>
+            <LangSwitch />
+        </header>
+    }
+}
+
+/// Two toggle buttons, NL and EN; the pressed one is the current language.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || ui.t(Key::LanguageLabel)>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=lang.code()
+                            data-testid=format!("lang-{}", lang.code())
+                            aria-pressed=move || (ui.lang.get() == lang).to_string()
+                            on:click=move |_| ui.lang.set(lang)
+                        >
+                            {lang.code().to_uppercase()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! One component per screen, chosen by the hash route in [`crate::App`].
+
+pub mod not_found;
+pub mod overview;
