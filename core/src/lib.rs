@@ -4,6 +4,15 @@
 //! here, so it can be tested natively and reused by every screen. This crate
 //! must never depend on `leptos`, `web_sys`, `gloo` or `wasm_bindgen`: the
 //! app crate around it only displays what these functions compute.
+#![warn(missing_docs)]
 
+pub mod catalogue;
+pub mod demo;
 pub mod i18n;
+pub mod ledger;
+pub mod model;
+pub mod period;
 pub mod route;
+pub mod status;
+pub mod summary;
+pub mod validate;

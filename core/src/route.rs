@@ -9,7 +9,12 @@ pub enum Route {
     /// The clients overview (also the empty state when there are none).
     Overview,
     /// One client's page, with the tab that is open on it.
-    Client { id: String, tab: ClientTab },
+    Client {
+        /// The client's id.
+        id: String,
+        /// The open section.
+        tab: ClientTab,
+    },
     /// Anything we do not recognise; shown as "page not found" with a way home.
     NotFound,
 }

@@ -1,0 +1,577 @@
+//! The default category catalogue (DESIGN §3), in the app's own words.
+//!
+//! Ids are stable: they are stored in every entry, so a label may be
+//! reworded but an id never changes or is reused.
+
+use crate::i18n::Lang;
+use crate::model::{Account, CategoryId, Direction, OwnCategory, Party};
+
+/// A built-in category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Builtin {
+    /// Stable id.
+    pub id: &'static str,
+    /// Whose entry this category is for.
+    pub party: Party,
+    /// Deposit or withdrawal.
+    pub direction: Direction,
+    /// Dutch label.
+    pub nl: &'static str,
+    /// English label.
+    pub en: &'static str,
+    /// One-line Dutch explanation.
+    pub nl_hint: &'static str,
+    /// One-line English explanation.
+    pub en_hint: &'static str,
+    /// A withdrawal that asks to be made good (an error, a broken promise):
+    /// it stays "open" until a deposit is linked as its repair.
+    pub repairable: bool,
+    /// Weight suggested when the category is picked.
+    pub default_weight: u8,
+}
+
+use Direction::{Deposit as D, Withdrawal as W};
+use Party::{Client as C, Supplier as S};
+
+macro_rules! cat {
+    ($id:literal, $p:expr, $d:expr, $w:literal, $rep:literal, $nl:literal, $en:literal, $nlh:literal, $enh:literal) => {
+        Builtin {
+            id: $id,
+            party: $p,
+            direction: $d,
+            default_weight: $w,
+            repairable: $rep,
+            nl: $nl,
+            en: $en,
+            nl_hint: $nlh,
+            en_hint: $enh,
+        }
+    };
+}
+
+/// Every built-in category, grouped by party and direction.
+pub const BUILTIN: &[Builtin] = &[
+    // Supplier deposits.
+    cat!(
+        "sd-delivered",
+        S,
+        D,
+        3,
+        false,
+        "Product of dienst geleverd",
+        "Product or service delivered",
+        "Geleverd wat is afgesproken, in de afgesproken kwaliteit.",
+        "Delivered what was agreed, at the agreed quality."
+    ),
+    cat!(
+        "sd-listened",
+        S,
+        D,
+        2,
+        false,
+        "Goed geluisterd en doorgevraagd",
+        "Listened well and asked further",
+        "De echte vraag achter de vraag boven tafel gekregen.",
+        "Found the real question behind the question."
+    ),
+    cat!(
+        "sd-proactive",
+        S,
+        D,
+        3,
+        false,
+        "Proactief een oplossing aangedragen",
+        "Proactively offered a solution",
+        "Met een oplossing gekomen voordat de klant erom vroeg.",
+        "Came up with a solution before the client asked."
+    ),
+    cat!(
+        "sd-professional",
+        S,
+        D,
+        1,
+        false,
+        "Professioneel gedrag",
+        "Professional behaviour",
+        "Op tijd, voorbereid, correct in toon en afspraak.",
+        "On time, prepared, correct in tone and commitments."
+    ),
+    cat!(
+        "sd-responsibility",
+        S,
+        D,
+        3,
+        false,
+        "Verantwoordelijkheid genomen",
+        "Took responsibility",
+        "Het probleem opgepakt, wie het ook veroorzaakte.",
+        "Picked up the problem, whoever caused it."
+    ),
+    cat!(
+        "sd-reported-problem",
+        S,
+        D,
+        2,
+        false,
+        "Probleem direct gemeld",
+        "Reported a problem at once",
+        "Zelf aan de bel getrokken in plaats van afwachten.",
+        "Raised it ourselves instead of waiting."
+    ),
+    cat!(
+        "sd-kept-agreement",
+        S,
+        D,
+        2,
+        false,
+        "Afspraak nagekomen",
+        "Kept an agreement",
+        "Gedaan wat we zeiden, wanneer we het zeiden.",
+        "Did what we said, when we said it."
+    ),
+    cat!(
+        "sd-beyond",
+        S,
+        D,
+        3,
+        false,
+        "Net iets beter dan verwacht",
+        "A bit better than expected",
+        "De verwachting overtroffen, niet alleen waargemaakt.",
+        "Exceeded the expectation, not merely met it."
+    ),
+    cat!(
+        "sd-honest-advice",
+        S,
+        D,
+        4,
+        false,
+        "Eerlijk advies (ook nee verkopen)",
+        "Honest advice (also saying no)",
+        "Geadviseerd in het belang van de klant, ook als dat ons werk kost.",
+        "Advised in the client's interest, even when it costs us work."
+    ),
+    cat!(
+        "sd-knowledge",
+        S,
+        D,
+        2,
+        false,
+        "Kennis gratis gedeeld",
+        "Knowledge shared for free",
+        "Een whitepaper, demo of inzicht zonder rekening.",
+        "A white paper, demo or insight without an invoice."
+    ),
+    cat!(
+        "sd-gesture",
+        S,
+        D,
+        2,
+        false,
+        "Onverwacht gebaar",
+        "An unexpected gesture",
+        "Iets kleins dat de klant niet verwachtte.",
+        "Something small the client did not expect."
+    ),
+    cat!(
+        "sd-innovation",
+        S,
+        D,
+        4,
+        false,
+        "Innovatie in plaats van indexatie",
+        "Innovation instead of indexation",
+        "Meer waarde geboden in plaats van alleen de prijs te verhogen.",
+        "Offered more value instead of only raising the price."
+    ),
+    // Supplier withdrawals.
+    cat!(
+        "sw-payment",
+        S,
+        W,
+        3,
+        false,
+        "Betaling ontvangen",
+        "Payment taken",
+        "De factuur voor het geleverde is betaald.",
+        "The invoice for what we delivered was paid."
+    ),
+    cat!(
+        "sw-commitment",
+        S,
+        W,
+        1,
+        false,
+        "Commitment gevraagd",
+        "Commitment asked",
+        "Een afspraak, een 'ja' op meerwerk, tijd van de klant.",
+        "A meeting, a 'yes' to extra work, the client's time."
+    ),
+    cat!(
+        "sw-delivery-error",
+        S,
+        W,
+        3,
+        true,
+        "Fout in de levering",
+        "Error in delivery",
+        "Iets geleverd dat niet klopte of niet werkte.",
+        "Delivered something that was wrong or did not work."
+    ),
+    cat!(
+        "sw-invoice-error",
+        S,
+        W,
+        2,
+        true,
+        "Fout in de facturering",
+        "Error in invoicing",
+        "Een factuur die niet klopte.",
+        "An invoice that was wrong."
+    ),
+    cat!(
+        "sw-broken-agreement",
+        S,
+        W,
+        3,
+        true,
+        "Afspraak niet nagekomen",
+        "Agreement not kept",
+        "Niet gedaan wat we hadden toegezegd.",
+        "Did not do what we promised."
+    ),
+    cat!(
+        "sw-no-callback",
+        S,
+        W,
+        2,
+        true,
+        "Niet op tijd teruggebeld",
+        "Did not call back in time",
+        "De klant moest achter ons aan.",
+        "The client had to chase us."
+    ),
+    cat!(
+        "sw-behind-contract",
+        S,
+        W,
+        3,
+        true,
+        "Verschuild achter contract of regels",
+        "Hid behind the contract or our rules",
+        "'Dat staat niet in het contract' in plaats van meedenken.",
+        "'That is not in the contract' instead of helping."
+    ),
+    cat!(
+        "sw-indexation",
+        S,
+        W,
+        2,
+        false,
+        "Prijsindexatie doorberekend",
+        "Price indexation passed on",
+        "Een prijsverhoging zonder extra waarde.",
+        "A price increase without extra value."
+    ),
+    cat!(
+        "sw-careless-complaint",
+        S,
+        W,
+        3,
+        true,
+        "Klacht slordig afgehandeld",
+        "Complaint handled carelessly",
+        "Een klacht laten liggen of afgedaan zonder oplossing.",
+        "A complaint left or closed without a solution."
+    ),
+    // Client deposits.
+    cat!(
+        "cd-paid-on-time",
+        C,
+        D,
+        2,
+        false,
+        "Op tijd betaald",
+        "Paid on time",
+        "De factuur binnen de termijn voldaan.",
+        "Paid the invoice within the term."
+    ),
+    cat!(
+        "cd-kept-agreement",
+        C,
+        D,
+        2,
+        false,
+        "Afspraak nagekomen",
+        "Kept an agreement",
+        "Gedaan wat de klant had toegezegd.",
+        "Did what the client had promised."
+    ),
+    cat!(
+        "cd-correct-info",
+        C,
+        D,
+        2,
+        false,
+        "Juiste en volledige informatie",
+        "Correct and complete information",
+        "Wat we nodig hadden, klopte en was compleet.",
+        "What we needed was right and complete."
+    ),
+    cat!(
+        "cd-reported-error",
+        C,
+        D,
+        2,
+        false,
+        "Fout vroeg gemeld",
+        "Reported an error early",
+        "Een fout gemeld zodra die gezien werd.",
+        "Reported an error as soon as it was seen."
+    ),
+    cat!(
+        "cd-recommended",
+        C,
+        D,
+        4,
+        false,
+        "Ons aanbevolen (ambassadeur)",
+        "Recommended us (ambassador)",
+        "Ons bij anderen aangeraden.",
+        "Recommended us to others."
+    ),
+    cat!(
+        "cd-new-work",
+        C,
+        D,
+        4,
+        false,
+        "Nieuwe opdracht gegund",
+        "Awarded new work",
+        "Vertrouwen uitgesproken met een nieuwe opdracht.",
+        "Showed trust with new work."
+    ),
+    // Client withdrawals.
+    cat!(
+        "cw-paid-late",
+        C,
+        W,
+        2,
+        true,
+        "Te laat betaald",
+        "Paid late",
+        "De factuur pas na de termijn of na herinneringen voldaan.",
+        "Paid only after the term or after reminders."
+    ),
+    cat!(
+        "cw-broken-agreement",
+        C,
+        W,
+        3,
+        true,
+        "Afspraak niet nagekomen",
+        "Agreement not kept",
+        "Niet gedaan wat de klant had toegezegd.",
+        "Did not do what the client promised."
+    ),
+    cat!(
+        "cw-incorrect-info",
+        C,
+        W,
+        2,
+        true,
+        "Onjuiste informatie",
+        "Incorrect information",
+        "Informatie die niet klopte of onvolledig was.",
+        "Information that was wrong or incomplete."
+    ),
+    cat!(
+        "cw-unpaid-extra",
+        C,
+        W,
+        3,
+        false,
+        "Meerwerk geëist zonder betaling",
+        "Extra work demanded without paying",
+        "Extra werk verwacht dat niet betaald wordt.",
+        "Expected extra work that will not be paid."
+    ),
+    cat!(
+        "cw-invoice-dispute",
+        C,
+        W,
+        2,
+        false,
+        "Dispuut over een factuur",
+        "Dispute about an invoice",
+        "Een factuur betwist of opgehouden.",
+        "Disputed or held back an invoice."
+    ),
+    cat!(
+        "cw-unrealistic-demand",
+        C,
+        W,
+        2,
+        false,
+        "Onrealistische eis",
+        "Unrealistic demand",
+        "Iets gevraagd dat redelijkerwijs niet kan.",
+        "Asked for something that cannot reasonably be done."
+    ),
+];
+
+/// A category as the rest of the app sees it, built-in or own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CategoryRef<'a> {
+    /// From the catalogue.
+    Builtin(&'static Builtin),
+    /// The user's own.
+    Own(&'a OwnCategory),
+}
+
+impl<'a> CategoryRef<'a> {
+    /// The stable id.
+    pub fn id(&self) -> &'a str {
+        match self {
+            CategoryRef::Builtin(b) => b.id,
+            CategoryRef::Own(o) => o.id.as_str(),
+        }
+    }
+
+    /// The party the category belongs to.
+    pub fn party(&self) -> Party {
+        match self {
+            CategoryRef::Builtin(b) => b.party,
+            CategoryRef::Own(o) => o.party,
+        }
+    }
+
+    /// The direction the category belongs to.
+    pub fn direction(&self) -> Direction {
+        match self {
+            CategoryRef::Builtin(b) => b.direction,
+            CategoryRef::Own(o) => o.direction,
+        }
+    }
+
+    /// The label in `lang` (own categories are shown as typed).
+    pub fn label(&self, lang: Lang) -> &'a str {
+        match self {
+            CategoryRef::Builtin(b) => lang.pick(b.nl, b.en),
+            CategoryRef::Own(o) => &o.label,
+        }
+    }
+
+    /// The one-line explanation, for built-in categories.
+    pub fn hint(&self, lang: Lang) -> Option<&'static str> {
+        match self {
+            CategoryRef::Builtin(b) => Some(lang.pick(b.nl_hint, b.en_hint)),
+            CategoryRef::Own(_) => None,
+        }
+    }
+
+    /// Whether a withdrawal of this category stays open until repaired.
+    /// Own withdrawal categories count as repairable: the user made them up
+    /// for something that went wrong more often than for routine takes.
+    pub fn repairable(&self) -> bool {
+        match self {
+            CategoryRef::Builtin(b) => b.repairable,
+            CategoryRef::Own(o) => o.direction == Direction::Withdrawal,
+        }
+    }
+
+    /// Suggested weight.
+    pub fn default_weight(&self) -> u8 {
+        match self {
+            CategoryRef::Builtin(b) => b.default_weight,
+            CategoryRef::Own(_) => 2,
+        }
+    }
+}
+
+/// The built-in category with `id`.
+pub fn builtin(id: &str) -> Option<&'static Builtin> {
+    BUILTIN.iter().find(|b| b.id == id)
+}
+
+/// Looks a category up in the catalogue, then in the account's own ones.
+pub fn find<'a>(account: &'a Account, id: &CategoryId) -> Option<CategoryRef<'a>> {
+    find_in(&account.own_categories, id.as_str())
+}
+
+/// Like [`find`], over a slice of own categories.
+pub fn find_in<'a>(own: &'a [OwnCategory], id: &str) -> Option<CategoryRef<'a>> {
+    builtin(id).map(CategoryRef::Builtin).or_else(|| {
+        own.iter()
+            .find(|o| o.id.as_str() == id)
+            .map(CategoryRef::Own)
+    })
+}
+
+/// The categories that fit a party and direction: catalogue first, then own.
+pub fn for_kind(account: &Account, party: Party, direction: Direction) -> Vec<CategoryRef<'_>> {
+    BUILTIN
+        .iter()
+        .filter(|b| b.party == party && b.direction == direction)
+        .map(CategoryRef::Builtin)
+        .chain(
+            account
+                .own_categories
+                .iter()
+                .filter(|o| o.party == party && o.direction == direction)
+                .map(CategoryRef::Own),
+        )
+        .collect()
+}
+
+/// A new own category id that does not collide with the account's.
+pub fn new_own_id(account: &Account) -> CategoryId {
+    let mut n = account.own_categories.len() + 1;
+    loop {
+        let id = CategoryId(format!("own-{n}"));
+        if find(account, &id).is_none() {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn catalogue_ids_are_unique_and_prefixed_by_kind() {
+        let mut seen = HashSet::new();
+        for b in BUILTIN {
+            assert!(seen.insert(b.id), "duplicate id {}", b.id);
+            let prefix = match (b.party, b.direction) {
+                (Party::Supplier, Direction::Deposit) => "sd-",
+                (Party::Supplier, Direction::Withdrawal) => "sw-",
+                (Party::Client, Direction::Deposit) => "cd-",
+                (Party::Client, Direction::Withdrawal) => "cw-",
+            };
+            assert!(b.id.starts_with(prefix), "{}", b.id);
+            assert!((1..=5).contains(&b.default_weight));
+            assert!(!b.repairable || b.direction == Direction::Withdrawal);
+            for s in [b.nl, b.en, b.nl_hint, b.en_hint] {
+                assert!(!s.trim().is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn catalogue_covers_every_kind_from_the_design() {
+        let count = |p, d| {
+            BUILTIN
+                .iter()
+                .filter(|b| b.party == p && b.direction == d)
+                .count()
+        };
+        assert_eq!(count(Party::Supplier, Direction::Deposit), 12);
+        assert_eq!(count(Party::Supplier, Direction::Withdrawal), 9);
+        assert_eq!(count(Party::Client, Direction::Deposit), 6);
+        assert_eq!(count(Party::Client, Direction::Withdrawal), 6);
+    }
+}

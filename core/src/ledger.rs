@@ -1,0 +1,409 @@
+//! Balances and breakdowns of a ledger (DESIGN §3).
+//!
+//! Every function here is independent of entry order and uses integer
+//! points only, so results are exact and reproducible.
+
+use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::catalogue;
+use crate::model::{Account, Direction, Entry, EntryId, Party, PeriodLength, Points};
+use crate::period::Period;
+
+/// Deposits and withdrawals of one party.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PartyTotals {
+    /// Σ weights of deposits.
+    pub deposits: Points,
+    /// Σ weights of withdrawals.
+    pub withdrawals: Points,
+    /// Number of deposits.
+    pub deposit_count: u32,
+    /// Number of withdrawals.
+    pub withdrawal_count: u32,
+}
+
+impl PartyTotals {
+    fn add(&mut self, e: &Entry) {
+        match e.direction {
+            Direction::Deposit => {
+                self.deposits += e.weight.points();
+                self.deposit_count += 1;
+            }
+            Direction::Withdrawal => {
+                self.withdrawals += e.weight.points();
+                self.withdrawal_count += 1;
+            }
+        }
+    }
+
+    /// saldo = Σ deposits − Σ withdrawals.
+    pub fn saldo(&self) -> Points {
+        self.deposits - self.withdrawals
+    }
+
+    /// Deposits : withdrawals as tenths of the left side with the right side
+    /// as 1 (32 means 3.2 : 1), rounded half up. `None` when nothing was
+    /// withdrawn (the ratio is unbounded).
+    pub fn ratio_tenths(&self) -> Option<i64> {
+        (self.withdrawals > 0)
+            .then(|| (self.deposits * 20 + self.withdrawals) / (self.withdrawals * 2))
+    }
+}
+
+/// Both parties' totals. The supplier's saldo is the headline klantsaldo.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Balances {
+    /// Us.
+    pub supplier: PartyTotals,
+    /// The client.
+    pub client: PartyTotals,
+}
+
+impl Balances {
+    /// The totals of `party`.
+    pub fn of(&self, party: Party) -> &PartyTotals {
+        match party {
+            Party::Supplier => &self.supplier,
+            Party::Client => &self.client,
+        }
+    }
+}
+
+/// Totals per party over `entries`.
+pub fn balances<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Balances {
+    let mut b = Balances::default();
+    for e in entries {
+        match e.party {
+            Party::Supplier => b.supplier.add(e),
+            Party::Client => b.client.add(e),
+        }
+    }
+    b
+}
+
+/// The saldo of both parties at the end of one period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PeriodPoint {
+    /// The period.
+    pub period: Period,
+    /// Our saldo at its end.
+    pub supplier: Points,
+    /// The client's saldo at its end.
+    pub client: Points,
+}
+
+impl PeriodPoint {
+    /// The saldo of `party`.
+    pub fn of(&self, party: Party) -> Points {
+        match party {
+            Party::Supplier => self.supplier,
+            Party::Client => self.client,
+        }
+    }
+}
+
+/// Running saldo per period, from the period of the first entry to the
+/// current period (or the period of the last entry, if later). Periods
+/// without entries carry the saldo forward. Empty for an empty ledger.
+pub fn running_balance(
+    entries: &[Entry],
+    length: PeriodLength,
+    today: NaiveDate,
+) -> Vec<PeriodPoint> {
+    let mut first: Option<i64> = None;
+    let mut last: Option<i64> = None;
+    let ordinals: Vec<i64> = entries
+        .iter()
+        .map(|e| {
+            let o = Period::of(length, e.date).ordinal;
+            first = Some(first.map_or(o, |f| f.min(o)));
+            last = Some(last.map_or(o, |l| l.max(o)));
+            o
+        })
+        .collect();
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    let last = last.max(Period::of(length, today).ordinal);
+    let n = usize::try_from(last - first + 1).unwrap_or(0);
+    let mut deltas = vec![(0 as Points, 0 as Points); n];
+    for (e, o) in entries.iter().zip(ordinals) {
+        let slot = &mut deltas[(o - first) as usize];
+        match e.party {
+            Party::Supplier => slot.0 += e.signed_points(),
+            Party::Client => slot.1 += e.signed_points(),
+        }
+    }
+    let mut s = 0;
+    let mut c = 0;
+    deltas
+        .into_iter()
+        .enumerate()
+        .map(|(i, (ds, dc))| {
+            s += ds;
+            c += dc;
+            PeriodPoint {
+                period: Period {
+                    length,
+                    ordinal: first + i as i64,
+                },
+                supplier: s,
+                client: c,
+            }
+        })
+        .collect()
+}
+
+/// One row of a breakdown: what one category or person added up to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BreakdownRow {
+    /// Party of the row.
+    pub party: Party,
+    /// Category id or person/role (empty: not filled in).
+    pub key: String,
+    /// Σ deposits.
+    pub deposits: Points,
+    /// Σ withdrawals.
+    pub withdrawals: Points,
+    /// Number of entries.
+    pub count: u32,
+}
+
+impl BreakdownRow {
+    /// Net contribution to the party's saldo.
+    pub fn net(&self) -> Points {
+        self.deposits - self.withdrawals
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    deposits: Points,
+    withdrawals: Points,
+    count: u32,
+}
+
+impl Tally {
+    fn add(&mut self, e: &Entry) {
+        match e.direction {
+            Direction::Deposit => self.deposits += e.weight.points(),
+            Direction::Withdrawal => self.withdrawals += e.weight.points(),
+        }
+        self.count += 1;
+    }
+}
+
+// Fx hashing: keys are our own short strings, and SipHash made breakdowns
+// the slowest part of a 100k-entry page.
+type Tallies<'a> = FxHashMap<(Party, &'a str), Tally>;
+
+fn rows(map: Tallies<'_>) -> Vec<BreakdownRow> {
+    let mut rows: Vec<BreakdownRow> = map
+        .into_iter()
+        .map(|((party, key), t)| BreakdownRow {
+            party,
+            key: key.to_string(),
+            deposits: t.deposits,
+            withdrawals: t.withdrawals,
+            count: t.count,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        a.party
+            .cmp(&b.party)
+            .then(b.net().abs().cmp(&a.net().abs()))
+            .then(a.key.cmp(&b.key))
+    });
+    rows
+}
+
+/// What one pass over an account's entries yields besides the totals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scan {
+    /// Per party and category.
+    pub by_category: Vec<BreakdownRow>,
+    /// Per party and person/role.
+    pub by_person: Vec<BreakdownRow>,
+    /// Withdrawals not made good yet, oldest first (see [`open_repairs`]).
+    pub open_repairs: Vec<EntryId>,
+}
+
+/// Breakdowns and open repairs in one pass: each entry is read once and its
+/// category hashed once, which is what a 100k-entry page waits for.
+pub fn scan(account: &Account) -> Scan {
+    let mut cats: FxHashMap<(Party, &str), (Tally, bool)> = FxHashMap::default();
+    let mut people = Tallies::default();
+    let mut repaired: FxHashSet<EntryId> = FxHashSet::default();
+    let mut candidates: Vec<(NaiveDate, EntryId)> = Vec::new();
+    for e in &account.entries {
+        let (tally, repairable) = cats
+            .entry((e.party, e.category.as_str()))
+            .or_insert_with(|| {
+                let repairable =
+                    catalogue::find(account, &e.category).is_some_and(|c| c.repairable());
+                (Tally::default(), repairable)
+            });
+        tally.add(e);
+        if e.direction == Direction::Withdrawal && *repairable {
+            candidates.push((e.date, e.id));
+        }
+        if let Some(r) = e.repairs {
+            repaired.insert(r);
+        }
+        people.entry((e.party, e.who.as_str())).or_default().add(e);
+    }
+    candidates.retain(|(_, id)| !repaired.contains(id));
+    // Sorting plain (date, id) pairs avoids chasing pointers into entries.
+    candidates.sort_unstable();
+    Scan {
+        by_category: rows(cats.into_iter().map(|(k, (t, _))| (k, t)).collect()),
+        by_person: rows(people),
+        open_repairs: candidates.into_iter().map(|(_, id)| id).collect(),
+    }
+}
+
+/// Breakdowns per party and category, and per party and person/role.
+pub fn breakdowns(entries: &[Entry]) -> (Vec<BreakdownRow>, Vec<BreakdownRow>) {
+    let mut cats = Tallies::default();
+    let mut people = Tallies::default();
+    for e in entries {
+        cats.entry((e.party, e.category.as_str()))
+            .or_default()
+            .add(e);
+        people.entry((e.party, e.who.as_str())).or_default().add(e);
+    }
+    (rows(cats), rows(people))
+}
+
+/// Per party and category.
+pub fn by_category(entries: &[Entry]) -> Vec<BreakdownRow> {
+    breakdowns(entries).0
+}
+
+/// Per party and person/role (as typed, trimmed by validation).
+pub fn by_person(entries: &[Entry]) -> Vec<BreakdownRow> {
+    breakdowns(entries).1
+}
+
+/// Ids of withdrawals of a repairable category that no deposit repairs yet,
+/// oldest first.
+pub fn open_repairs(account: &Account) -> Vec<EntryId> {
+    scan(account).open_repairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CategoryId, Client, ClientId, Weight};
+
+    fn entry(
+        id: u64,
+        date: (i32, u32, u32),
+        party: Party,
+        dir: Direction,
+        cat: &str,
+        w: u8,
+    ) -> Entry {
+        Entry {
+            id: EntryId(id),
+            date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
+            party,
+            direction: dir,
+            category: CategoryId(cat.into()),
+            weight: Weight::new(w).unwrap(),
+            who: String::new(),
+            note: String::new(),
+            repairs: None,
+        }
+    }
+
+    #[test]
+    fn empty_ledger() {
+        let b = balances(&[]);
+        assert_eq!(b.supplier.saldo(), 0);
+        assert_eq!(b.supplier.ratio_tenths(), None);
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        assert!(running_balance(&[], PeriodLength::Month, today).is_empty());
+        assert!(by_category(&[]).is_empty());
+    }
+
+    #[test]
+    fn single_entry() {
+        let e = [entry(
+            1,
+            (2026, 1, 10),
+            Party::Client,
+            Direction::Withdrawal,
+            "cw-paid-late",
+            2,
+        )];
+        let b = balances(&e);
+        assert_eq!(b.client.saldo(), -2);
+        assert_eq!(b.supplier.saldo(), 0);
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let r = running_balance(&e, PeriodLength::Month, today);
+        assert_eq!(
+            r.len(),
+            3,
+            "jan, feb, mar: carried forward to the current month"
+        );
+        assert!(r.iter().all(|p| p.client == -2 && p.supplier == 0));
+    }
+
+    #[test]
+    fn ratio_rounds_half_up() {
+        let t = PartyTotals {
+            deposits: 16,
+            withdrawals: 5,
+            ..Default::default()
+        };
+        assert_eq!(t.ratio_tenths(), Some(32));
+        let t = PartyTotals {
+            deposits: 1,
+            withdrawals: 4,
+            ..Default::default()
+        };
+        assert_eq!(t.ratio_tenths(), Some(3), "0.25 rounds to 0.3");
+    }
+
+    #[test]
+    fn open_repairs_ignore_routine_withdrawals_and_repaired_ones() {
+        let mut a = Account::new(Client::new(ClientId("c-1".into()), "X"));
+        a.entries.push(entry(
+            1,
+            (2026, 1, 1),
+            Party::Supplier,
+            Direction::Withdrawal,
+            "sw-payment",
+            3,
+        ));
+        a.entries.push(entry(
+            2,
+            (2026, 1, 2),
+            Party::Supplier,
+            Direction::Withdrawal,
+            "sw-invoice-error",
+            2,
+        ));
+        a.entries.push(entry(
+            3,
+            (2026, 1, 3),
+            Party::Supplier,
+            Direction::Withdrawal,
+            "sw-delivery-error",
+            3,
+        ));
+        let mut fix = entry(
+            4,
+            (2026, 1, 4),
+            Party::Supplier,
+            Direction::Deposit,
+            "sd-responsibility",
+            3,
+        );
+        fix.repairs = Some(EntryId(3));
+        a.entries.push(fix);
+        assert_eq!(open_repairs(&a), vec![EntryId(2)]);
+    }
+}

@@ -1,0 +1,168 @@
+//! Property tests of the ledger invariants (DESIGN §3–§4), 1,000 cases each.
+
+use chrono::{Days, NaiveDate};
+use kbr_core::catalogue::BUILTIN;
+use kbr_core::ledger::{balances, by_category, by_person, running_balance, scan};
+use kbr_core::model::{Account, Client, ClientId};
+use kbr_core::model::{
+    CategoryId, Direction, Entry, EntryId, Party, PeriodLength, Thresholds, Weight,
+};
+use kbr_core::status::{band, classify, Band, Status};
+use proptest::prelude::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn arb_entry() -> impl Strategy<Value = (usize, u8, u64, usize)> {
+    (0..BUILTIN.len(), 1u8..=5, 0u64..1500, 0usize..4)
+}
+
+fn build(raw: &[(usize, u8, u64, usize)]) -> Vec<Entry> {
+    const WHO: [&str; 4] = ["", "projectmanager", "facturatie", "key user"];
+    raw.iter()
+        .enumerate()
+        .map(|(i, &(cat, w, back, who))| {
+            let b = &BUILTIN[cat];
+            Entry {
+                id: EntryId(i as u64 + 1),
+                date: today().checked_sub_days(Days::new(back)).unwrap(),
+                party: b.party,
+                direction: b.direction,
+                category: CategoryId(b.id.into()),
+                weight: Weight::new(w).unwrap(),
+                who: WHO[who].into(),
+                note: String::new(),
+                repairs: None,
+            }
+        })
+        .collect()
+}
+
+fn arb_length() -> impl Strategy<Value = PeriodLength> {
+    prop_oneof![
+        Just(PeriodLength::Week),
+        Just(PeriodLength::Month),
+        Just(PeriodLength::Quarter)
+    ]
+}
+
+fn arb_thresholds() -> impl Strategy<Value = Thresholds> {
+    (1i64..40, 0i64..30, 1u32..6).prop_map(|(surplus_limit, credit, structural_run)| Thresholds {
+        surplus_limit,
+        credit,
+        structural_run,
+        stock_take_days: 90,
+    })
+}
+
+fn naive_saldo(entries: &[Entry], party: Party) -> i64 {
+    let dep: i64 = entries
+        .iter()
+        .filter(|e| e.party == party && e.direction == Direction::Deposit)
+        .map(|e| i64::from(e.weight.get()))
+        .sum();
+    let wd: i64 = entries
+        .iter()
+        .filter(|e| e.party == party && e.direction == Direction::Withdrawal)
+        .map(|e| i64::from(e.weight.get()))
+        .sum();
+    dep - wd
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn saldo_is_deposits_minus_withdrawals(raw in prop::collection::vec(arb_entry(), 0..200)) {
+        let entries = build(&raw);
+        let b = balances(&entries);
+        for party in Party::ALL {
+            prop_assert_eq!(b.of(party).saldo(), naive_saldo(&entries, party));
+            prop_assert_eq!(b.of(party).saldo(), b.of(party).deposits - b.of(party).withdrawals);
+        }
+    }
+
+    #[test]
+    fn results_do_not_depend_on_entry_order(
+        raw in prop::collection::vec(arb_entry(), 0..120),
+        length in arb_length(),
+        seed in any::<u64>(),
+    ) {
+        let entries = build(&raw);
+        let mut shuffled = entries.clone();
+        // Fisher–Yates with a tiny LCG: proptest shrinks the seed.
+        let mut s = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        prop_assert_eq!(balances(&entries), balances(&shuffled));
+        prop_assert_eq!(running_balance(&entries, length, today()), running_balance(&shuffled, length, today()));
+        prop_assert_eq!(by_category(&entries), by_category(&shuffled));
+        prop_assert_eq!(by_person(&entries), by_person(&shuffled));
+    }
+
+    #[test]
+    fn last_running_value_is_the_saldo(raw in prop::collection::vec(arb_entry(), 1..200), length in arb_length()) {
+        let entries = build(&raw);
+        let running = running_balance(&entries, length, today());
+        let last = running.last().unwrap();
+        let b = balances(&entries);
+        prop_assert_eq!(last.supplier, b.supplier.saldo());
+        prop_assert_eq!(last.client, b.client.saldo());
+        // Consecutive periods, ending in the current one.
+        prop_assert!(running.windows(2).all(|w| w[1].period == w[0].period.offset(1)));
+        prop_assert_eq!(last.period, kbr_core::period::Period::of(length, today()));
+    }
+
+    #[test]
+    fn breakdowns_add_up_to_the_saldo(raw in prop::collection::vec(arb_entry(), 0..200)) {
+        let entries = build(&raw);
+        let b = balances(&entries);
+        for rows in [by_category(&entries), by_person(&entries)] {
+            for party in Party::ALL {
+                let sum: i64 = rows.iter().filter(|r| r.party == party).map(|r| r.net()).sum();
+                prop_assert_eq!(sum, b.of(party).saldo());
+            }
+            let count: u32 = rows.iter().map(|r| r.count).sum();
+            prop_assert_eq!(count as usize, entries.len());
+        }
+        // The fused one-pass scan the client page uses agrees with them.
+        let mut account = Account::new(Client::new(ClientId("c-p".into()), "P"));
+        account.entries = entries.clone();
+        let s = scan(&account);
+        prop_assert_eq!(s.by_category, by_category(&entries));
+        prop_assert_eq!(s.by_person, by_person(&entries));
+    }
+
+    #[test]
+    fn status_bands_are_consistent_with_period_saldi(
+        series in prop::collection::vec(-40i64..60, 0..30),
+        t in arb_thresholds(),
+    ) {
+        let r = classify(&series, &t);
+        prop_assert_eq!(r.bands.len(), series.len());
+        for (b, s) in r.bands.iter().zip(&series) {
+            prop_assert_eq!(*b, band(*s, &t));
+        }
+        let Some(&now) = series.last() else {
+            prop_assert_eq!(r.status, Status::NoData);
+            return Ok(());
+        };
+        let run = |want: Band| series.iter().rev().take_while(|&&s| band(s, &t) == want).count() as u32;
+        let expected = match band(now, &t) {
+            Band::Red if now < -t.credit || run(Band::Red) >= t.structural_run => Status::StructurallyRed,
+            Band::Red => Status::TemporarilyRed,
+            Band::Surplus if run(Band::Surplus) >= t.structural_run => Status::StructurallySurplus,
+            Band::Surplus => Status::TemporarilySurplus,
+            Band::Healthy => Status::Healthy,
+        };
+        prop_assert_eq!(r.status, expected);
+        if r.steadily_more_red {
+            let n = series.len();
+            let prev = |i: usize| if i == 0 { 0 } else { series[i - 1] };
+            prop_assert!(n >= 3 && (n - 3..n).all(|i| series[i] < prev(i)));
+        }
+    }
+}
