@@ -433,8 +433,7 @@ const SCRIPT: [&[Event]; 12] = [
 type Slot = (usize, usize);
 
 /// Which scripted withdrawal each repair makes good: repair → withdrawal.
-const REPAIRS: &[(Slot, Slot)] =
-    &[((8, 0), (4, 0)), ((8, 1), (5, 0)), ((9, 1), (6, 0))];
+const REPAIRS: &[(Slot, Slot)] = &[((8, 0), (4, 0)), ((8, 1), (5, 0)), ((9, 1), (6, 0))];
 
 /// The example relationship over the twelve months up to `today`, marked as
 /// demo. `id_bits` makes its client id (the caller supplies randomness).

@@ -235,6 +235,35 @@ translations! {
     ReasonSurplusRun => "{n} {unit} op rij een overschot boven {limit} (saldo {saldo}).", "{n} {unit} in a row a surplus above {limit} (balance {saldo}).";
     ReasonSurplusShort => "{n} {unit} een overschot boven {limit} (saldo {saldo}); na {needed} {needed_unit} op rij wordt het structureel.", "{n} {unit} a surplus above {limit} (balance {saldo}); after {needed} {needed_unit} in a row it becomes structural.";
     ReasonInCorridor => "Saldo {saldo} ligt tussen 0 en {limit}: klein en positief, zoals het hoort.", "Balance {saldo} is between 0 and {limit}: small and positive, as it should be.";
+    DecodeNotJson => "De gegevens zijn geen leesbare JSON ({detail}).", "The data is not readable JSON ({detail}).";
+    DecodeNotEnvelope => "De gegevens komen niet van deze app.", "The data does not come from this app.";
+    DecodeNewerSchema => "Deze gegevens zijn gemaakt door een nieuwere versie van de app (schema {schema}).", "This data was made by a newer version of the app (schema {schema}).";
+    DecodeInvalid => "De gegevens zijn beschadigd ({detail}).", "The data is damaged ({detail}).";
+    ImportDuplicateClient => "klant-id {id} staat twee keer in het bestand", "client id {id} appears twice in the file";
+    ImportProblemLine => "Klant {n} ({client}): {problem}", "Client {n} ({client}): {problem}";
+    ImportTooLarge => "Het bestand is {size} MB; maximaal {max} MB.", "The file is {size} MB; at most {max} MB.";
+    ImportNotJson => "Het bestand is geen geldige JSON ({detail}).", "The file is not valid JSON ({detail}).";
+    ImportWrongFormat => "Dit is geen back-upbestand van Klantbankrekening.", "This is not a Klantbankrekening backup file.";
+    ImportNewerSchema => "Het bestand komt van een nieuwere versie van de app (schema {schema}); werk de app eerst bij.", "The file comes from a newer version of the app (schema {schema}); update the app first.";
+    ImportInvalid => "Het bestand heeft een onverwachte opbouw ({detail}).", "The file has an unexpected structure ({detail}).";
+    ImportProblems => "Het bestand bevat {n} fout(en); er is niets veranderd.", "The file contains {n} problem(s); nothing was changed.";
+    PartySupplier => "Aanbieder (wij)", "Supplier (us)";
+    PartyClient => "Klant (zij)", "Client (them)";
+    DirectionDeposit => "Storting", "Deposit";
+    DirectionWithdrawal => "Opname", "Withdrawal";
+    CsvClient => "Klant", "Client";
+    CsvDate => "Datum", "Date";
+    CsvParty => "Partij", "Party";
+    CsvDirection => "Richting", "Direction";
+    CsvCategory => "Categorie", "Category";
+    CsvWeight => "Gewicht", "Weight";
+    CsvPoints => "Punten", "Points";
+    CsvWho => "Wie", "Who";
+    CsvNote => "Toelichting", "Note";
+    CsvEntryId => "Boeking", "Entry";
+    CsvRepairs => "Maakt goed", "Makes up for";
+    CsvSupplierSaldo => "Saldo aanbieder", "Supplier balance";
+    CsvClientSaldo => "Saldo klant", "Client balance";
 }
 
 #[cfg(test)]

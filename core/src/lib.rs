@@ -6,8 +6,11 @@
 //! app crate around it only displays what these functions compute.
 #![warn(missing_docs)]
 
+pub mod backup;
 pub mod catalogue;
+pub mod codec;
 pub mod demo;
+pub mod export;
 pub mod i18n;
 pub mod ledger;
 pub mod model;
