@@ -2,47 +2,62 @@
 //!
 //! Domain rules live in the pure `kbr_core` crate; this crate holds the
 //! components that display them ([`pages`], [`components`]), the shared UI
-//! state ([`state`]) and the only code that touches browser storage
-//! ([`storage`]). `main.rs` only mounts [`App`].
+//! state ([`state`], [`store`]) and the only code that touches browser
+//! storage ([`storage`]). `main.rs` only mounts [`App`].
 
+pub mod browser;
 pub mod components;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod store;
 
+use kbr_core::i18n::Key;
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
+use crate::components::banners::{NoticeToast, StorageBanners};
 use crate::components::header::Header;
+use crate::pages::client::ClientPage;
+use crate::pages::data::DataPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
+use crate::pages::recovery::RecoveryPage;
 use crate::state::Ui;
+use crate::store::Store;
 
-/// The whole application: header, the page for the current hash route, footer.
+/// The whole application: header, storage banners, the page for the current
+/// hash route, footer and the undo notice.
 ///
-/// Provides [`Ui`] as context so every component can read the language and
-/// navigate without prop drilling.
+/// Provides [`Ui`] and [`Store`] as context so every component can read the
+/// language, navigate and change data without prop drilling.
 #[component]
 pub fn App() -> impl IntoView {
     let ui = Ui::install();
     provide_context(ui);
+    let store = Store::install();
+    provide_context(store);
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             // The skip link must not change the hash route; move focus instead.
             ev.prevent_default();
             state::focus_main();
-        }>{move || ui.t(kbr_core::i18n::Key::SkipToContent)}</a>
+        }>{move || ui.t(Key::SkipToContent)}</a>
         <Header />
+        <StorageBanners />
         <main id="main" tabindex="-1" data-testid="main">
             {move || match ui.route.get() {
                 Route::Overview => view! { <Overview /> }.into_any(),
-                Route::Client { .. } => view! { <NotFound /> }.into_any(),
+                Route::Client { id, tab } => view! { <ClientPage id=id tab=tab /> }.into_any(),
+                Route::Data => view! { <DataPage /> }.into_any(),
+                Route::Recovery => view! { <RecoveryPage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">
-            <p>{move || ui.t(kbr_core::i18n::Key::FooterPrivacy)}</p>
+            <p>{move || ui.t(Key::FooterPrivacy)}</p>
         </footer>
+        <NoticeToast />
     }
 }

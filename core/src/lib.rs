@@ -13,6 +13,7 @@ pub mod demo;
 pub mod export;
 pub mod i18n;
 pub mod ledger;
+pub mod merge;
 pub mod model;
 pub mod period;
 pub mod route;

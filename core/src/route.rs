@@ -15,6 +15,10 @@ pub enum Route {
         /// The open section.
         tab: ClientTab,
     },
+    /// Backup, import, exports, storage status and demo data.
+    Data,
+    /// Unreadable data that was moved aside, offered for download.
+    Recovery,
     /// Anything we do not recognise; shown as "page not found" with a way home.
     NotFound,
 }
@@ -29,22 +33,16 @@ pub enum ClientTab {
     Breakdown,
     /// Stock-takes (balans opmaken).
     StockTake,
-    /// Interaction moments and the three questions.
-    Interactions,
-    /// Self-assessments (hostmanship, integrity, …).
-    Assessments,
     /// Period length and thresholds.
     Settings,
 }
 
 impl ClientTab {
     /// Every tab, in the order the client page shows them.
-    pub const ALL: [ClientTab; 6] = [
+    pub const ALL: [ClientTab; 4] = [
         ClientTab::Ledger,
         ClientTab::Breakdown,
         ClientTab::StockTake,
-        ClientTab::Interactions,
-        ClientTab::Assessments,
         ClientTab::Settings,
     ];
 
@@ -53,8 +51,6 @@ impl ClientTab {
             ClientTab::Ledger => "",
             ClientTab::Breakdown => "breakdown",
             ClientTab::StockTake => "stock-take",
-            ClientTab::Interactions => "interactions",
-            ClientTab::Assessments => "assessments",
             ClientTab::Settings => "settings",
         }
     }
@@ -72,6 +68,8 @@ impl Route {
         let mut parts = path.split('/');
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
             (Some(""), None, None, None) => Route::Overview,
+            (Some("data"), None, None, None) => Route::Data,
+            (Some("recovery"), None, None, None) => Route::Recovery,
             (Some("client"), Some(id), tab, None) if is_valid_id(id) => {
                 match ClientTab::from_slug(tab.unwrap_or("")) {
                     Some(tab) => Route::Client {
@@ -89,6 +87,8 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Overview | Route::NotFound => "#/".to_string(),
+            Route::Data => "#/data".to_string(),
+            Route::Recovery => "#/recovery".to_string(),
             Route::Client { id, tab } => match tab.slug() {
                 "" => format!("#/client/{id}"),
                 slug => format!("#/client/{id}/{slug}"),
@@ -125,6 +125,13 @@ mod tests {
                 id: "c-abc123".into(),
                 tab,
             };
+            assert_eq!(Route::parse(&r.to_hash()), r);
+        }
+    }
+
+    #[test]
+    fn round_trips_data_and_recovery() {
+        for r in [Route::Data, Route::Recovery, Route::Overview] {
             assert_eq!(Route::parse(&r.to_hash()), r);
         }
     }

@@ -1,4 +1,10 @@
 //! Reusable view pieces. Each displays values it is given or reads from
 //! context; none holds domain rules.
 
+pub mod banners;
+pub mod chart;
+pub mod client_form;
+pub mod entry_form;
 pub mod header;
+pub mod ledger_table;
+pub mod status;

@@ -1,4 +1,7 @@
 //! One component per screen, chosen by the hash route in [`crate::App`].
 
+pub mod client;
+pub mod data;
 pub mod not_found;
 pub mod overview;
+pub mod recovery;

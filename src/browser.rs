@@ -1,0 +1,84 @@
+//! Small browser services the core cannot do itself: today's date, random
+//! bits for ids, downloads, reading a chosen file. Nothing here decides
+//! anything about the domain.
+
+use chrono::NaiveDate;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Today in the user's local time zone.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+/// Milliseconds since the epoch.
+pub fn now_millis() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// 53 random bits for ids (Math.random is enough: ids need to be unique,
+/// not secret).
+pub fn random_bits() -> u64 {
+    let hi = (js_sys::Math::random() * 2f64.powi(26)) as u64;
+    let lo = (js_sys::Math::random() * 2f64.powi(27)) as u64;
+    (hi << 27) | lo
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    // Revoke later: some browsers start the download asynchronously.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Reads the text of a chosen file, with its size in bytes. Checks the size
+/// first so an oversized file is refused without being read.
+pub async fn read_file(file: web_sys::File, max: u64) -> Result<(String, u64), u64> {
+    let size = file.size() as u64;
+    if size > max {
+        return Err(size);
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    Ok((text, size))
+}
+
+/// Whether this looks like Safari (WebKit without Chromium), which deletes
+/// script-written storage after 7 days without a visit.
+pub fn is_safari_like() -> bool {
+    let ua = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    ua.contains("Safari")
+        && !ua.contains("Chrome")
+        && !ua.contains("Chromium")
+        && !ua.contains("Android")
+}

@@ -1,0 +1,124 @@
+//! Create or edit a client's details.
+
+use chrono::NaiveDate;
+use kbr_core::i18n::Key;
+use kbr_core::model::{Account, Client, ClientId};
+use kbr_core::validate::{apply_client_draft, ClientDraft};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::state::use_ui;
+use crate::store::use_store;
+
+/// Parses an `<input type=date>` value.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+/// The client form. With `existing`, it edits that client; otherwise it
+/// creates one. `on_done` receives the client's id, or `None` on cancel.
+#[component]
+pub fn ClientForm(
+    /// The client to edit, or `None` to create one.
+    existing: Option<ClientId>,
+    /// Called after saving (with the id) or cancelling (`None`).
+    on_done: Callback<Option<ClientId>>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let initial = existing
+        .as_ref()
+        .and_then(|id| store.with_account(id, |a| ClientDraft::from(&a.client)))
+        .unwrap_or_default();
+    let name = RwSignal::new(initial.name.clone());
+    let organisation = RwSignal::new(initial.organisation.clone());
+    let manager = RwSignal::new(initial.account_manager.clone());
+    let sponsor = RwSignal::new(initial.sponsor.clone());
+    let start = RwSignal::new(
+        initial
+            .start_date
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    let notes = RwSignal::new(initial.notes.clone());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let is_edit = existing.is_some();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = ClientDraft {
+            name: name.get_untracked(),
+            organisation: organisation.get_untracked(),
+            account_manager: manager.get_untracked(),
+            sponsor: sponsor.get_untracked(),
+            start_date: parse_date(&start.get_untracked()),
+            notes: notes.get_untracked(),
+        };
+        let lang = ui.lang.get_untracked();
+        match &existing {
+            Some(id) => {
+                let mut result = Ok(());
+                store.update(id, |a| {
+                    result = apply_client_draft(&mut a.client, &draft, store.today)
+                });
+                match result {
+                    Ok(()) => on_done.run(Some(id.clone())),
+                    Err(e) => errors.set(e.iter().map(|e| e.message(lang)).collect()),
+                }
+            }
+            None => {
+                let mut client = Client::new(ClientId::from_random(browser::random_bits()), "");
+                match apply_client_draft(&mut client, &draft, store.today) {
+                    Ok(()) => {
+                        let id = client.id.clone();
+                        store.add(Account::new(client), None);
+                        on_done.run(Some(id));
+                    }
+                    Err(e) => errors.set(e.iter().map(|e| e.message(lang)).collect()),
+                }
+            }
+        }
+    };
+
+    let field = move |label: Key, value: RwSignal<String>, testid: &'static str, required: bool| {
+        view! {
+            <label class="field">
+                <span>{move || ui.t(label)}{required.then_some(" *")}</span>
+                <input type="text" data-testid=testid prop:value=move || value.get()
+                    required=required maxlength="120"
+                    on:input=move |ev| value.set(event_target_value(&ev)) />
+            </label>
+        }
+    };
+
+    view! {
+        <form class="panel form client-form" data-testid="client-form" on:submit=submit novalidate>
+            <h2>{move || ui.t(if is_edit { Key::EditClient } else { Key::NewClient })}</h2>
+            <div class="grid two">
+                {field(Key::FieldName, name, "client-name", true)}
+                {field(Key::FieldOrganisation, organisation, "client-organisation", false)}
+                {field(Key::FieldAccountManager, manager, "client-manager", false)}
+                {field(Key::FieldSponsor, sponsor, "client-sponsor", false)}
+                <label class="field">
+                    <span>{move || ui.t(Key::FieldStartDate)}</span>
+                    <input type="date" data-testid="client-start" prop:value=move || start.get()
+                        on:input=move |ev| start.set(event_target_value(&ev)) />
+                </label>
+            </div>
+            <label class="field">
+                <span>{move || ui.t(Key::FieldNotes)}</span>
+                <textarea data-testid="client-notes" rows="3" prop:value=move || notes.get()
+                    on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+            </label>
+            <Show when=move || !errors.get().is_empty()>
+                <ul class="errors" role="alert" data-testid="form-errors">
+                    {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                </ul>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="button primary" data-testid="client-save">{move || ui.t(Key::Save)}</button>
+                <button type="button" class="button" on:click=move |_| on_done.run(None)>{move || ui.t(Key::Cancel)}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,76 @@
+//! Status badges and small formatters shared by the overview and client page.
+
+use kbr_core::i18n::{format_points_lang, format_tenths, Key, Lang};
+use kbr_core::status::{Staleness, Status};
+use leptos::prelude::*;
+
+use crate::state::use_ui;
+
+/// The corridor colour class of a status (text always accompanies it).
+pub fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::StructurallyRed => "badge red strong",
+        Status::TemporarilyRed => "badge red",
+        Status::StructurallySurplus => "badge blue strong",
+        Status::TemporarilySurplus => "badge blue",
+        Status::Healthy => "badge green",
+        Status::NoData => "badge grey",
+    }
+}
+
+/// A status in colour and words, with a symbol so colour is never the only cue.
+#[component]
+pub fn StatusBadge(
+    /// The status to show.
+    #[prop(into)]
+    status: Signal<Status>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let symbol = move || match status.get() {
+        Status::StructurallyRed => "▼▼",
+        Status::TemporarilyRed => "▼",
+        Status::StructurallySurplus => "▲▲",
+        Status::TemporarilySurplus => "▲",
+        Status::Healthy => "●",
+        Status::NoData => "○",
+    };
+    view! {
+        <span class=move || status_class(status.get()) data-testid="status-badge" data-status=move || status.get().code()>
+            <span aria-hidden="true">{symbol}</span>" "{move || status.get().label(ui.lang.get())}
+        </span>
+    }
+}
+
+/// The stock-take reminder as a badge.
+#[component]
+pub fn ReminderBadge(
+    /// How overdue the stock-take is.
+    #[prop(into)]
+    staleness: Signal<Staleness>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        {move || match staleness.get() {
+            Staleness::Ok => None,
+            s => Some(view! {
+                <span class=if s == Staleness::Red { "badge red" } else { "badge amber" } data-testid="reminder-badge">
+                    <span aria-hidden="true">"⏰ "</span>
+                    {ui.t(if s == Staleness::Red { Key::ReminderRed } else { Key::ReminderAmber })}
+                </span>
+            }),
+        }}
+    }
+}
+
+/// A saldo with sign and the language's grouping.
+pub fn saldo_text(value: i64, lang: Lang) -> String {
+    format_points_lang(value, true, lang)
+}
+
+/// Deposits : withdrawals ("3,2 : 1"), or "—" when nothing was withdrawn.
+pub fn ratio_text(tenths: Option<i64>, lang: Lang) -> String {
+    match tenths {
+        Some(t) => format!("{} : 1", format_tenths(t, lang)),
+        None => "—".to_string(),
+    }
+}
