@@ -2,12 +2,26 @@
 //! real DOM or real localStorage. Pure logic is tested natively in kbr-core.
 #![cfg(target_arch = "wasm32")]
 
+use chrono::NaiveDate;
+use kbr_core::codec::StorageFailure;
+use kbr_core::demo;
+use klantbankrekening::storage::{self, SaveError};
 use klantbankrekening::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// Empty storage and the given route: each test starts as a first visit.
+fn fresh_start(hash: &str) {
+    local().clear().unwrap();
+    window().location().set_hash(hash).unwrap();
+}
 
 /// A fresh container per test, so mounted apps do not see each other.
 fn container() -> web_sys::HtmlElement {
@@ -17,19 +31,41 @@ fn container() -> web_sys::HtmlElement {
     el.unchecked_into()
 }
 
-/// Empty storage and the overview route: each test starts as a first visit.
-fn fresh_start() {
-    window().local_storage().unwrap().unwrap().clear().unwrap();
-    window().location().set_hash("#/").unwrap();
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn q(root: &web_sys::HtmlElement, sel: &str) -> web_sys::HtmlElement {
+    root.query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .unchecked_into()
+}
+
+fn count(root: &web_sys::HtmlElement, sel: &str) -> u32 {
+    root.query_selector_all(sel).unwrap().length()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+fn set_input(el: &web_sys::HtmlElement, value: &str) {
+    let input: &web_sys::HtmlInputElement = el.unchecked_ref();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn app_mounts_and_language_switch_changes_text() {
-    fresh_start();
+    fresh_start("#/");
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
-    leptos::task::tick().await;
-
+    settle().await;
     let heading = || {
         root.query_selector("h1")
             .unwrap()
@@ -38,26 +74,139 @@ async fn app_mounts_and_language_switch_changes_text() {
             .unwrap()
     };
     assert_eq!(heading(), "Nog geen klanten");
-
-    let en: web_sys::HtmlElement = root
-        .query_selector("[data-testid=lang-en]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    en.click();
-    leptos::task::tick().await;
+    q(&root, "[data-testid=lang-en]").click();
+    settle().await;
     assert_eq!(heading(), "No clients yet");
     assert_eq!(
-        window()
-            .local_storage()
-            .unwrap()
-            .unwrap()
-            .get_item("kbr:lang")
-            .unwrap()
-            .as_deref(),
+        local().get_item("kbr:lang").unwrap().as_deref(),
         Some("en"),
         "the choice is remembered"
     );
     drop(handle);
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trip_and_revision_conflicts() {
+    fresh_start("#/");
+    let account = demo::example(today(), 77);
+    let rev = storage::save_account(&account, 0).unwrap();
+    assert_eq!(rev, 1);
+    let (back, rev) = storage::read_account(account.client.id.as_str()).unwrap();
+    assert_eq!(back, account);
+    assert_eq!(rev, 1);
+    // A write based on an old revision is refused: another tab wrote since.
+    assert_eq!(storage::save_account(&account, 0), Err(SaveError::Conflict));
+    assert_eq!(storage::save_account(&account, 1), Ok(2));
+    let loaded = storage::load(0);
+    assert_eq!(loaded.accounts.len(), 1);
+    assert!(loaded.quarantined.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn corrupt_records_are_quarantined_not_deleted() {
+    fresh_start("#/");
+    let good = demo::synthetic(20, 1, today());
+    storage::save_account(&good, 0).unwrap();
+    local()
+        .set_item("kbr:client:c-broken", "{\"schema\":2,\"rev\":")
+        .unwrap();
+    let loaded = storage::load(1234);
+    assert_eq!(loaded.accounts.len(), 1, "the rest still loads");
+    assert_eq!(loaded.quarantined.len(), 1);
+    let q = &loaded.quarantined[0];
+    assert_eq!(q.original, "kbr:client:c-broken");
+    assert_eq!(q.key, "kbr:quarantine:1234:kbr:client:c-broken");
+    assert_eq!(
+        local().get_item(&q.key).unwrap().as_deref(),
+        Some("{\"schema\":2,\"rev\":")
+    );
+    assert_eq!(local().get_item("kbr:client:c-broken").unwrap(), None);
+    // Loading again neither loses nor duplicates it.
+    assert_eq!(storage::load(999).quarantined.len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn capacity_until_the_quota_is_full() {
+    fresh_start("#/");
+    let per_client = 5_000;
+    let mut stored = 0usize;
+    let mut failure = None;
+    for seed in 0..40u64 {
+        let account = demo::synthetic(per_client, 1000 + seed, today());
+        match storage::save_account(&account, 0) {
+            Ok(_) => stored += per_client,
+            Err(SaveError::Fault(f)) => {
+                failure = Some(f.kind);
+                break;
+            }
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+    web_sys::console::log_1(
+        &format!("localStorage capacity: {stored} realistic entries stored before the quota")
+            .into(),
+    );
+    assert_eq!(
+        failure,
+        Some(StorageFailure::Quota),
+        "the quota error is recognised"
+    );
+    assert!(stored >= 50_000, "only {stored} entries fit");
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn entry_form_validates_and_filters_narrow_the_ledger() {
+    fresh_start("#/");
+    let account = demo::example(today(), 5);
+    let id = account.client.id.0.clone();
+    storage::save_account(&account, 0).unwrap();
+    window()
+        .location()
+        .set_hash(&format!("#/client/{id}"))
+        .unwrap();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    let total = count(&root, "[data-testid=ledger-row]");
+    assert!(total > 40, "{total}");
+
+    // An empty date is refused with a message, and nothing is booked.
+    set_input(&q(&root, "[data-testid=entry-date]"), "");
+    q(&root, "[data-testid=entry-submit]").click();
+    settle().await;
+    assert!(q(&root, "[data-testid=entry-errors]")
+        .text_content()
+        .unwrap()
+        .contains("geldige datum"));
+    assert_eq!(count(&root, "[data-testid=ledger-row]"), total);
+
+    // A note over 2,000 characters is refused (maxlength does not stop pasted values).
+    set_input(&q(&root, "[data-testid=entry-date]"), "2026-11-20");
+    set_input(&q(&root, "[data-testid=entry-note]"), &"x".repeat(2001));
+    q(&root, "[data-testid=entry-submit]").click();
+    settle().await;
+    assert!(q(&root, "[data-testid=entry-errors]")
+        .text_content()
+        .unwrap()
+        .contains("2001 tekens; maximaal 2000"));
+
+    // A valid entry is booked.
+    set_input(&q(&root, "[data-testid=entry-note]"), "geldig");
+    q(&root, "[data-testid=entry-submit]").click();
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=ledger-row]"), total + 1);
+    assert_eq!(count(&root, "[data-testid=entry-errors]"), 0);
+
+    // The text filter narrows the ledger to matching notes.
+    set_input(&q(&root, "[data-testid=filter-text]"), "whitepaper");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=ledger-row]"), 1);
+    set_input(&q(&root, "[data-testid=filter-text]"), "");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=ledger-row]"), total + 1);
+    drop(handle);
+    root.remove();
+    local().clear().unwrap();
 }

@@ -67,6 +67,9 @@ pub enum ClientProblem {
     Account(AccountProblem),
     /// The same client id appears twice in the file.
     DuplicateId(String),
+    /// The client's record has the wrong structure (a field of the wrong
+    /// type, a weight outside 1–5, a missing name): serde's own words.
+    Unreadable(String),
 }
 
 impl ImportProblem {
@@ -75,6 +78,9 @@ impl ImportProblem {
         let what = match &self.problem {
             ClientProblem::Account(p) => p.message(lang),
             ClientProblem::DuplicateId(id) => tf(lang, Key::ImportDuplicateClient, &[("id", id)]),
+            ClientProblem::Unreadable(detail) => {
+                tf(lang, Key::ImportUnreadableClient, &[("detail", detail)])
+            }
         };
         tf(
             lang,
@@ -156,9 +162,34 @@ pub fn parse(text: &str, size: u64, today: NaiveDate) -> Result<Backup, ImportEr
         Some(1..) => {}
         _ => return Err(ImportError::WrongFormat),
     }
-    let backup: Backup =
-        serde_json::from_value(value).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    // Clients are read one by one, so a broken field is reported for the
+    // client (and entry) it is in, not as one error for the whole file.
+    let mut value = value;
+    let raw_clients = match value.get_mut("clients").map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(list)) => list,
+        _ => return Err(ImportError::Invalid("clients is not a list".into())),
+    };
     let mut problems = Vec::new();
+    let mut clients = Vec::with_capacity(raw_clients.len());
+    for (index, raw) in raw_clients.into_iter().enumerate() {
+        let name = raw
+            .pointer("/client/name")
+            .and_then(|n| n.as_str())
+            .unwrap_or("")
+            .to_string();
+        match serde_json::from_value::<Account>(raw) {
+            Ok(a) => clients.push(a),
+            Err(e) => problems.push(ImportProblem {
+                index,
+                client: name,
+                problem: ClientProblem::Unreadable(e.to_string()),
+            }),
+        }
+    }
+    value["clients"] = serde_json::Value::Array(Vec::new());
+    let mut backup: Backup =
+        serde_json::from_value(value).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    backup.clients = clients;
     let mut seen = std::collections::HashSet::new();
     for (index, account) in backup.clients.iter().enumerate() {
         let client = account.client.name.clone();
@@ -321,6 +352,25 @@ mod tests {
                 .any(|l| l.contains("Klant 2") && l.contains("Naam is verplicht")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_broken_field_is_reported_for_its_client() {
+        let text = export(&[demo::example(today(), 1)], today()).replacen(
+            "\"weight\": 1",
+            "\"weight\": 9",
+            1,
+        );
+        let Err(ImportError::Problems(problems)) = parse(&text, 1, today()) else {
+            panic!("expected problems");
+        };
+        assert_eq!(problems.len(), 1);
+        let line = problems[0].message(Lang::Nl);
+        assert!(
+            line.starts_with("Klant 1 (Van Dalen Logistiek (demo))"),
+            "{line}"
+        );
+        assert!(line.contains("weight 9"), "{line}");
     }
 
     #[test]

@@ -240,6 +240,7 @@ translations! {
     DecodeNewerSchema => "Deze gegevens zijn gemaakt door een nieuwere versie van de app (schema {schema}).", "This data was made by a newer version of the app (schema {schema}).";
     DecodeInvalid => "De gegevens zijn beschadigd ({detail}).", "The data is damaged ({detail}).";
     ImportDuplicateClient => "klant-id {id} staat twee keer in het bestand", "client id {id} appears twice in the file";
+    ImportUnreadableClient => "onleesbare gegevens ({detail})", "unreadable data ({detail})";
     ImportProblemLine => "Klant {n} ({client}): {problem}", "Client {n} ({client}): {problem}";
     ImportTooLarge => "Het bestand is {size} MB; maximaal {max} MB.", "The file is {size} MB; at most {max} MB.";
     ImportNotJson => "Het bestand is geen geldige JSON ({detail}).", "The file is not valid JSON ({detail}).";

@@ -1,0 +1,56 @@
+// Page object: one client's page (headline, entry form, ledger, tabs).
+export class ClientPage {
+  constructor(page) {
+    this.page = page;
+    this.form = page.getByTestId('entry-form');
+    this.ledgerRows = page.getByTestId('ledger-row');
+    this.supplierCard = page.getByTestId('card-supplier');
+    this.clientCard = page.getByTestId('card-client');
+  }
+
+  /** Books an entry through the quick-entry form. `date` is YYYY-MM-DD. */
+  async book({ party = 'supplier', direction = 'deposit', category, weight, who, note, date }) {
+    const f = this.form;
+    await f.getByTestId(`party-${party}`).click();
+    await f.getByTestId(`direction-${direction}`).click();
+    if (category) await f.getByTestId('entry-category').selectOption(category);
+    if (weight) await f.getByTestId(`weight-${weight}`).check();
+    if (who !== undefined) await f.getByTestId('entry-who').fill(who);
+    if (note !== undefined) await f.getByTestId('entry-note').fill(note);
+    if (date) await f.getByTestId('entry-date').fill(date);
+    const before = await this.ledgerRows.count();
+    await f.getByTestId('entry-submit').click();
+    await this.page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=ledger-row]').length > n, before);
+  }
+
+  saldo(card) {
+    return card.getByTestId('saldo');
+  }
+
+  status(card) {
+    return card.getByTestId('status-badge');
+  }
+
+  explanation(card) {
+    return card.getByTestId('status-explanation');
+  }
+
+  async tab(name) {
+    await this.page.getByTestId(`tab-${name}`).click();
+  }
+}
+
+/** YYYY-MM-DD of the 10th of the month `n` months before today (local time). */
+export function monthsAgo(n, day = 10) {
+  const d = new Date();
+  const m = new Date(d.getFullYear(), d.getMonth() - n, day);
+  const pad = (x) => String(x).padStart(2, '0');
+  return `${m.getFullYear()}-${pad(m.getMonth() + 1)}-${pad(m.getDate())}`;
+}
+
+export function todayIso() {
+  const d = new Date();
+  const pad = (x) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,170 @@
+import { test, expect } from '../fixtures.js';
+import { AppPage } from '../pages/app.js';
+import { OverviewPage } from '../pages/overview.js';
+import { ClientPage } from '../pages/client.js';
+import { readFileSync } from 'node:fs';
+
+test.skip(() => test.info().project.name === 'phone', 'storage failure cases run on desktop');
+
+async function makeClient(page, name = 'Opslag BV') {
+  const app = new AppPage(page);
+  await app.open();
+  await new OverviewPage(page).createClient({ name });
+  return { app, client: new ClientPage(page) };
+}
+
+test('corrupt data is quarantined, the rest loads, the raw data is downloadable and nothing is deleted', async ({ page }) => {
+  const { app, client } = await makeClient(page);
+  await client.book({ category: 'sd-delivered', weight: 2, note: 'blijft' });
+  const garbage = '{"schema":2,"rev":1,"client":{"id":"c-kapot","name":"Kapot"},"e":[[1,2';
+  await page.evaluate((g) => localStorage.setItem('kbr:client:c-kapot', g), garbage);
+  await app.open('#/');
+  await app.reload();
+  await expect(page.getByTestId('banner-quarantine')).toBeVisible();
+  await expect(new OverviewPage(page).rows).toHaveCount(1);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  const qkey = keys.find((k) => k.startsWith('kbr:quarantine:'));
+  expect(qkey).toBeTruthy();
+  expect(await page.evaluate((k) => localStorage.getItem(k), qkey)).toBe(garbage);
+  await page.getByTestId('banner-quarantine').getByRole('link').click();
+  await expect(page.getByTestId('quarantine-item')).toContainText('kbr:client:c-kapot');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('quarantine-download').click()]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe(garbage);
+  // Still there after another reload: never deleted without the user.
+  await app.reload();
+  expect(await page.evaluate((k) => localStorage.getItem(k), qkey)).toBe(garbage);
+});
+
+test('data from a newer schema opens read-only and is never overwritten', async ({ page }) => {
+  const { app } = await makeClient(page);
+  const future = '{"schema":99,"whatever":true}';
+  await page.evaluate((f) => localStorage.setItem('kbr:client:c-future', f), future);
+  await app.reload();
+  await expect(page.getByTestId('banner-read-only')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('kbr:client:c-future'))).toBe(future);
+});
+
+for (const name of ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']) {
+  test(`a full quota (${name}) shows a banner, keeps work in memory, export works, and saves once possible`, async ({ page }) => {
+    const { client } = await makeClient(page);
+    await page.evaluate((n) => {
+      window.__realSetItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function () { throw new DOMException('full', n); };
+    }, name);
+    await client.book({ category: 'sd-delivered', weight: 4, note: 'in het geheugen' });
+    await expect(page.getByTestId('banner-storage')).toContainText('opslag van de browser is vol');
+    await expect(client.saldo(client.supplierCard)).toHaveText('+4');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('banner-export').click()]);
+    expect(readFileSync(await download.path(), 'utf8')).toContain('in het geheugen');
+    // Storage works again: the next retry saves, the banner goes.
+    await page.evaluate(() => { Storage.prototype.setItem = window.__realSetItem; });
+    await expect(page.getByTestId('banner-storage')).toHaveCount(0, { timeout: 15_000 });
+    await page.reload();
+    await expect(client.ledgerRows).toHaveCount(1);
+  });
+}
+
+test('storage disabled (SecurityError) leaves the app usable in memory with a warning', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const app = new AppPage(page);
+  await app.open();
+  await expect(page.getByTestId('banner-storage')).toContainText('staat opslaan niet toe');
+  await new OverviewPage(page).createClient({ name: 'Alleen geheugen' });
+  const client = new ClientPage(page);
+  await client.book({ category: 'sd-delivered', weight: 2 });
+  await expect(client.saldo(client.supplierCard)).toHaveText('+2');
+});
+
+test('two tabs editing the same client lose no change', async ({ page, context }) => {
+  const { client } = await makeClient(page, 'Twee tabs');
+  const url = page.url();
+  const other = await context.newPage();
+  await other.goto(url);
+  const client2 = new ClientPage(other);
+  await client2.form.waitFor();
+  await client.book({ category: 'sd-delivered', weight: 1, note: 'tab een' });
+  // The other tab picks the change up through the storage event.
+  await expect(client2.ledgerRows).toHaveCount(1);
+  await client2.book({ category: 'sd-listened', weight: 2, note: 'tab twee' });
+  await expect(client.ledgerRows).toHaveCount(2);
+  await expect(client.saldo(client.supplierCard)).toHaveText('+3');
+
+  // A real conflict: tab one cannot save (quota), then tab two writes.
+  await page.evaluate(() => {
+    window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await client.book({ category: 'sd-gesture', weight: 1, note: 'alleen in tab een' });
+  await client2.book({ category: 'sd-knowledge', weight: 1, note: 'alleen in tab twee' });
+  await expect(page.getByTestId('banner-conflict')).toBeVisible();
+  await page.evaluate(() => { Storage.prototype.setItem = window.__realSetItem; });
+  await page.getByTestId('conflict-merge').click();
+  await expect(client.ledgerRows).toHaveCount(4);
+  await page.reload();
+  await expect(client.ledgerRows).toHaveCount(4);
+  for (const note of ['tab een', 'tab twee', 'alleen in tab een', 'alleen in tab twee']) {
+    await expect(client.ledgerRows.filter({ hasText: note }).first()).toBeVisible();
+  }
+});
+
+test('import: malformed, oversized and invalid files change nothing; a valid file previews and imports', async ({ page }) => {
+  const { app, client } = await makeClient(page, 'Bestaand BV');
+  await client.book({ category: 'sd-delivered', weight: 2, note: 'bestaand' });
+  await page.goto('./#/data');
+  const file = page.getByTestId('import-file');
+  await file.setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "klantbank') });
+  await expect(page.getByTestId('import-error')).toContainText('geen geldige JSON');
+  await file.setInputFiles({ name: 'groot.json', mimeType: 'application/json', buffer: Buffer.alloc(10 * 1024 * 1024 + 10, 32) });
+  await expect(page.getByTestId('import-error')).toContainText('maximaal 10 MB');
+
+  // Export, then build an invalid and a valid file from it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const exported = readFileSync(await download.path(), 'utf8');
+  const backup = JSON.parse(exported);
+  const bad = structuredClone(backup);
+  bad.clients[0].entries[0].weight = 9;
+  await file.setInputFiles({ name: 'fout.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByTestId('import-error')).toContainText('Klant 1 (Bestaand BV)');
+  const good = structuredClone(backup);
+  good.clients.push({ ...structuredClone(backup.clients[0]), client: { ...backup.clients[0].client, id: 'c-nieuw', name: 'Nieuw BV' } });
+  await file.setInputFiles({ name: 'goed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await expect(page.getByTestId('import-plan')).toContainText('1 nieuw, 1 vervangen');
+  await page.getByTestId('import-cancel').click();
+  await file.setInputFiles({ name: 'goed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toContainText('2 klant(en)');
+  await app.open('#/');
+  await expect(new OverviewPage(page).rows).toHaveCount(2);
+  await app.reload();
+  await expect(new OverviewPage(page).rows).toHaveCount(2);
+
+  // Round trip: export again equals what was imported (replace of the same data).
+  await page.goto('./#/data');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const text = readFileSync(await again.path(), 'utf8');
+  const reimport = JSON.parse(text);
+  expect(reimport.clients.map((c) => c.client.name).sort()).toEqual(['Bestaand BV', 'Nieuw BV']);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  expect(csvText.charCodeAt(0)).toBe(0xfeff);
+  expect(csvText).toContain('Klant;Datum;Partij');
+});
+
+test('hostile text in names and notes is shown as text and runs nothing', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.evaluate(() => { window.__xss = 0; window.alert = () => { window.__xss += 1; }; });
+  const evil = '<script>alert(1)</script>';
+  const img = '<img src=x onerror=alert(1)>';
+  await new OverviewPage(page).createClient({ name: evil });
+  const client = new ClientPage(page);
+  await client.book({ category: 'sd-delivered', weight: 1, note: img, who: evil });
+  await expect(page.getByTestId('client-title')).toHaveText(evil);
+  await expect(client.ledgerRows.first()).toContainText(img);
+  await expect(page.locator('main img')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Klanten' }).click();
+  await expect(page.getByTestId('client-link')).toHaveText(evil);
+  expect(await page.evaluate(() => window.__xss)).toBe(0);
+});
