@@ -1,0 +1,59 @@
+// Measurements, printed and not asserted (timings flake on a shared machine).
+import { test, expect } from '../fixtures.js';
+import { ClientPage } from '../pages/client.js';
+
+test.skip(() => test.info().project.name === 'phone', 'measured on desktop');
+
+const CATS = [
+  ['supplier', 'deposit', 'sd-delivered'], ['supplier', 'withdrawal', 'sw-payment'],
+  ['client', 'deposit', 'cd-paid-on-time'], ['client', 'withdrawal', 'cw-paid-late'],
+];
+
+/** A stored account in schema 1 (plain JSON): exercises the migration path too. */
+function record(id, name, n) {
+  const entries = [];
+  const start = Date.UTC(2025, 0, 1);
+  for (let i = 0; i < n; i++) {
+    const [party, direction, category] = CATS[i % 4];
+    const date = new Date(start + (i % 680) * 86_400_000).toISOString().slice(0, 10);
+    entries.push({ id: i + 1, date, party, direction, category, weight: 1 + (i % 5), who: `persoon ${i % 7}`, note: 'Afspraak over de planning van volgende week' });
+  }
+  return JSON.stringify({ schema: 1, rev: 1, account: { client: { id, name }, entries } });
+}
+
+test('measure: add an entry to a client with 10,000 entries until the saldo updates', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate((r) => { localStorage.clear(); localStorage.setItem('kbr:client:c-perf', r); }, record('c-perf', 'Perf BV', 10_000));
+  await page.goto('./#/client/c-perf');
+  await page.reload();
+  const client = new ClientPage(page);
+  await expect(client.ledgerRows.first()).toBeVisible();
+  const before = await client.saldo(client.supplierCard).textContent();
+  await client.form.getByTestId('party-supplier').click();
+  await client.form.getByTestId('direction-deposit').click();
+  await client.form.getByTestId('weight-5').check();
+  const ms = await page.evaluate(async (prev) => {
+    const saldo = document.querySelector('[data-testid=card-supplier] [data-testid=saldo]');
+    const t0 = performance.now();
+    document.querySelector('[data-testid=entry-submit]').click();
+    while (saldo.textContent === prev) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t0;
+  }, before);
+  console.log(`MEASURE add-to-saldo with 10,000 entries: ${ms.toFixed(1)} ms`);
+});
+
+test('measure: page load to first rendered client list with 50 clients x 200 entries', async ({ page }) => {
+  await page.goto('./');
+  const records = Array.from({ length: 50 }, (_, i) => [`kbr:client:c-p${i}`, record(`c-p${i}`, `Klant ${i}`, 200)]);
+  await page.evaluate((rs) => { localStorage.clear(); for (const [k, v] of rs) localStorage.setItem(k, v); }, records);
+  await page.goto('./#/');
+  const t0 = Date.now();
+  await page.reload();
+  await expect(page.getByTestId('client-row')).toHaveCount(50);
+  const ms = Date.now() - t0;
+  const nav = await page.evaluate(() => {
+    const rows = document.querySelectorAll('[data-testid=client-row]').length;
+    return { rows, sinceNavigation: performance.now() };
+  });
+  console.log(`MEASURE load to client list (50x200): ${ms} ms wall, ${nav.sinceNavigation.toFixed(0)} ms since navigation start`);
+});
