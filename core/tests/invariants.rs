@@ -166,3 +166,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The storage codec gives back exactly what it was given, including
+    /// notes with quotes, separators, non-ASCII and people typed by users.
+    #[test]
+    fn storage_codec_round_trips(
+        raw in prop::collection::vec(arb_entry(), 0..60),
+        notes in prop::collection::vec(".{0,40}", 60),
+        rev in 0u64..1_000_000,
+    ) {
+        let mut account = Account::new(Client::new(ClientId("c-codec".into()), "Codec \"BV\"; ñ"));
+        account.entries = build(&raw);
+        for (e, n) in account.entries.iter_mut().zip(&notes) {
+            e.note = n.clone();
+            e.who = n.chars().take(5).collect();
+        }
+        let stored = kbr_core::codec::decode(&kbr_core::codec::encode(&account, rev)).unwrap();
+        prop_assert_eq!(stored.account, account.clone());
+        prop_assert_eq!(stored.rev, rev);
+        // And the schema-1 migration path gives the same account.
+        let migrated = kbr_core::codec::decode(&kbr_core::codec::encode_v1(&account, rev)).unwrap();
+        prop_assert_eq!(migrated.account, account);
+    }
+}

@@ -84,6 +84,14 @@ pub fn ClientPage(
                         }).unwrap_or_default()}</p>
                     </div>
                     <div class="actions no-print">
+                        <button type="button" class="button" data-testid="client-export-csv" on:click={
+                            let id = page_id.clone();
+                            move |_| export_client(&id, false)
+                        }>{move || ui.t(Key::ExportCsv)}</button>
+                        <button type="button" class="button" data-testid="client-export-journal" on:click={
+                            let id = page_id.clone();
+                            move |_| export_client(&id, true)
+                        }>{move || ui.t(Key::ExportJournal)}</button>
                         <button type="button" class="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>{move || ui.t(Key::Print)}</button>
                     </div>
                 </div>
@@ -99,6 +107,32 @@ pub fn ClientPage(
                 }
             </section>
         </Show>
+    }
+}
+
+/// Downloads one client's ledger as CSV or as an hledger journal.
+fn export_client(id: &ClientId, journal: bool) {
+    let ui = use_ui();
+    let store = use_store();
+    let lang = ui.lang.get_untracked();
+    let Some((name, text)) = store.with_account(id, |a| {
+        let text = if journal {
+            kbr_core::export::ledger_journal(&[a], lang)
+        } else {
+            kbr_core::export::ledger_csv(&[a], lang)
+        };
+        (kbr_core::export::file_slug(&a.client.name), text)
+    }) else {
+        return;
+    };
+    let (ext, mime) = if journal {
+        ("journal", "text/plain;charset=utf-8")
+    } else {
+        ("csv", "text/csv;charset=utf-8")
+    };
+    let file = format!("klantbankrekening-{name}-{}.{ext}", store.today);
+    if let Err(e) = crate::browser::download(&file, mime, &text) {
+        leptos::logging::warn!("download failed: {e:?}");
     }
 }
 

@@ -2,6 +2,7 @@ import { test, expect, expectNoAxeViolations } from '../fixtures.js';
 import { AppPage } from '../pages/app.js';
 import { OverviewPage } from '../pages/overview.js';
 import { ClientPage, monthsAgo } from '../pages/client.js';
+import { readFileSync } from 'node:fs';
 
 test('main flow: create a client, book both parties, see saldo, status and explanation; reload keeps it', async ({ page }) => {
   const app = new AppPage(page);
@@ -27,6 +28,16 @@ test('main flow: create a client, book both parties, see saldo, status and expla
   await app.reload();
   await expect(client.saldo(client.supplierCard)).toHaveText('+1');
   await expect(client.ledgerRows).toHaveCount(4);
+
+  // This client's ledger as CSV (Dutch Excel) and as an hledger journal.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('client-export-csv').click()]);
+  expect(csv.suggestedFilename()).toMatch(/^klantbankrekening-gemeente-noord-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  expect(csvText.charCodeAt(0)).toBe(0xfeff);
+  expect(csvText.trim().split('\r\n')).toHaveLength(5);
+  expect(csvText).toMatch(/;\d{2}-\d{2}-\d{4};Aanbieder \(wij\);Storting;Product of dienst geleverd;3;3;consultant;Fase 1 opgeleverd;/);
+  const [journal] = await Promise.all([page.waitForEvent('download'), page.getByTestId('client-export-journal').click()]);
+  expect(readFileSync(await journal.path(), 'utf8')).toContain('klant:Gemeente Noord:aanbieder:storting  3 pt');
   await page.getByRole('link', { name: 'Klanten' }).click();
   await expect(overview.row('Gemeente Noord').getByTestId('row-saldo')).toHaveText('+1');
 });
