@@ -178,7 +178,10 @@ pub fn parse(text: &str, size: u64, today: NaiveDate) -> Result<Backup, ImportEr
             .unwrap_or("")
             .to_string();
         match serde_json::from_value::<Account>(raw) {
-            Ok(a) => clients.push(a),
+            Ok(mut a) => {
+                crate::questionnaire::migrate_account(&mut a);
+                clients.push(a)
+            }
             Err(e) => problems.push(ImportProblem {
                 index,
                 client: name,

@@ -9,6 +9,10 @@
 //! Schema history:
 //! - 1: the account as plain JSON (`{"schema":1,"rev":n,"account":{…}}`).
 //! - 2: compact (`{"schema":2,"rev":n,"client":…,"cats":…,"ids":…,"who":…,"e":…,"st":…}`).
+//! - 3: schema 2 plus interaction moments (`m`) and self-assessments (`q`),
+//!   each answer set with its definition version. A schema-2 record reads as
+//!   an account without either; answers of older definition versions are
+//!   brought forward by [`crate::questionnaire::migrate_account`].
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -19,9 +23,11 @@ use crate::i18n::{tf, Key, Lang};
 use crate::model::{
     Account, CategoryId, Client, Direction, Entry, EntryId, OwnCategory, Party, StockTake, Weight,
 };
+use crate::moments::Moment;
+use crate::questionnaire::Response;
 
 /// The schema this version writes.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 /// Prefix of client keys.
 pub const CLIENT_PREFIX: &str = "kbr:client:";
 /// Prefix of quarantined raw data.
@@ -93,8 +99,9 @@ struct V1 {
 /// `code` = party·10 + direction·5 + (weight − 1).
 type Row = (u64, i64, u8, u32, u32, String, Option<u64>);
 
+/// The compact record of schemas 2 and 3 (3 adds `m` and `q`).
 #[derive(Serialize, Deserialize)]
-struct V2 {
+struct Compact {
     schema: u32,
     rev: u64,
     client: Client,
@@ -105,6 +112,10 @@ struct V2 {
     e: Vec<Value>,
     #[serde(default)]
     st: Vec<StockTake>,
+    #[serde(default)]
+    m: Vec<Moment>,
+    #[serde(default)]
+    q: Vec<Response>,
 }
 
 fn epoch() -> NaiveDate {
@@ -160,7 +171,7 @@ pub fn encode(account: &Account, rev: u64) -> String {
         }
         rows.push(Value::Array(row));
     }
-    let v2 = V2 {
+    let record = Compact {
         schema: SCHEMA,
         rev,
         client: account.client.clone(),
@@ -169,8 +180,10 @@ pub fn encode(account: &Account, rev: u64) -> String {
         who,
         e: rows,
         st: account.stock_takes.clone(),
+        m: account.moments.clone(),
+        q: account.assessments.clone(),
     };
-    serde_json::to_string(&v2).unwrap_or_default()
+    serde_json::to_string(&record).unwrap_or_default()
 }
 
 /// Encodes in schema 1 (only for migration tests and fixtures).
@@ -203,24 +216,26 @@ pub fn decode(raw: &str) -> Result<Stored, DecodeError> {
         return Err(DecodeError::NotEnvelope);
     }
     let schema = schema_of(&v)?;
-    match schema {
+    let mut stored = match schema {
         1 => {
             let v1: V1 =
                 serde_json::from_value(v).map_err(|e| DecodeError::Invalid(e.to_string()))?;
-            Ok(Stored {
+            Stored {
                 rev: v1.rev,
                 schema: 1,
                 account: v1.account,
-            })
+            }
         }
-        2 => decode_v2(v),
-        n if n > SCHEMA => Err(DecodeError::NewerSchema(n)),
-        _ => Err(DecodeError::NotEnvelope),
-    }
+        2 | 3 => decode_compact(v, schema)?,
+        n if n > SCHEMA => return Err(DecodeError::NewerSchema(n)),
+        _ => return Err(DecodeError::NotEnvelope),
+    };
+    crate::questionnaire::migrate_account(&mut stored.account);
+    Ok(stored)
 }
 
-fn decode_v2(v: Value) -> Result<Stored, DecodeError> {
-    let v2: V2 = serde_json::from_value(v).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+fn decode_compact(v: Value, schema: u32) -> Result<Stored, DecodeError> {
+    let v2: Compact = serde_json::from_value(v).map_err(|e| DecodeError::Invalid(e.to_string()))?;
     let bad = |i: usize, what: &str| DecodeError::Invalid(format!("entry row {i}: {what}"));
     let mut entries = Vec::with_capacity(v2.e.len());
     for (i, raw) in v2.e.into_iter().enumerate() {
@@ -270,12 +285,14 @@ fn decode_v2(v: Value) -> Result<Stored, DecodeError> {
     }
     Ok(Stored {
         rev: v2.rev,
-        schema: 2,
+        schema,
         account: Account {
             client: v2.client,
             own_categories: v2.cats,
             entries,
             stock_takes: v2.st,
+            moments: v2.m,
+            assessments: v2.q,
         },
     })
 }
@@ -358,6 +375,38 @@ mod tests {
     }
 
     #[test]
+    fn migrates_schema_2_to_an_account_without_answers() {
+        let mut a = demo::example(today(), 9);
+        assert!(!a.moments.is_empty() && !a.assessments.is_empty());
+        let mut v: Value = serde_json::from_str(&encode(&a, 4)).unwrap();
+        let obj = v.as_object_mut().unwrap();
+        obj.insert("schema".into(), Value::from(2));
+        obj.remove("m");
+        obj.remove("q");
+        let s = decode(&v.to_string()).unwrap();
+        assert_eq!(s.schema, 2);
+        a.moments.clear();
+        a.assessments.clear();
+        assert_eq!(s.account, a);
+    }
+
+    #[test]
+    fn brings_answers_of_older_definition_versions_forward() {
+        let mut a = demo::example(today(), 9);
+        a.assessments[0].version = 0;
+        a.moments[0].version = 0;
+        let s = decode(&encode(&a, 1)).unwrap();
+        assert_eq!(s.account.assessments[0].version, 1);
+        assert_eq!(s.account.moments[0].version, 1);
+        assert_eq!(s.account.assessments[0].answers, a.assessments[0].answers);
+        // Unknown questionnaires are kept as they are, for validation to report.
+        a.assessments[0].definition = "from-the-future".into();
+        let s = decode(&encode(&a, 1)).unwrap();
+        assert_eq!(s.account.assessments[0], a.assessments[0]);
+        assert!(!crate::validate::validate_account(&s.account, today()).is_empty());
+    }
+
+    #[test]
     fn refuses_garbage_truncated_wrong_types_and_newer_schemas() {
         let good = encode(&demo::example(today(), 1), 1);
         assert!(matches!(
@@ -372,7 +421,7 @@ mod tests {
             decode("{\"schema\":99,\"x\":[]}"),
             Err(DecodeError::NewerSchema(99))
         );
-        assert_eq!(peek_schema("{\"schema\":3}"), Ok(3));
+        assert_eq!(peek_schema("{\"schema\":4}"), Ok(4));
         let wrong_type = good.replacen("\"rev\":1", "\"rev\":\"one\"", 1);
         assert!(matches!(decode(&wrong_type), Err(DecodeError::Invalid(_))));
         let bad_code = r#"{"schema":2,"rev":1,"client":{"id":"c-1","name":"X"},"ids":["sd-delivered"],"who":[""],"e":[[1,9000,25,0,0,""]]}"#;

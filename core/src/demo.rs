@@ -513,7 +513,121 @@ pub fn example(today: NaiveDate, id_bits: u64) -> Account {
         st.supplier_saldo = b.supplier.saldo();
         st.client_saldo = b.client.saldo();
     }
+    add_self_assessments(&mut account, review_date, today);
     account
+}
+
+/// Interaction moments and self-assessments for the example: a hostmanship
+/// assessment at the review and one last month (dialogue stays the weakest
+/// principle), an integrity checklist, and moments with one open action.
+fn add_self_assessments(account: &mut Account, review_date: NaiveDate, today: NaiveDate) {
+    use crate::definitions::{interaction, HOSTMANSHIP, INTEGRITY, INTERACTION};
+    use crate::moments::{Action, Moment, MomentId, MomentKind};
+    use crate::questionnaire::{Answer, Answers, Response, ResponseId};
+
+    let days_ago = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
+    let scale_answers = |scores: &[u8]| -> Answers {
+        HOSTMANSHIP
+            .items
+            .iter()
+            .zip(scores.iter().cycle())
+            .map(|(item, s)| {
+                let a = if *s == 0 {
+                    Answer::Skip
+                } else {
+                    Answer::Scale(*s)
+                };
+                (item.id.to_string(), a)
+            })
+            .collect()
+    };
+    // Three statements per principle, in definition order.
+    let before = [3, 2, 3, 2, 2, 3, 2, 1, 2, 3, 3, 2, 2, 1, 2, 4, 3, 0];
+    let after = [4, 4, 3, 3, 4, 3, 4, 3, 4, 4, 3, 4, 3, 2, 3, 4, 4, 4];
+    account.assessments.push(Response {
+        id: ResponseId(1),
+        definition: HOSTMANSHIP.id.into(),
+        version: HOSTMANSHIP.version,
+        date: review_date,
+        answers: scale_answers(&before),
+    });
+    account.assessments.push(Response {
+        id: ResponseId(2),
+        definition: HOSTMANSHIP.id.into(),
+        version: HOSTMANSHIP.version,
+        date: days_ago(30).max(review_date),
+        answers: scale_answers(&after),
+    });
+    let checks = ["yes", "yes", "yes", "yes", "no", "yes"];
+    account.assessments.push(Response {
+        id: ResponseId(3),
+        definition: INTEGRITY.id.into(),
+        version: INTEGRITY.version,
+        date: days_ago(30).max(review_date),
+        answers: INTEGRITY
+            .items
+            .iter()
+            .zip(checks)
+            .map(|(i, c)| (i.id.to_string(), Answer::Choice(c.into())))
+            .collect(),
+    });
+    let moment = |id: u64,
+                  ago: u64,
+                  kind: MomentKind,
+                  description: &str,
+                  outcome: &str,
+                  treatment: u8,
+                  extra: &str| {
+        let mut answers = Answers::new();
+        answers.insert(interaction::OUTCOME.into(), Answer::Choice(outcome.into()));
+        answers.insert(interaction::TREATMENT.into(), Answer::Scale(treatment));
+        if !extra.is_empty() {
+            answers.insert(interaction::EXTRA.into(), Answer::Text(extra.into()));
+        }
+        Moment {
+            id: MomentId(id),
+            date: days_ago(ago),
+            kind,
+            description: description.into(),
+            version: INTERACTION.version,
+            answers,
+            action: None,
+        }
+    };
+    account.moments.push(moment(
+        1,
+        40,
+        MomentKind::Invoice,
+        "Factuur oktober verstuurd",
+        interaction::AS_EXPECTED,
+        3,
+        "",
+    ));
+    account.moments.push(moment(
+        2,
+        20,
+        MomentKind::Meeting,
+        "Kwartaaloverleg met Pieter van Dalen",
+        interaction::EXCEEDED,
+        4,
+        "Samenvatting met drie verbeterideeën voor hun planning sturen",
+    ));
+    let mut call = moment(
+        3,
+        6,
+        MomentKind::Call,
+        "Storing in de koppeling gemeld door de planner",
+        interaction::BELOW,
+        2,
+        "Planner persoonlijk terugbellen als de oorzaak bekend is",
+    );
+    call.action = Some(Action {
+        text: "Planner persoonlijk terugbellen als de oorzaak bekend is".into(),
+        due: today.checked_add_days(Days::new(7)).unwrap_or(today),
+        done: None,
+        booked: None,
+    });
+    account.moments.push(call);
 }
 
 fn month_start(d: NaiveDate) -> NaiveDate {

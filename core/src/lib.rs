@@ -9,13 +9,16 @@
 pub mod backup;
 pub mod catalogue;
 pub mod codec;
+pub mod definitions;
 pub mod demo;
 pub mod export;
 pub mod i18n;
 pub mod ledger;
 pub mod merge;
 pub mod model;
+pub mod moments;
 pub mod period;
+pub mod questionnaire;
 pub mod route;
 pub mod status;
 pub mod summary;

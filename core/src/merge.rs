@@ -9,7 +9,8 @@ use crate::model::{Account, EntryId};
 /// the same id and content are kept once; an entry of mine whose id is taken
 /// by a different entry of theirs gets a fresh id (and repairs pointing at it
 /// follow). Client details and settings are mine (the user is editing them
-/// here); own categories and stock-takes are the union.
+/// here); own categories, stock-takes, moments and assessments are the
+/// union (a clashing moment or assessment id is renumbered too).
 pub fn merge_accounts(theirs: &Account, mine: &Account) -> Account {
     let mut out = theirs.clone();
     out.client = mine.client.clone();
@@ -47,6 +48,39 @@ pub fn merge_accounts(theirs: &Account, mine: &Account) -> Account {
         }
     }
     out.stock_takes.sort_by_key(|s| s.date);
+    let mut next_moment = crate::moments::next_moment_id(&out)
+        .0
+        .max(crate::moments::next_moment_id(mine).0);
+    for m in &mine.moments {
+        let mut copy = m.clone();
+        if let Some(booked) = copy.action.as_mut().and_then(|a| a.booked.as_mut()) {
+            if let Some(r) = renamed.get(booked) {
+                *booked = *r;
+            }
+        }
+        match out.moments.iter().find(|t| t.id == m.id) {
+            Some(t) if *t == copy => {}
+            Some(_) => {
+                copy.id = crate::moments::MomentId(next_moment);
+                next_moment += 1;
+                out.moments.push(copy);
+            }
+            None => out.moments.push(copy),
+        }
+    }
+    let mut next_response = out.next_response_id().0.max(mine.next_response_id().0);
+    for r in &mine.assessments {
+        match out.assessments.iter().find(|t| t.id == r.id) {
+            Some(t) if t == r => {}
+            Some(_) => {
+                let mut copy = r.clone();
+                copy.id = crate::questionnaire::ResponseId(next_response);
+                next_response += 1;
+                out.assessments.push(copy);
+            }
+            None => out.assessments.push(r.clone()),
+        }
+    }
     out
 }
 
@@ -84,5 +118,45 @@ mod tests {
         assert_eq!(merged.client.name, "Renamed here");
         let ids: std::collections::HashSet<_> = merged.entries.iter().map(|e| e.id).collect();
         assert_eq!(ids.len(), merged.entries.len(), "ids stay unique");
+    }
+
+    #[test]
+    fn keeps_moments_and_assessments_of_both_tabs() {
+        use crate::moments::MomentId;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let base = demo::example(today, 3);
+        let mut theirs = base.clone();
+        let mut mine = base.clone();
+        // Both tabs book a new entry with the same id; mine books it for a
+        // done action.
+        let mut t_entry = base.entries[0].clone();
+        t_entry.id = base.next_entry_id();
+        t_entry.note = "theirs".into();
+        theirs.entries.push(t_entry);
+        let ours = base
+            .entries
+            .iter()
+            .find(|e| {
+                e.party == crate::model::Party::Supplier
+                    && e.direction == crate::model::Direction::Deposit
+                    && e.repairs.is_none()
+            })
+            .unwrap();
+        let mut m_entry = ours.clone();
+        m_entry.id = base.next_entry_id();
+        m_entry.note = "mine".into();
+        mine.entries.push(m_entry.clone());
+        let action = mine.moments[2].action.as_mut().unwrap();
+        action.done = Some(today);
+        action.booked = Some(m_entry.id);
+        theirs.assessments.pop();
+        let merged = merge_accounts(&theirs, &mine);
+        assert_eq!(merged.assessments.len(), base.assessments.len());
+        assert_eq!(merged.moments.len(), base.moments.len() + 1);
+        let copy = merged.moments.last().unwrap();
+        assert_eq!(copy.id, MomentId(4));
+        let booked = copy.action.as_ref().unwrap().booked.unwrap();
+        assert_eq!(merged.entry(booked).unwrap().note, "mine");
+        assert_eq!(crate::validate::validate_account(&merged, today), vec![]);
     }
 }

@@ -7,6 +7,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::moments::Moment;
+use crate::questionnaire::{Response, ResponseId};
+
 /// Points are whole numbers, never floats (DESIGN §3).
 pub type Points = i64;
 
@@ -357,6 +360,12 @@ pub struct Account {
     /// Stock-takes, oldest first.
     #[serde(default)]
     pub stock_takes: Vec<StockTake>,
+    /// Interaction moments with their answers and actions.
+    #[serde(default)]
+    pub moments: Vec<Moment>,
+    /// Dated self-assessments (hostmanship, integrity, …), any definition.
+    #[serde(default)]
+    pub assessments: Vec<Response>,
 }
 
 impl Account {
@@ -367,7 +376,31 @@ impl Account {
             own_categories: Vec::new(),
             entries: Vec::new(),
             stock_takes: Vec::new(),
+            moments: Vec::new(),
+            assessments: Vec::new(),
         }
+    }
+
+    /// The id for the next assessment.
+    pub fn next_response_id(&self) -> ResponseId {
+        ResponseId(
+            self.assessments
+                .iter()
+                .map(|r| r.id.0)
+                .max()
+                .map_or(1, |m| m + 1),
+        )
+    }
+
+    /// The assessments of `definition`, oldest first (by date, then id).
+    pub fn assessments_of(&self, definition: &str) -> Vec<&Response> {
+        let mut list: Vec<&Response> = self
+            .assessments
+            .iter()
+            .filter(|r| r.definition == definition)
+            .collect();
+        list.sort_by_key(|r| (r.date, r.id));
+        list
     }
 
     /// The id for the next entry: one above the highest in use.

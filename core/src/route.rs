@@ -15,6 +15,14 @@ pub enum Route {
         /// The open section.
         tab: ClientTab,
     },
+    /// One self-assessment questionnaire of a client: fill in, scores,
+    /// radar, history and comparison.
+    Assessment {
+        /// The client's id.
+        id: String,
+        /// The questionnaire definition's id.
+        definition: String,
+    },
     /// Backup, import, exports, storage status and demo data.
     Data,
     /// Unreadable data that was moved aside, offered for download.
@@ -33,16 +41,22 @@ pub enum ClientTab {
     Breakdown,
     /// Stock-takes (balans opmaken).
     StockTake,
+    /// Interaction moments with the three questions and their actions.
+    Moments,
+    /// The self-assessments (hostmanship, integrity, …).
+    Assessments,
     /// Period length and thresholds.
     Settings,
 }
 
 impl ClientTab {
     /// Every tab, in the order the client page shows them.
-    pub const ALL: [ClientTab; 4] = [
+    pub const ALL: [ClientTab; 6] = [
         ClientTab::Ledger,
         ClientTab::Breakdown,
         ClientTab::StockTake,
+        ClientTab::Moments,
+        ClientTab::Assessments,
         ClientTab::Settings,
     ];
 
@@ -51,6 +65,8 @@ impl ClientTab {
             ClientTab::Ledger => "",
             ClientTab::Breakdown => "breakdown",
             ClientTab::StockTake => "stock-take",
+            ClientTab::Moments => "moments",
+            ClientTab::Assessments => "assessments",
             ClientTab::Settings => "settings",
         }
     }
@@ -79,6 +95,14 @@ impl Route {
                     None => Route::NotFound,
                 }
             }
+            (Some("client"), Some(id), Some("assessments"), Some(definition))
+                if is_valid_id(id) && is_valid_id(definition) && parts.next().is_none() =>
+            {
+                Route::Assessment {
+                    id: id.to_string(),
+                    definition: definition.to_string(),
+                }
+            }
             _ => Route::NotFound,
         }
     }
@@ -93,6 +117,9 @@ impl Route {
                 "" => format!("#/client/{id}"),
                 slug => format!("#/client/{id}/{slug}"),
             },
+            Route::Assessment { id, definition } => {
+                format!("#/client/{id}/assessments/{definition}")
+            }
         }
     }
 }
@@ -131,7 +158,15 @@ mod tests {
 
     #[test]
     fn round_trips_data_and_recovery() {
-        for r in [Route::Data, Route::Recovery, Route::Overview] {
+        for r in [
+            Route::Data,
+            Route::Recovery,
+            Route::Overview,
+            Route::Assessment {
+                id: "c-1".into(),
+                definition: "hostmanship".into(),
+            },
+        ] {
             assert_eq!(Route::parse(&r.to_hash()), r);
         }
     }
@@ -144,5 +179,7 @@ mod tests {
         assert_eq!(Route::parse("#/client/x/unknown"), Route::NotFound);
         assert_eq!(Route::parse("#/client/x/settings/more"), Route::NotFound);
         assert_eq!(Route::parse("#/client/<script>"), Route::NotFound);
+        assert_eq!(Route::parse("#/client/x/assessments/a/b"), Route::NotFound);
+        assert_eq!(Route::parse("#/client/x/assessments/a b"), Route::NotFound);
     }
 }

@@ -5,8 +5,10 @@
 
 use chrono::NaiveDate;
 
+use crate::definitions;
 use crate::ledger::{self, Balances, BreakdownRow, PeriodPoint};
 use crate::model::{Account, EntryId, Party, Points};
+use crate::questionnaire::{score, Definition};
 use crate::status::{self, Reminder, Staleness, Status, StatusReport};
 
 /// The short figures per client: overview rows, sorting by attention.
@@ -24,6 +26,12 @@ pub struct Headline {
     pub reminder: Reminder,
     /// Number of entries.
     pub entry_count: usize,
+    /// Total (0–100) of the latest scored hostmanship self-assessment.
+    pub hostmanship: Option<u8>,
+    /// Planned extras not done yet.
+    pub open_actions: usize,
+    /// Of those, past their due date.
+    pub overdue_actions: usize,
 }
 
 impl Headline {
@@ -70,6 +78,7 @@ fn series(running: &[PeriodPoint], party: Party) -> Vec<Points> {
 
 fn headline_from(account: &Account, running: &[PeriodPoint], today: NaiveDate) -> Headline {
     let t = &account.client.thresholds;
+    let moments = crate::moments::stats(&account.moments, today);
     Headline {
         balances: ledger::balances(&account.entries),
         supplier_status: status::classify(&series(running, Party::Supplier), t),
@@ -77,7 +86,20 @@ fn headline_from(account: &Account, running: &[PeriodPoint], today: NaiveDate) -
         last_entry: account.last_entry_date(),
         reminder: status::stock_take_reminder(account, today),
         entry_count: account.entries.len(),
+        hostmanship: latest_total(account, &definitions::HOSTMANSHIP).map(|(_, t)| t),
+        open_actions: moments.open_actions,
+        overdue_actions: moments.overdue_actions,
     }
+}
+
+/// The date and total of the latest assessment of `definition` that has a
+/// score (an all-skipped one has none).
+pub fn latest_total(account: &Account, definition: &Definition) -> Option<(NaiveDate, u8)> {
+    account
+        .assessments_of(definition.id)
+        .into_iter()
+        .rev()
+        .find_map(|r| score(definition, &r.answers).total.map(|t| (r.date, t)))
 }
 
 /// The headline of one account (cheaper than [`summarize`]).
@@ -96,5 +118,33 @@ pub fn summarize(account: &Account, today: NaiveDate) -> Summary {
         by_person: scan.by_person,
         open_repairs: scan.open_repairs,
         running,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+    use crate::questionnaire::Answer;
+
+    #[test]
+    fn headline_shows_the_latest_scored_hostmanship_total_and_actions() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut a = demo::example(today, 1);
+        let latest = score(&definitions::HOSTMANSHIP, &a.assessments[1].answers).total;
+        let h = headline(&a, today);
+        assert_eq!(h.hostmanship, latest);
+        assert_eq!((h.open_actions, h.overdue_actions), (1, 0));
+        // An all-skipped later assessment does not hide the last real score.
+        let mut skipped = a.assessments[1].clone();
+        skipped.id = a.next_response_id();
+        skipped.date = today;
+        for v in skipped.answers.values_mut() {
+            *v = Answer::Skip;
+        }
+        a.assessments.push(skipped);
+        assert_eq!(headline(&a, today).hostmanship, latest);
+        let later = today.checked_add_days(chrono::Days::new(30)).unwrap();
+        assert_eq!(headline(&a, later).overdue_actions, 1);
     }
 }

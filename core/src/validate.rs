@@ -12,6 +12,8 @@ use crate::model::{
     limits, Account, CategoryId, Client, Direction, Entry, EntryId, Party, PeriodLength,
     Thresholds, Weight,
 };
+use crate::moments::{validate_moment, MomentError, MomentId};
+use crate::questionnaire::{validate_response, AnswerError, ResponseId};
 
 /// Which text field an error is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +36,8 @@ pub enum Field {
     Label,
     /// Free text of a review or questionnaire.
     Text,
+    /// Description of an interaction moment.
+    Description,
 }
 
 impl Field {
@@ -49,6 +53,7 @@ impl Field {
             Field::Note => Key::FieldNote,
             Field::Label => Key::FieldLabel,
             Field::Text => Key::FieldText,
+            Field::Description => Key::FieldDescription,
         };
         key.text(lang)
     }
@@ -524,6 +529,28 @@ pub fn validate_account(account: &Account, today: NaiveDate) -> Vec<AccountProbl
             problems.extend(errs.into_iter().map(|err| AccountProblem::Entry(e.id, err)));
         }
     }
+    let mut moment_ids = std::collections::HashSet::new();
+    for m in &account.moments {
+        if !moment_ids.insert(m.id) {
+            problems.push(AccountProblem::DuplicateId("moment", m.id.0));
+        }
+        problems.extend(
+            validate_moment(account, m, today)
+                .into_iter()
+                .map(|err| AccountProblem::Moment(m.id, err)),
+        );
+    }
+    let mut response_ids = std::collections::HashSet::new();
+    for r in &account.assessments {
+        if !response_ids.insert(r.id) {
+            problems.push(AccountProblem::DuplicateId("assessment", r.id.0));
+        }
+        problems.extend(
+            validate_response(r, today)
+                .into_iter()
+                .map(|err| AccountProblem::Assessment(r.id, err)),
+        );
+    }
     problems
 }
 
@@ -548,6 +575,15 @@ pub enum AccountProblem {
     /// An entry breaks a rule.
     #[error("entry {0:?}: {1}")]
     Entry(EntryId, EntryError),
+    /// Two moments, or two assessments, share an id.
+    #[error("{0} id {1} is used twice")]
+    DuplicateId(&'static str, u64),
+    /// An interaction moment breaks a rule.
+    #[error("moment {0:?}: {1}")]
+    Moment(MomentId, MomentError),
+    /// An assessment breaks a rule.
+    #[error("assessment {0:?}: {1}")]
+    Assessment(ResponseId, AnswerError),
 }
 
 impl AccountProblem {
@@ -564,6 +600,19 @@ impl AccountProblem {
             AccountProblem::Entry(id, e) => tf(
                 lang,
                 Key::ErrInEntry,
+                &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
+            ),
+            AccountProblem::DuplicateId(_, id) => {
+                tf(lang, Key::ErrDuplicateRecord, &[("id", &id.to_string())])
+            }
+            AccountProblem::Moment(id, e) => tf(
+                lang,
+                Key::ErrInMoment,
+                &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
+            ),
+            AccountProblem::Assessment(id, e) => tf(
+                lang,
+                Key::ErrInAssessment,
                 &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
             ),
         }

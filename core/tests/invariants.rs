@@ -192,3 +192,64 @@ proptest! {
         prop_assert_eq!(migrated.account, account);
     }
 }
+
+/// A random answer for every item of a definition: an out-of-range or
+/// foreign value now and then, so scoring must cope with anything stored.
+fn arb_answers(
+    definition: &'static kbr_core::questionnaire::Definition,
+) -> impl Strategy<Value = kbr_core::questionnaire::Answers> {
+    use kbr_core::questionnaire::{Answer, AnswerKind};
+    prop::collection::vec((0u8..8, 0usize..4), definition.items.len()).prop_map(move |raw| {
+        definition
+            .items
+            .iter()
+            .zip(raw)
+            .filter_map(|(item, (v, pick))| {
+                let answer = match (item.kind, v) {
+                    (_, 0) => return None,
+                    (_, 1) => Answer::Skip,
+                    (AnswerKind::Scale, v) => Answer::Scale(v - 1), // 1..=6: 6 is out of range
+                    (AnswerKind::Choice(options), _) => Answer::Choice(
+                        options
+                            .get(pick)
+                            .map_or("unknown".to_string(), |c| c.id.to_string()),
+                    ),
+                    (AnswerKind::FreeText, _) => Answer::Text("t".into()),
+                };
+                Some((item.id.to_string(), answer))
+            })
+            .collect()
+    })
+}
+
+fn arb_definition() -> impl Strategy<Value = &'static kbr_core::questionnaire::Definition> {
+    (0..kbr_core::definitions::ALL.len()).prop_map(|i| kbr_core::definitions::ALL[i])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Scores stay in their ranges for any answers: totals and section
+    /// percentages 0–100, principle means 1.0–5.0, and every scored item is
+    /// either answered or skipped.
+    #[test]
+    fn scores_stay_within_their_ranges(
+        (definition, answers) in arb_definition().prop_flat_map(|d| (Just(d), arb_answers(d)))
+    ) {
+        use kbr_core::questionnaire::score;
+        let s = score(definition, &answers);
+        prop_assert!(s.total.is_none_or(|t| t <= 100));
+        prop_assert_eq!((s.answered + s.skipped) as usize, definition.scored_items());
+        prop_assert_eq!(s.total.is_none(), s.answered == 0);
+        for section in &s.sections {
+            prop_assert!(section.percent.is_none_or(|p| p <= 100));
+            prop_assert!(section.mean_tenths.is_none_or(|m| (10..=50).contains(&m)));
+            prop_assert_eq!(section.percent.is_some(), section.answered > 0);
+        }
+        if let Some(total) = s.total {
+            let percents: Vec<u8> = s.sections.iter().filter_map(|x| x.percent).collect();
+            prop_assert!(total >= *percents.iter().min().unwrap());
+            prop_assert!(total <= *percents.iter().max().unwrap());
+        }
+    }
+}

@@ -1,0 +1,778 @@
+//! Interaction moments (DESIGN §6): a dated contact with the client, the
+//! three interaction questions answered about it, and the "little extra"
+//! that can become a planned action and, once done, a deposit in the ledger.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::definitions::{interaction, INTERACTION};
+use crate::i18n::{Key, Lang};
+use crate::model::{limits, Account, Direction, EntryId, Party};
+use crate::questionnaire::{item_stats, tidy, validate_answers, Answer, AnswerError, Answers};
+use crate::validate::{
+    clean_text, date_in_range, suggested_weight, validate_entry, EntryDraft, EntryError, Field,
+    TextError,
+};
+
+/// Id of a moment, unique within its account (sequential).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct MomentId(pub u64);
+
+/// What kind of contact it was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MomentKind {
+    /// A meeting in person or online.
+    #[default]
+    Meeting,
+    /// A phone call.
+    Call,
+    /// An e-mail or message.
+    Mail,
+    /// A delivery of work.
+    Delivery,
+    /// An invoice.
+    Invoice,
+    /// Anything else.
+    Other,
+}
+
+impl MomentKind {
+    /// Every kind, in the order the form lists them.
+    pub const ALL: [MomentKind; 6] = [
+        MomentKind::Meeting,
+        MomentKind::Call,
+        MomentKind::Mail,
+        MomentKind::Delivery,
+        MomentKind::Invoice,
+        MomentKind::Other,
+    ];
+
+    /// Stable code, for form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            MomentKind::Meeting => "meeting",
+            MomentKind::Call => "call",
+            MomentKind::Mail => "mail",
+            MomentKind::Delivery => "delivery",
+            MomentKind::Invoice => "invoice",
+            MomentKind::Other => "other",
+        }
+    }
+
+    /// The kind with `code`.
+    pub fn from_code(code: &str) -> Option<MomentKind> {
+        MomentKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            MomentKind::Meeting => Key::KindMeeting,
+            MomentKind::Call => Key::KindCall,
+            MomentKind::Mail => Key::KindMail,
+            MomentKind::Delivery => Key::KindDelivery,
+            MomentKind::Invoice => Key::KindInvoice,
+            MomentKind::Other => Key::KindOther,
+        }
+        .text(lang)
+    }
+}
+
+/// The little extra, planned with a concrete due date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    /// What will be done.
+    pub text: String,
+    /// A real date: "as soon as possible" is not a deadline.
+    pub due: NaiveDate,
+    /// When it was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<NaiveDate>,
+    /// The deposit booked for it, once booked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked: Option<EntryId>,
+}
+
+/// One interaction moment with its answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moment {
+    /// Unique within the account.
+    pub id: MomentId,
+    /// When it happened.
+    pub date: NaiveDate,
+    /// Meeting, call, …
+    pub kind: MomentKind,
+    /// A short description.
+    pub description: String,
+    /// The interaction definition version the answers were given under.
+    pub version: u32,
+    /// Answers to the three interaction questions.
+    #[serde(default)]
+    pub answers: Answers,
+    /// The extra, when planned as an action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
+}
+
+/// How the client will likely feel after the moment (question 1): only an
+/// exceeded expectation makes a promoter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Below expectations.
+    Dissatisfied,
+    /// As expected: satisfied, but as likely to leave.
+    Satisfied,
+    /// Exceeded: a promoter.
+    Promoter,
+}
+
+impl Outcome {
+    /// Label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Outcome::Dissatisfied => Key::OutcomeDissatisfied,
+            Outcome::Satisfied => Key::OutcomeSatisfied,
+            Outcome::Promoter => Key::OutcomePromoter,
+        }
+        .text(lang)
+    }
+
+    /// Stable code, for styling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Dissatisfied => "dissatisfied",
+            Outcome::Satisfied => "satisfied",
+            Outcome::Promoter => "promoter",
+        }
+    }
+}
+
+impl Moment {
+    /// The outcome of question 1, when answered.
+    pub fn outcome(&self) -> Option<Outcome> {
+        match self.answers.get(interaction::OUTCOME) {
+            Some(Answer::Choice(c)) => match c.as_str() {
+                interaction::BELOW => Some(Outcome::Dissatisfied),
+                interaction::AS_EXPECTED => Some(Outcome::Satisfied),
+                interaction::EXCEEDED => Some(Outcome::Promoter),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Question 2's score, when answered.
+    pub fn treatment(&self) -> Option<u8> {
+        match self.answers.get(interaction::TREATMENT) {
+            Some(Answer::Scale(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The state of its action on `today`.
+    pub fn action_state(&self, today: NaiveDate) -> Option<ActionState> {
+        self.action.as_ref().map(|a| match (a.done, a.booked) {
+            (Some(_), Some(_)) => ActionState::Booked,
+            (Some(_), None) => ActionState::Done,
+            (None, _) if a.due < today => ActionState::Overdue,
+            (None, _) => ActionState::Open,
+        })
+    }
+}
+
+/// Where a planned action stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionState {
+    /// Due today or later.
+    Open,
+    /// Past its due date and not done.
+    Overdue,
+    /// Done, not (yet) booked as a deposit.
+    Done,
+    /// Done and booked as a deposit.
+    Booked,
+}
+
+/// Figures over a client's moments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MomentStats {
+    /// Number of moments.
+    pub count: usize,
+    /// Moments with question 1 answered.
+    pub rated: u32,
+    /// Share (0–100) of rated moments that exceeded expectations.
+    pub exceeded_percent: Option<u8>,
+    /// Mean of question 2 in tenths (10–50).
+    pub treatment_tenths: Option<u32>,
+    /// Actions not done yet (including overdue ones).
+    pub open_actions: usize,
+    /// Actions past their due date.
+    pub overdue_actions: usize,
+}
+
+/// The figures of DESIGN §6 for `moments` on `today`.
+pub fn stats(moments: &[Moment], today: NaiveDate) -> MomentStats {
+    let sets = || moments.iter().map(|m| &m.answers);
+    let outcome = INTERACTION
+        .item(interaction::OUTCOME)
+        .map(|i| item_stats(i, sets()))
+        .unwrap_or_default();
+    let exceeded = INTERACTION
+        .item(interaction::OUTCOME)
+        .and_then(|i| match i.kind {
+            crate::questionnaire::AnswerKind::Choice(o) => {
+                o.iter().position(|c| c.id == interaction::EXCEEDED)
+            }
+            _ => None,
+        });
+    let treatment = INTERACTION
+        .item(interaction::TREATMENT)
+        .map(|i| item_stats(i, sets()))
+        .unwrap_or_default();
+    let states: Vec<_> = moments
+        .iter()
+        .filter_map(|m| m.action_state(today))
+        .collect();
+    MomentStats {
+        count: moments.len(),
+        rated: outcome.answered,
+        exceeded_percent: exceeded.and_then(|i| outcome.share(i)),
+        treatment_tenths: treatment.mean_tenths,
+        open_actions: states
+            .iter()
+            .filter(|s| matches!(s, ActionState::Open | ActionState::Overdue))
+            .count(),
+        overdue_actions: states
+            .iter()
+            .filter(|s| matches!(s, ActionState::Overdue))
+            .count(),
+    }
+}
+
+/// What the moment form supplies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MomentDraft {
+    /// Date of the contact.
+    pub date: Option<NaiveDate>,
+    /// Kind.
+    pub kind: MomentKind,
+    /// Short description.
+    pub description: String,
+    /// Answers (free text is trimmed on save).
+    pub answers: Answers,
+    /// Plan the extra as an action.
+    pub plan_action: bool,
+    /// Due date of the action, required when planning one.
+    pub due: Option<NaiveDate>,
+}
+
+/// Longest moment description.
+pub const DESCRIPTION_MAX: usize = 200;
+
+/// Why a moment or action cannot be saved.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum MomentError {
+    /// No date, or out of range.
+    #[error("bad date")]
+    Date,
+    /// The description is missing or too long.
+    #[error(transparent)]
+    Description(TextError),
+    /// An answer does not fit its question.
+    #[error(transparent)]
+    Answer(AnswerError),
+    /// An action was asked for, but there is no extra to plan.
+    #[error("no extra to plan")]
+    NoExtra,
+    /// An action needs a concrete due date.
+    #[error("due date required")]
+    DueRequired,
+    /// The due date lies before the moment.
+    #[error("due date before the moment")]
+    DueBeforeMoment,
+    /// The action's done date lies before the moment.
+    #[error("done before the moment")]
+    DoneBeforeMoment,
+    /// The booked entry is not a supplier deposit of this account.
+    #[error("booked entry {0:?} is not a deposit of ours")]
+    BadBooking(EntryId),
+}
+
+impl MomentError {
+    /// One sentence for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            MomentError::Date => Key::ErrDateRange.text(lang).to_string(),
+            MomentError::Description(e) => e.message(lang),
+            MomentError::Answer(e) => e.message(lang),
+            MomentError::NoExtra => Key::ErrNoExtra.text(lang).to_string(),
+            MomentError::DueRequired => Key::ErrDueRequired.text(lang).to_string(),
+            MomentError::DueBeforeMoment => Key::ErrDueBeforeMoment.text(lang).to_string(),
+            MomentError::DoneBeforeMoment => Key::ErrDoneBeforeMoment.text(lang).to_string(),
+            MomentError::BadBooking(_) => Key::ErrBadBooking.text(lang).to_string(),
+        }
+    }
+}
+
+/// Checks a due date for an action on a moment of `moment_date`.
+pub fn check_due(
+    moment_date: NaiveDate,
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<NaiveDate, MomentError> {
+    let due = due.ok_or(MomentError::DueRequired)?;
+    if !date_in_range(due, today) {
+        return Err(MomentError::Date);
+    }
+    if due < moment_date {
+        return Err(MomentError::DueBeforeMoment);
+    }
+    Ok(due)
+}
+
+/// Turns a draft into a moment with `id`, or lists every problem.
+pub fn build_moment(
+    draft: &MomentDraft,
+    id: MomentId,
+    today: NaiveDate,
+) -> Result<Moment, Vec<MomentError>> {
+    let mut errors = Vec::new();
+    let date = draft.date.filter(|d| date_in_range(*d, today));
+    if date.is_none() {
+        errors.push(MomentError::Date);
+    }
+    let description = clean_text(
+        Field::Description,
+        &draft.description,
+        DESCRIPTION_MAX,
+        true,
+    )
+    .map_err(|e| errors.push(MomentError::Description(e)))
+    .unwrap_or_default();
+    let answers = tidy(draft.answers.clone());
+    errors.extend(
+        validate_answers(&INTERACTION, &answers)
+            .into_iter()
+            .map(MomentError::Answer),
+    );
+    let extra = crate::questionnaire::text_answer(&answers, interaction::EXTRA).to_string();
+    let mut action = None;
+    if draft.plan_action {
+        if extra.is_empty() {
+            errors.push(MomentError::NoExtra);
+        }
+        match check_due(date.unwrap_or(today), draft.due, today) {
+            Ok(due) => {
+                action = Some(Action {
+                    text: extra,
+                    due,
+                    done: None,
+                    booked: None,
+                })
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    match (errors.is_empty(), date) {
+        (true, Some(date)) => Ok(Moment {
+            id,
+            date,
+            kind: draft.kind,
+            description,
+            version: INTERACTION.version,
+            answers,
+            action,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The next free moment id of `account`.
+pub fn next_moment_id(account: &Account) -> MomentId {
+    MomentId(
+        account
+            .moments
+            .iter()
+            .map(|m| m.id.0)
+            .max()
+            .map_or(1, |m| m + 1),
+    )
+}
+
+/// Checks a stored or imported moment against every rule, including its
+/// link to the ledger.
+pub fn validate_moment(account: &Account, m: &Moment, today: NaiveDate) -> Vec<MomentError> {
+    let mut errors = Vec::new();
+    if !date_in_range(m.date, today) {
+        errors.push(MomentError::Date);
+    }
+    match clean_text(Field::Description, &m.description, DESCRIPTION_MAX, true) {
+        Ok(clean) if clean != m.description => errors.push(MomentError::Description(
+            TextError::Required(Field::Description),
+        )),
+        Ok(_) => {}
+        Err(e) => errors.push(MomentError::Description(e)),
+    }
+    if m.version > INTERACTION.version {
+        errors.push(MomentError::Answer(AnswerError::NewerVersion(
+            INTERACTION.id.to_string(),
+            m.version,
+        )));
+    }
+    errors.extend(
+        validate_answers(&INTERACTION, &m.answers)
+            .into_iter()
+            .map(MomentError::Answer),
+    );
+    if let Some(a) = &m.action {
+        if let Err(e) = clean_text(Field::Text, &a.text, limits::NOTE, true) {
+            errors.push(MomentError::Description(e));
+        }
+        if let Err(e) = check_due(m.date, Some(a.due), today) {
+            errors.push(e);
+        }
+        if a.done
+            .is_some_and(|d| d < m.date || !date_in_range(d, today))
+        {
+            errors.push(MomentError::DoneBeforeMoment);
+        }
+        if let Some(id) = a.booked {
+            let ok = account
+                .entry(id)
+                .is_some_and(|e| e.party == Party::Supplier && e.direction == Direction::Deposit);
+            if !ok || a.done.is_none() {
+                errors.push(MomentError::BadBooking(id));
+            }
+        }
+    }
+    errors
+}
+
+/// The catalogue category a done extra is booked under by default: going
+/// beyond what was agreed.
+pub const EXTRA_CATEGORY: &str = "sd-beyond";
+
+/// Plans the extra of moment `id` as an action due on `due`.
+pub fn plan_action(
+    account: &mut Account,
+    id: MomentId,
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), MomentError> {
+    let m = account
+        .moments
+        .iter_mut()
+        .find(|m| m.id == id)
+        .ok_or(MomentError::NoExtra)?;
+    let extra = crate::questionnaire::text_answer(&m.answers, interaction::EXTRA).to_string();
+    if extra.is_empty() {
+        return Err(MomentError::NoExtra);
+    }
+    let due = check_due(m.date, due, today)?;
+    m.action = Some(Action {
+        text: extra,
+        due,
+        done: None,
+        booked: None,
+    });
+    Ok(())
+}
+
+/// Marks the action of moment `id` done on `day` (not before the moment).
+pub fn complete_action(account: &mut Account, id: MomentId, day: NaiveDate) -> bool {
+    match account.moments.iter_mut().find(|m| m.id == id) {
+        Some(m) => match m.action.as_mut() {
+            Some(a) if a.done.is_none() => {
+                a.done = Some(day.max(m.date));
+                true
+            }
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+/// The deposit a done action suggests: ours, on the day it was done, in
+/// [`EXTRA_CATEGORY`], by our account manager, with the action as note.
+pub fn booking_draft(account: &Account, id: MomentId) -> Option<EntryDraft> {
+    let m = account.moments.iter().find(|m| m.id == id)?;
+    let a = m.action.as_ref()?;
+    let category = crate::model::CategoryId(EXTRA_CATEGORY.to_string());
+    Some(EntryDraft {
+        date: a.done.unwrap_or(m.date),
+        party: Party::Supplier,
+        direction: Direction::Deposit,
+        weight: suggested_weight(account, &category),
+        category,
+        who: account.client.account_manager.clone(),
+        note: a.text.chars().take(limits::NOTE).collect(),
+        repairs: None,
+    })
+}
+
+/// Books the done action of moment `id` as a deposit of ours (always ours
+/// and a deposit, whatever the draft says) and links it to the moment.
+pub fn book_action(
+    account: &mut Account,
+    id: MomentId,
+    draft: &EntryDraft,
+    today: NaiveDate,
+) -> Result<EntryId, Vec<EntryError>> {
+    let mut draft = draft.clone();
+    draft.party = Party::Supplier;
+    draft.direction = Direction::Deposit;
+    draft.repairs = None;
+    let entry_id = account.next_entry_id();
+    let entry = validate_entry(account, &draft, entry_id, today)?;
+    let Some(action) = account
+        .moments
+        .iter_mut()
+        .find(|m| m.id == id)
+        .and_then(|m| m.action.as_mut())
+        .filter(|a| a.done.is_some() && a.booked.is_none())
+    else {
+        return Err(Vec::new());
+    };
+    action.booked = Some(entry_id);
+    account.entries.push(entry);
+    Ok(entry_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CategoryId, Client, ClientId, Entry, Weight};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        d(2026, 11, 23)
+    }
+
+    fn moment(id: u64, outcome: Option<&str>, treatment: Option<u8>) -> Moment {
+        let mut answers = Answers::new();
+        if let Some(o) = outcome {
+            answers.insert(interaction::OUTCOME.into(), Answer::Choice(o.into()));
+        }
+        if let Some(t) = treatment {
+            answers.insert(interaction::TREATMENT.into(), Answer::Scale(t));
+        }
+        Moment {
+            id: MomentId(id),
+            date: d(2026, 11, 1),
+            kind: MomentKind::Call,
+            description: "Belletje".into(),
+            version: 1,
+            answers,
+            action: None,
+        }
+    }
+
+    #[test]
+    fn outcome_maps_to_dissatisfied_satisfied_promoter() {
+        assert_eq!(
+            moment(1, Some("below"), None).outcome(),
+            Some(Outcome::Dissatisfied)
+        );
+        assert_eq!(
+            moment(1, Some("as-expected"), None).outcome(),
+            Some(Outcome::Satisfied)
+        );
+        assert_eq!(
+            moment(1, Some("exceeded"), None).outcome(),
+            Some(Outcome::Promoter)
+        );
+        assert_eq!(moment(1, None, None).outcome(), None);
+    }
+
+    #[test]
+    fn stats_share_exceeded_average_and_actions() {
+        let mut ms = vec![
+            moment(1, Some("exceeded"), Some(5)),
+            moment(2, Some("as-expected"), Some(2)),
+            moment(3, Some("below"), None),
+            moment(4, None, Some(4)),
+        ];
+        ms[0].action = Some(Action {
+            text: "x".into(),
+            due: d(2026, 11, 20),
+            done: None,
+            booked: None,
+        });
+        ms[1].action = Some(Action {
+            text: "y".into(),
+            due: today(),
+            done: None,
+            booked: None,
+        });
+        ms[2].action = Some(Action {
+            text: "z".into(),
+            due: d(2026, 11, 2),
+            done: Some(d(2026, 11, 2)),
+            booked: None,
+        });
+        let s = stats(&ms, today());
+        assert_eq!(s.count, 4);
+        assert_eq!(s.rated, 3);
+        assert_eq!(s.exceeded_percent, Some(33));
+        assert_eq!(s.treatment_tenths, Some(37)); // 11/3 = 3.67
+        assert_eq!((s.open_actions, s.overdue_actions), (2, 1));
+        assert_eq!(ms[0].action_state(today()), Some(ActionState::Overdue));
+        assert_eq!(ms[1].action_state(today()), Some(ActionState::Open));
+        assert_eq!(ms[2].action_state(today()), Some(ActionState::Done));
+        let empty = stats(&[], today());
+        assert_eq!(empty.exceeded_percent, None);
+        assert_eq!(empty.treatment_tenths, None);
+    }
+
+    #[test]
+    fn an_action_needs_an_extra_and_a_concrete_date_not_before_the_moment() {
+        let mut draft = MomentDraft {
+            date: Some(d(2026, 11, 10)),
+            kind: MomentKind::Meeting,
+            description: "  Kwartaaloverleg ".into(),
+            plan_action: true,
+            ..Default::default()
+        };
+        let errs = build_moment(&draft, MomentId(1), today()).unwrap_err();
+        assert!(errs.contains(&MomentError::NoExtra));
+        assert!(errs.contains(&MomentError::DueRequired));
+        draft.answers.insert(
+            interaction::EXTRA.into(),
+            Answer::Text(" Samenvatting sturen ".into()),
+        );
+        draft.due = Some(d(2026, 11, 9));
+        assert_eq!(
+            build_moment(&draft, MomentId(1), today()).unwrap_err(),
+            vec![MomentError::DueBeforeMoment]
+        );
+        draft.due = Some(d(2026, 11, 10));
+        let m = build_moment(&draft, MomentId(1), today()).unwrap();
+        assert_eq!(m.description, "Kwartaaloverleg");
+        let action = m.action.unwrap();
+        assert_eq!(action.text, "Samenvatting sturen");
+        assert_eq!(action.due, d(2026, 11, 10));
+    }
+
+    #[test]
+    fn a_moment_needs_a_date_and_a_description() {
+        let errs = build_moment(&MomentDraft::default(), MomentId(1), today()).unwrap_err();
+        assert!(errs.contains(&MomentError::Date));
+        assert!(errs.contains(&MomentError::Description(TextError::Required(
+            Field::Description
+        ))));
+        let long = MomentDraft {
+            date: Some(today()),
+            description: "x".repeat(DESCRIPTION_MAX + 1),
+            ..Default::default()
+        };
+        assert!(matches!(
+            build_moment(&long, MomentId(1), today()).unwrap_err()[..],
+            [MomentError::Description(TextError::TooLong { .. })]
+        ));
+    }
+
+    #[test]
+    fn a_booking_must_point_to_our_deposit() {
+        let mut a = Account::new(Client::new(ClientId("c-1".into()), "X"));
+        a.entries.push(Entry {
+            id: EntryId(1),
+            date: d(2026, 11, 5),
+            party: Party::Client,
+            direction: Direction::Deposit,
+            category: CategoryId("cd-paid-on-time".into()),
+            weight: Weight::new(2).unwrap(),
+            who: String::new(),
+            note: String::new(),
+            repairs: None,
+        });
+        let mut m = moment(1, None, None);
+        m.action = Some(Action {
+            text: "x".into(),
+            due: d(2026, 11, 5),
+            done: Some(d(2026, 11, 5)),
+            booked: Some(EntryId(1)),
+        });
+        assert_eq!(
+            validate_moment(&a, &m, today()),
+            vec![MomentError::BadBooking(EntryId(1))]
+        );
+        a.entries[0].party = Party::Supplier;
+        a.entries[0].category = CategoryId("sd-beyond".into());
+        assert_eq!(validate_moment(&a, &m, today()), vec![]);
+        m.action.as_mut().unwrap().done = Some(d(2026, 10, 1));
+        assert_eq!(
+            validate_moment(&a, &m, today()),
+            vec![MomentError::DoneBeforeMoment]
+        );
+    }
+
+    #[test]
+    fn next_moment_id_follows_the_highest() {
+        let mut a = Account::new(Client::new(ClientId("c-1".into()), "X"));
+        assert_eq!(next_moment_id(&a), MomentId(1));
+        a.moments.push(moment(7, None, None));
+        assert_eq!(next_moment_id(&a), MomentId(8));
+    }
+
+    #[test]
+    fn plan_complete_and_book_an_action() {
+        let mut a = Account::new(Client::new(ClientId("c-1".into()), "X"));
+        a.client.account_manager = "Sanne".into();
+        let mut m = moment(1, Some("exceeded"), Some(4));
+        a.moments.push(m.clone());
+        assert_eq!(
+            plan_action(&mut a, MomentId(1), Some(d(2026, 11, 30)), today()),
+            Err(MomentError::NoExtra)
+        );
+        m.answers
+            .insert(interaction::EXTRA.into(), Answer::Text("Bloemetje".into()));
+        a.moments[0] = m;
+        assert_eq!(
+            plan_action(&mut a, MomentId(1), None, today()),
+            Err(MomentError::DueRequired)
+        );
+        plan_action(&mut a, MomentId(1), Some(d(2026, 11, 30)), today()).unwrap();
+        // Not done yet: nothing to book.
+        let draft = booking_draft(&a, MomentId(1)).unwrap();
+        assert_eq!(
+            book_action(&mut a, MomentId(1), &draft, today()),
+            Err(vec![])
+        );
+        assert!(complete_action(&mut a, MomentId(1), d(2026, 11, 20)));
+        assert!(!complete_action(&mut a, MomentId(1), d(2026, 11, 21)));
+        let draft = booking_draft(&a, MomentId(1)).unwrap();
+        assert_eq!(draft.date, d(2026, 11, 20));
+        assert_eq!(draft.category.as_str(), EXTRA_CATEGORY);
+        assert_eq!(
+            (draft.who.as_str(), draft.note.as_str()),
+            ("Sanne", "Bloemetje")
+        );
+        let mut wrong = draft.clone();
+        wrong.party = Party::Client; // ignored: a booked extra is always ours
+        let id = book_action(&mut a, MomentId(1), &wrong, today()).unwrap();
+        let e = a.entry(id).unwrap();
+        assert_eq!(
+            (e.party, e.direction),
+            (Party::Supplier, Direction::Deposit)
+        );
+        assert_eq!(
+            a.moments[0].action_state(today()),
+            Some(ActionState::Booked)
+        );
+        // Booking twice is refused.
+        assert_eq!(
+            book_action(&mut a, MomentId(1), &draft, today()),
+            Err(vec![])
+        );
+        assert_eq!(a.entries.len(), 1);
+        assert_eq!(validate_moment(&a, &a.moments[0], today()), vec![]);
+    }
+}
