@@ -13,7 +13,7 @@ pub mod storage;
 pub mod store;
 
 use kbr_core::i18n::Key;
-use kbr_core::route::Route;
+use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
 use crate::components::banners::{NoticeToast, StorageBanners};
@@ -50,6 +50,9 @@ pub fn App() -> impl IntoView {
             {move || match ui.route.get() {
                 Route::Overview => view! { <Overview /> }.into_any(),
                 Route::Client { id, tab } => view! { <ClientPage id=id tab=tab /> }.into_any(),
+                Route::Assessment { id, definition } => view! {
+                    <ClientPage id=id tab=ClientTab::Assessments definition=definition />
+                }.into_any(),
                 Route::Data => view! { <DataPage /> }.into_any(),
                 Route::Recovery => view! { <RecoveryPage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),

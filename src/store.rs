@@ -12,6 +12,8 @@ use kbr_core::codec::Meta;
 use kbr_core::demo;
 use kbr_core::merge::merge_accounts;
 use kbr_core::model::{Account, ClientId, Entry};
+use kbr_core::moments::Moment;
+use kbr_core::questionnaire::Response;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -26,6 +28,10 @@ pub enum Undo {
     Entry(ClientId, Box<Entry>),
     /// An entry as it was before an edit.
     EntryEdit(ClientId, Box<Entry>),
+    /// A deleted interaction moment.
+    Moment(ClientId, Box<Moment>),
+    /// A deleted self-assessment.
+    Assessment(ClientId, Box<Response>),
 }
 
 /// A short message at the bottom of the screen, with an optional undo.
@@ -121,6 +127,13 @@ impl Store {
     /// True while data of a newer app version is present: nothing is written.
     pub fn read_only(&self) -> bool {
         !self.newer.with_untracked(Vec::is_empty)
+    }
+
+    /// Reads one account and tracks it, for memos and views: they rerun when
+    /// the accounts change.
+    pub fn read<R>(&self, id: &ClientId, f: impl FnOnce(&Account) -> R) -> Option<R> {
+        self.accounts
+            .with(|v| v.iter().find(|a| &a.client.id == id).map(f))
     }
 
     /// Reads one account without tracking (for handlers).
@@ -344,6 +357,15 @@ impl Store {
                         *slot = *entry;
                     }
                 });
+            }
+            Undo::Moment(id, moment) => {
+                self.update(&id, |a| {
+                    a.moments.push(*moment);
+                    a.moments.sort_by_key(|m| (m.date, m.id));
+                });
+            }
+            Undo::Assessment(id, response) => {
+                self.update(&id, |a| a.assessments.push(*response));
             }
         }
     }

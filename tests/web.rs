@@ -210,3 +210,66 @@ async fn entry_form_validates_and_filters_narrow_the_ledger() {
     root.remove();
     local().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn assessment_form_scores_live_and_saves_answers_to_storage() {
+    fresh_start("#/");
+    let account = demo::example(today(), 6);
+    let id = account.client.id.0.clone();
+    storage::save_account(&account, 0).unwrap();
+    window()
+        .location()
+        .set_hash(&format!("#/client/{id}/assessments/hostmanship"))
+        .unwrap();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    // The demo has two assessments: both polygons, and dialogue is weakest.
+    assert_eq!(count(&root, "[data-testid=radar-current]"), 1);
+    assert_eq!(count(&root, "[data-testid=radar-previous]"), 1);
+    assert!(q(&root, "[data-testid=weakest]")
+        .text_content()
+        .unwrap()
+        .contains("Dialoog"));
+    assert_eq!(count(&root, "[data-testid=history-row]"), 2);
+
+    q(&root, "[data-testid=assessment-new]").click();
+    settle().await;
+    let counter = || {
+        q(&root, "[data-testid=answered-count]")
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(counter(), "0 van 18 beantwoord.");
+    q(&root, "[data-testid=q-serving-success-5]").click();
+    q(&root, "[data-testid=q-dialogue-listen-2]").click();
+    q(&root, "[data-testid=q-knowledge-admit-skip]").click();
+    settle().await;
+    assert_eq!(counter(), "2 van 18 beantwoord.");
+    q(&root, "[data-testid=assessment-save]").click();
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=history-row]"), 3);
+    // Serving 100%, dialogue 25%: total 63, and dialogue is the weakest.
+    assert!(q(&root, "[data-testid=assessment-total]")
+        .text_content()
+        .unwrap()
+        .starts_with("Totaal 63/100"));
+
+    // What storage holds is schema 3 with the answers, skip included.
+    let raw = local()
+        .get_item(&kbr_core::codec::client_key(&id))
+        .unwrap()
+        .unwrap();
+    let stored = kbr_core::codec::decode(&raw).unwrap();
+    assert_eq!(stored.schema, kbr_core::codec::SCHEMA);
+    let saved = stored.account.assessments.last().unwrap();
+    assert_eq!(saved.definition, "hostmanship");
+    assert_eq!(
+        saved.answers.get("knowledge-admit"),
+        Some(&kbr_core::questionnaire::Answer::Skip)
+    );
+    assert_eq!(saved.answers.len(), 3);
+    drop(handle);
+    root.remove();
+    local().clear().unwrap();
+}

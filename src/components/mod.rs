@@ -7,4 +7,6 @@ pub mod client_form;
 pub mod entry_form;
 pub mod header;
 pub mod ledger_table;
+pub mod question;
+pub mod radar;
 pub mod status;

@@ -14,6 +14,8 @@ use crate::components::chart::BalanceChart;
 use crate::components::entry_form::EntryForm;
 use crate::components::ledger_table::LedgerTable;
 use crate::components::status::{ratio_text, saldo_text, ReminderBadge, StatusBadge};
+use crate::pages::assessments::{AssessmentPage, AssessmentsTab};
+use crate::pages::moments::MomentsTab;
 use crate::pages::not_found::NotFound;
 use crate::state::use_ui;
 use crate::store::use_store;
@@ -25,6 +27,9 @@ pub fn ClientPage(
     id: String,
     /// The open section.
     tab: ClientTab,
+    /// On the assessments tab: the questionnaire that is open.
+    #[prop(optional)]
+    definition: Option<String>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
@@ -62,6 +67,8 @@ pub fn ClientPage(
                     ClientTab::Ledger => Key::TabLedger,
                     ClientTab::Breakdown => Key::TabBreakdown,
                     ClientTab::StockTake => Key::TabStockTake,
+                    ClientTab::Moments => Key::TabMoments,
+                    ClientTab::Assessments => Key::TabAssessments,
                     ClientTab::Settings => Key::TabSettings,
                 };
                 let href = Route::Client { id: id.0.clone(), tab: t }.to_hash();
@@ -102,6 +109,11 @@ pub fn ClientPage(
                         ClientTab::Ledger => view! { <LedgerTab id=id summary=summary /> }.into_any(),
                         ClientTab::Breakdown => view! { <BreakdownTab summary=summary /> }.into_any(),
                         ClientTab::StockTake => view! { <StockTakeTab id=id summary=summary /> }.into_any(),
+                        ClientTab::Moments => view! { <MomentsTab id=id /> }.into_any(),
+                        ClientTab::Assessments => match definition.clone() {
+                            Some(definition) => view! { <AssessmentPage id=id definition=definition /> }.into_any(),
+                            None => view! { <AssessmentsTab id=id /> }.into_any(),
+                        },
                         ClientTab::Settings => view! { <SettingsTab id=id /> }.into_any(),
                     }
                 }

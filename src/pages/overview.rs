@@ -159,6 +159,10 @@ pub fn Overview() -> impl IntoView {
                             let staleness = row.head.reminder.staleness;
                             let saldo = row.head.saldo();
                             let last = row.head.last_entry;
+                            let hostmanship = row.head.hostmanship;
+                            let (open_actions, overdue_actions) = (row.head.open_actions, row.head.overdue_actions);
+                            let moments_href = Route::Client { id: id.0.clone(), tab: ClientTab::Moments }.to_hash();
+                            let assessment_href = Route::Assessment { id: id.0.clone(), definition: kbr_core::definitions::HOSTMANSHIP_ID.to_string() }.to_hash();
                             let (id_e, id_a, id_d, id_c, id_x) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                             let archived = row.archived;
                             view! {
@@ -174,6 +178,14 @@ pub fn Overview() -> impl IntoView {
                                         <StatusBadge status=status />
                                         {trend.then(|| view! { <span class="badge red" data-testid="trend-badge">{move || ui.t(Key::TrendMoreRed)}</span> })}
                                         <ReminderBadge staleness=staleness />
+                                        {hostmanship.map(|total| view! {
+                                            <a class="badge blue" href=assessment_href data-testid="row-hostmanship">
+                                                {move || tf(ui.lang.get(), Key::HostmanshipShort, &[("total", &total.to_string())])}</a>
+                                        })}
+                                        {(open_actions > 0).then(|| view! {
+                                            <a class={if overdue_actions > 0 { "badge red" } else { "badge amber" }} href=moments_href data-testid="row-open-actions">
+                                                {move || tf(ui.lang.get(), Key::OpenActionsShort, &[("n", &open_actions.to_string())])}</a>
+                                        })}
                                         <span class="muted small">{move || match last {
                                             Some(d) => tf(ui.lang.get(), Key::LastEntry, &[("date", &format_date(d, ui.lang.get()))]),
                                             None => ui.t(Key::NoEntriesYet).to_string(),
