@@ -62,7 +62,7 @@ pub fn StorageBanners() -> impl IntoView {
                 {
                     let name = {
                         let id = id.clone();
-                        move || store.accounts.with(|v| v.iter().find(|a| a.client.id == id).map(|a| a.client.name.clone()).unwrap_or_default())
+                        move || store.read(&id, |a| a.client.name.clone()).unwrap_or_default()
                     };
                     let merge_id = id.clone();
                     let theirs_id = id.clone();

@@ -13,6 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::client_form::parse_date;
+use crate::components::weight_picker::WeightPicker;
 use crate::state::use_ui;
 use crate::store::{use_store, Undo};
 
@@ -68,23 +69,20 @@ pub fn EntryForm(
     let options = Memo::new(move |_| {
         let lang = ui.lang.get();
         let (p, d) = (party.get(), direction.get());
-        store.accounts.with(|v| {
-            v.iter()
-                .find(|a| a.client.id == cid)
-                .map(|a| {
-                    catalogue::for_kind(a, p, d)
-                        .into_iter()
-                        .map(|c: CategoryRef<'_>| {
-                            (
-                                c.id().to_string(),
-                                c.label(lang).to_string(),
-                                c.hint(lang).unwrap_or("").to_string(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        store
+            .read(&cid, |a| {
+                catalogue::for_kind(a, p, d)
+                    .into_iter()
+                    .map(|c: CategoryRef<'_>| {
+                        (
+                            c.id().to_string(),
+                            c.label(lang).to_string(),
+                            c.hint(lang).unwrap_or("").to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     });
     // Keep the chosen category valid for the chosen party and direction.
     Effect::new(move |_| {
@@ -108,52 +106,45 @@ pub fn EntryForm(
     });
     let cid = client.clone();
     let people = Memo::new(move |_| {
-        store.accounts.with(|v| {
-            let mut p: Vec<String> = v
-                .iter()
-                .find(|a| a.client.id == cid)
-                .map(|a| {
-                    a.entries
-                        .iter()
-                        .map(|e| e.who.clone())
-                        .filter(|w| !w.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default();
-            p.sort();
-            p.dedup();
-            p
-        })
+        let mut p: Vec<String> = store
+            .read(&cid, |a| {
+                a.entries
+                    .iter()
+                    .map(|e| e.who.clone())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        p.sort();
+        p.dedup();
+        p
     });
     let cid = client.clone();
     let repair_options = Memo::new(move |_| {
         let lang = ui.lang.get();
-        store.accounts.with(|v| {
-            v.iter()
-                .find(|a| a.client.id == cid)
-                .map(|a| {
-                    let mut open = kbr_core::ledger::open_repairs(a);
-                    // While editing, the entry's own link stays selectable.
-                    if let Some(current) = repairs.get_untracked() {
-                        if !open.contains(&current) {
-                            open.push(current);
-                        }
+        store
+            .read(&cid, |a| {
+                let mut open = kbr_core::ledger::open_repairs(a);
+                // While editing, the entry's own link stays selectable.
+                if let Some(current) = repairs.get_untracked() {
+                    if !open.contains(&current) {
+                        open.push(current);
                     }
-                    open.into_iter()
-                        .filter_map(|id| a.entry(id))
-                        .map(|e| {
-                            let label = catalogue::find(a, &e.category)
-                                .map(|c| c.label(lang).to_string())
-                                .unwrap_or_default();
-                            (
-                                e.id,
-                                format!("{} · {} · {}", format_date(e.date, lang), label, e.note),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+                }
+                open.into_iter()
+                    .filter_map(|id| a.entry(id))
+                    .map(|e| {
+                        let label = catalogue::find(a, &e.category)
+                            .map(|c| c.label(lang).to_string())
+                            .unwrap_or_default();
+                        (
+                            e.id,
+                            format!("{} · {} · {}", format_date(e.date, lang), label, e.note),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     });
 
     // Load an entry for editing.
@@ -340,18 +331,7 @@ pub fn EntryForm(
                         }).collect_view()}
                     </select>
                 </label>
-                <div class="field">
-                    <span id="weight-label">{move || ui.t(Key::Weight)}</span>
-                    <div class="segmented weights" role="radiogroup" aria-labelledby="weight-label">
-                        {(1u8..=5).map(|w| view! {
-                            <label class="weight">
-                                <input type="radio" name="weight" value=w data-testid=format!("weight-{w}")
-                                    prop:checked=move || weight.get() == w on:change=move |_| weight.set(w) />
-                                <span>{w}</span>
-                            </label>
-                        }).collect_view()}
-                    </div>
-                </div>
+                <WeightPicker weight=weight name="weight".to_string() />
                 <label class="field">
                     <span>{move || ui.t(Key::FieldWho)}</span>
                     <input type="text" list="people-list" data-testid="entry-who" maxlength="120"

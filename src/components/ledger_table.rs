@@ -48,40 +48,40 @@ pub fn LedgerTable(
     let cid = client.clone();
     let rows = Memo::new(move |_| {
         let lang = ui.lang.get();
-        store.accounts.with(|v| {
-            let Some(a) = v.iter().find(|a| a.client.id == cid) else {
-                return Vec::new();
-            };
-            let open: std::collections::HashSet<EntryId> = open_repairs(a).into_iter().collect();
-            let mut sorted: Vec<&Entry> = a.entries.iter().collect();
-            sorted.sort_by_key(|e| (e.date, e.id));
-            let (mut s, mut c) = (0, 0);
-            let mut rows: Vec<Row> = sorted
-                .into_iter()
-                .map(|e| {
-                    let running = match e.party {
-                        Party::Supplier => {
-                            s += e.signed_points();
-                            s
+        store
+            .read(&cid, |a| {
+                let open: std::collections::HashSet<EntryId> =
+                    open_repairs(a).into_iter().collect();
+                let mut sorted: Vec<&Entry> = a.entries.iter().collect();
+                sorted.sort_by_key(|e| (e.date, e.id));
+                let (mut s, mut c) = (0, 0);
+                let mut rows: Vec<Row> = sorted
+                    .into_iter()
+                    .map(|e| {
+                        let running = match e.party {
+                            Party::Supplier => {
+                                s += e.signed_points();
+                                s
+                            }
+                            Party::Client => {
+                                c += e.signed_points();
+                                c
+                            }
+                        };
+                        Row {
+                            category: catalogue::find(a, &e.category)
+                                .map(|c| c.label(lang).to_string())
+                                .unwrap_or_else(|| e.category.0.clone()),
+                            running,
+                            open: open.contains(&e.id),
+                            entry: e.clone(),
                         }
-                        Party::Client => {
-                            c += e.signed_points();
-                            c
-                        }
-                    };
-                    Row {
-                        category: catalogue::find(a, &e.category)
-                            .map(|c| c.label(lang).to_string())
-                            .unwrap_or_else(|| e.category.0.clone()),
-                        running,
-                        open: open.contains(&e.id),
-                        entry: e.clone(),
-                    }
-                })
-                .collect();
-            rows.reverse();
-            rows
-        })
+                    })
+                    .collect();
+                rows.reverse();
+                rows
+            })
+            .unwrap_or_default()
     });
     let choices = Memo::new(move |_| {
         rows.with(|rows| {

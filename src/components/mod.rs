@@ -10,3 +10,4 @@ pub mod ledger_table;
 pub mod question;
 pub mod radar;
 pub mod status;
+pub mod weight_picker;

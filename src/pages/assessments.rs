@@ -173,13 +173,7 @@ pub fn AssessmentPage(
                         <select data-testid="compare-a" on:change=move |ev| {
                             chosen_a.set(event_target_value(&ev).parse().ok().map(ResponseId));
                         }>
-                            {move || {
-                                let selected = current.get().map(|s| s.response.id);
-                                history.get().into_iter().map(|s| {
-                                    let text = option_text(&s, ui.lang.get());
-                                    view! { <option value=s.response.id.0 selected=selected == Some(s.response.id)>{text}</option> }
-                                }).collect_view()
-                            }}
+                            {move || response_options(&history.get(), current.get().map(|s| s.response.id), ui.lang.get())}
                         </select>
                     </label>
                     <label class="field inline"><span>{move || ui.t(Key::CompareWith)}</span>
@@ -188,13 +182,7 @@ pub fn AssessmentPage(
                             chosen_b.set(Some(v.parse().ok().map(ResponseId)));
                         }>
                             <option value="" selected=move || previous.get().is_none()>{move || ui.t(Key::CompareNothing)}</option>
-                            {move || {
-                                let selected = previous.get().map(|s| s.response.id);
-                                history.get().into_iter().map(|s| {
-                                    let text = option_text(&s, ui.lang.get());
-                                    view! { <option value=s.response.id.0 selected=selected == Some(s.response.id)>{text}</option> }
-                                }).collect_view()
-                            }}
+                            {move || response_options(&history.get(), previous.get().map(|s| s.response.id), ui.lang.get())}
                         </select>
                     </label>
                 </div>
@@ -281,12 +269,23 @@ fn signed(d: i32) -> String {
     }
 }
 
-fn option_text(s: &Scored, lang: kbr_core::i18n::Lang) -> String {
-    let date = format_date(s.response.date, lang);
-    match s.score.total {
-        Some(t) => format!("{date} · {t}/100"),
-        None => format!("{date} · —"),
-    }
+/// One `<option>` per assessment (date and total), `selected` chosen.
+fn response_options(
+    history: &[Scored],
+    selected: Option<ResponseId>,
+    lang: kbr_core::i18n::Lang,
+) -> impl IntoView {
+    history
+        .iter()
+        .map(|s| {
+            let date = format_date(s.response.date, lang);
+            let text = match s.score.total {
+                Some(t) => format!("{date} · {t}/100"),
+                None => format!("{date} · —"),
+            };
+            view! { <option value=s.response.id.0 selected=selected == Some(s.response.id)>{text}</option> }
+        })
+        .collect_view()
 }
 
 /// A section's score as the table shows it: the 1–5 mean where there is

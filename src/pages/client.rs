@@ -35,27 +35,11 @@ pub fn ClientPage(
     let store = use_store();
     let id = ClientId(id);
     let cid = id.clone();
-    let exists = Memo::new(move |_| {
-        store
-            .accounts
-            .with(|v| v.iter().any(|a| a.client.id == cid))
-    });
+    let exists = Memo::new(move |_| store.read(&cid, |_| ()).is_some());
     let cid = id.clone();
-    let summary = Memo::new(move |_| {
-        store.accounts.with(|v| {
-            v.iter()
-                .find(|a| a.client.id == cid)
-                .map(|a| summarize(a, store.today))
-        })
-    });
+    let summary = Memo::new(move |_| store.read(&cid, |a| summarize(a, store.today)));
     let cid = id.clone();
-    let client = Memo::new(move |_| {
-        store.accounts.with(|v| {
-            v.iter()
-                .find(|a| a.client.id == cid)
-                .map(|a| a.client.clone())
-        })
-    });
+    let client = Memo::new(move |_| store.read(&cid, |a| a.client.clone()));
 
     let page_id = id.clone();
     let tabs = move || {
@@ -217,12 +201,7 @@ fn LedgerTab(id: ClientId, summary: Memo<Option<Summary>>) -> impl IntoView {
     let cid = id.clone();
     let thresholds = Signal::derive(move || {
         store
-            .accounts
-            .with(|v| {
-                v.iter()
-                    .find(|a| a.client.id == cid)
-                    .map(|a| a.client.thresholds)
-            })
+            .read(&cid, |a| a.client.thresholds)
             .unwrap_or_default()
     });
     let points = Signal::derive(move || {
@@ -322,13 +301,10 @@ fn StockTakeTab(id: ClientId, summary: Memo<Option<Summary>>) -> impl IntoView {
     let cid = id.clone();
     let history = Memo::new(move |_| {
         store
-            .accounts
-            .with(|v| {
-                v.iter().find(|a| a.client.id == cid).map(|a| {
-                    let mut h = a.stock_takes.clone();
-                    h.reverse();
-                    h
-                })
+            .read(&cid, |a| {
+                let mut h = a.stock_takes.clone();
+                h.reverse();
+                h
             })
             .unwrap_or_default()
     });

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use crate::components::client_form::parse_date;
 use crate::components::question::QuestionField;
 use crate::components::status::saldo_text;
+use crate::components::weight_picker::WeightPicker;
 use crate::state::use_ui;
 use crate::store::{use_store, Undo};
 
@@ -334,7 +335,8 @@ fn BookForm(
             })
             .unwrap_or_default()
     });
-    let name = format!("book-weight-{}", moment.0);
+    // One booking form per done action can be open: the id keeps names unique.
+    let name = format!("book-weight-m{}", moment.0);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut d = draft.clone();
@@ -363,18 +365,7 @@ fn BookForm(
                         view! { <option value=id selected=selected>{label}</option> }
                     }).collect_view()}
                 </select></label>
-            <div class="field" role="radiogroup" aria-labelledby=format!("{name}-label")>
-                <span id=format!("{name}-label")>{move || ui.t(Key::Weight)}</span>
-                <div class="segmented weights">
-                    {(1u8..=5).map(|w| view! {
-                        <label class="weight">
-                            <input type="radio" name=name.clone() value=w data-testid=format!("book-weight-{w}")
-                                prop:checked=move || weight.get() == w on:change=move |_| weight.set(w) />
-                            <span>{w}</span>
-                        </label>
-                    }).collect_view()}
-                </div>
-            </div>
+            <WeightPicker weight=weight name=name />
             <button type="submit" class="button primary" data-testid="book-deposit">{move || ui.t(Key::BookAsDeposit)}</button>
             <Show when=move || !errors.get().is_empty()>
                 <ul class="errors" role="alert">{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>

@@ -77,7 +77,7 @@ test('interaction moment: three questions, the extra becomes an action, done, bo
   await card.getByTestId('action-done').click();
   await expect(card.getByTestId('book-form')).toBeVisible();
   await expectNoAxeViolations(page);
-  await card.getByTestId('book-weight-3').check();
+  await card.getByTestId('book-weight-m1-3').check();
   await card.getByTestId('book-deposit').click();
   await expect(card.getByTestId('action-booked')).toContainText('+3');
   await expect(moments.stat('open-actions')).toHaveText('1');
