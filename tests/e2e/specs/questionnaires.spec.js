@@ -232,4 +232,13 @@ test('an unknown questionnaire in the URL says so and links back', async ({ page
   await expect(page.getByTestId('unknown-questionnaire')).toContainText('bestaat niet');
   await page.getByTestId('unknown-questionnaire').getByRole('link').click();
   await expect(page.getByTestId('questionnaire-integrity')).toBeVisible();
+  // The questionnaires follow the language switch, like every other text.
+  await new AppPage(page).switchLanguage('en');
+  await expect(page.getByTestId('questionnaire-hostmanship')).toContainText('Hostmanship: six principles');
+  await page.getByTestId('open-integrity').click();
+  await page.getByTestId('assessment-new').click();
+  await expect(page.getByTestId('assessment-form')).toContainText('When the client was wrong, I told them');
+  await expect(page.getByTestId('assessment-form')).toContainText('Skip');
+  await page.getByTestId('tab-moments').click();
+  await expect(page.getByTestId('moment-new')).toHaveText('Log a moment');
 });
