@@ -273,3 +273,24 @@ async fn assessment_form_scores_live_and_saves_answers_to_storage() {
     root.remove();
     local().clear().unwrap();
 }
+
+/// Prints (does not assert) how long everything a client page shows takes
+/// to compute in wasm, for 10k and 100k entries: the budget is one frame
+/// (16 ms) at 10k.
+#[wasm_bindgen_test]
+fn measure_client_page_computation_in_wasm() {
+    for (n, reps) in [(10_000usize, 40), (100_000, 5)] {
+        let account = demo::synthetic(n, 11, today());
+        let _ = kbr_core::summary::summarize(&account, today());
+        // Date.now() has millisecond resolution: time a batch, report the mean.
+        let start = js_sys::Date::now();
+        for _ in 0..reps {
+            let s = kbr_core::summary::summarize(&account, today());
+            assert_eq!(s.headline.entry_count, n);
+        }
+        let mean = (js_sys::Date::now() - start) / f64::from(reps);
+        web_sys::console::log_1(
+            &format!("MEASURE wasm summarize {n} entries: {mean:.2} ms").into(),
+        );
+    }
+}

@@ -528,7 +528,7 @@ pub fn for_kind(account: &Account, party: Party, direction: Direction) -> Vec<Ca
 pub fn new_own_id(account: &Account) -> CategoryId {
     let mut n = account.own_categories.len() + 1;
     loop {
-        let id = CategoryId(format!("own-{n}"));
+        let id = CategoryId::new(&format!("own-{n}"));
         if find(account, &id).is_none() {
             return id;
         }

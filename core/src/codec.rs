@@ -20,6 +20,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use crate::i18n::{tf, Key, Lang};
+use crate::intern::Name;
 use crate::model::{
     Account, CategoryId, Client, Direction, Entry, EntryId, OwnCategory, Party, StockTake, Weight,
 };
@@ -144,11 +145,11 @@ pub fn encode(account: &Account, rev: u64) -> String {
     let mut rows = Vec::with_capacity(account.entries.len());
     for e in &account.entries {
         let cat = *id_index.entry(e.category.as_str()).or_insert_with(|| {
-            ids.push(e.category.0.clone());
+            ids.push(e.category.as_str().to_string());
             (ids.len() - 1) as u32
         });
         let w = *who_index.entry(e.who.as_str()).or_insert_with(|| {
-            who.push(e.who.clone());
+            who.push(e.who.as_str().to_string());
             (who.len() - 1) as u32
         });
         let code = match e.party {
@@ -238,6 +239,9 @@ fn decode_compact(v: Value, schema: u32) -> Result<Stored, DecodeError> {
     let v2: Compact = serde_json::from_value(v).map_err(|e| DecodeError::Invalid(e.to_string()))?;
     let bad = |i: usize, what: &str| DecodeError::Invalid(format!("entry row {i}: {what}"));
     let mut entries = Vec::with_capacity(v2.e.len());
+    // Intern each distinct text once, not once per entry.
+    let cat_names: Vec<CategoryId> = v2.ids.iter().map(|s| CategoryId::new(s)).collect();
+    let who_names: Vec<Name> = v2.who.iter().map(|s| Name::new(s)).collect();
     for (i, raw) in v2.e.into_iter().enumerate() {
         let arr = raw.as_array().ok_or_else(|| bad(i, "not an array"))?;
         let row: Row = match arr.len() {
@@ -267,17 +271,12 @@ fn decode_compact(v: Value, schema: u32) -> Result<Stored, DecodeError> {
             } else {
                 Direction::Deposit
             },
-            category: CategoryId(
-                v2.ids
-                    .get(cat as usize)
-                    .cloned()
-                    .ok_or_else(|| bad(i, "bad category index"))?,
-            ),
+            category: *cat_names
+                .get(cat as usize)
+                .ok_or_else(|| bad(i, "bad category index"))?,
             weight: Weight::new(code % 5 + 1).ok_or_else(|| bad(i, "bad weight"))?,
-            who: v2
-                .who
+            who: *who_names
                 .get(who as usize)
-                .cloned()
                 .ok_or_else(|| bad(i, "bad person index"))?,
             note,
             repairs: repairs.map(EntryId),

@@ -42,7 +42,7 @@ fn direction_word(d: Direction, lang: Lang) -> &'static str {
 fn category_label(account: &Account, e: &Entry, lang: Lang) -> String {
     catalogue::find(account, &e.category)
         .map(|c| c.label(lang).to_string())
-        .unwrap_or_else(|| e.category.0.clone())
+        .unwrap_or_else(|| e.category.as_str().to_string())
 }
 
 /// One CSV field: quoted when it holds the separator, a quote or a line

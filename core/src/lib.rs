@@ -13,6 +13,7 @@ pub mod definitions;
 pub mod demo;
 pub mod export;
 pub mod i18n;
+pub mod intern;
 pub mod ledger;
 pub mod merge;
 pub mod model;

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::intern::Name;
 use crate::moments::Moment;
 use crate::questionnaire::{Response, ResponseId};
 
@@ -71,14 +72,19 @@ pub struct EntryId(pub u64);
 
 /// Id of a category: a catalogue id like `sd-delivered`, or `own-…` for a
 /// user-defined one.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct CategoryId(pub String);
+pub struct CategoryId(pub Name);
 
 impl CategoryId {
+    /// The id of `text`.
+    pub fn new(text: &str) -> CategoryId {
+        CategoryId(Name::new(text))
+    }
+
     /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    pub fn as_str(&self) -> &'static str {
+        self.0.as_str()
     }
 }
 
@@ -172,9 +178,10 @@ pub struct Entry {
     pub category: CategoryId,
     /// 1–5 points.
     pub weight: Weight,
-    /// Person or role on that party's side ("projectmanager").
+    /// Person or role on that party's side ("projectmanager"), interned:
+    /// a few people recur on thousands of entries.
     #[serde(default)]
-    pub who: String,
+    pub who: Name,
     /// Free text.
     #[serde(default)]
     pub note: String,
@@ -473,7 +480,7 @@ mod tests {
             direction: Direction::Deposit,
             category: CategoryId("sd-delivered".into()),
             weight: Weight::new(2).unwrap(),
-            who: String::new(),
+            who: Default::default(),
             note: String::new(),
             repairs: None,
         });

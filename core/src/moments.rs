@@ -502,7 +502,7 @@ pub fn complete_action(account: &mut Account, id: MomentId, day: NaiveDate) -> b
 pub fn booking_draft(account: &Account, id: MomentId) -> Option<EntryDraft> {
     let m = account.moments.iter().find(|m| m.id == id)?;
     let a = m.action.as_ref()?;
-    let category = crate::model::CategoryId(EXTRA_CATEGORY.to_string());
+    let category = crate::model::CategoryId::new(EXTRA_CATEGORY);
     Some(EntryDraft {
         date: a.done.unwrap_or(m.date),
         party: Party::Supplier,
@@ -689,7 +689,7 @@ mod tests {
             direction: Direction::Deposit,
             category: CategoryId("cd-paid-on-time".into()),
             weight: Weight::new(2).unwrap(),
-            who: String::new(),
+            who: Default::default(),
             note: String::new(),
             repairs: None,
         });

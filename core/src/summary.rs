@@ -76,15 +76,21 @@ fn series(running: &[PeriodPoint], party: Party) -> Vec<Points> {
     running.iter().map(|p| p.of(party)).collect()
 }
 
-fn headline_from(account: &Account, running: &[PeriodPoint], today: NaiveDate) -> Headline {
+fn headline_from(
+    account: &Account,
+    running: &[PeriodPoint],
+    balances: Balances,
+    span: Option<(NaiveDate, NaiveDate)>,
+    today: NaiveDate,
+) -> Headline {
     let t = &account.client.thresholds;
     let moments = crate::moments::stats(&account.moments, today);
     Headline {
-        balances: ledger::balances(&account.entries),
+        balances,
         supplier_status: status::classify(&series(running, Party::Supplier), t),
         client_status: status::classify(&series(running, Party::Client), t),
-        last_entry: account.last_entry_date(),
-        reminder: status::stock_take_reminder(account, today),
+        last_entry: span.map(|(_, last)| last),
+        reminder: status::stock_take_reminder_since(account, span.map(|(first, _)| first), today),
         entry_count: account.entries.len(),
         hostmanship: latest_total(account, &definitions::HOSTMANSHIP).map(|(_, t)| t),
         open_actions: moments.open_actions,
@@ -104,16 +110,20 @@ pub fn latest_total(account: &Account, definition: &Definition) -> Option<(Naive
 
 /// The headline of one account (cheaper than [`summarize`]).
 pub fn headline(account: &Account, today: NaiveDate) -> Headline {
-    let running = ledger::running_balance(&account.entries, account.client.period, today);
-    headline_from(account, &running, today)
+    let entries = &account.entries;
+    let span = ledger::date_span(entries);
+    let running = ledger::running_balance_within(entries, account.client.period, today, span);
+    headline_from(account, &running, ledger::balances(entries), span, today)
 }
 
-/// Everything a client page shows.
+/// Everything a client page shows: one scan of the entries for totals,
+/// breakdowns and repairs, and one for the running balance.
 pub fn summarize(account: &Account, today: NaiveDate) -> Summary {
-    let running = ledger::running_balance(&account.entries, account.client.period, today);
     let scan = ledger::scan(account);
+    let running =
+        ledger::running_balance_within(&account.entries, account.client.period, today, scan.span);
     Summary {
-        headline: headline_from(account, &running, today),
+        headline: headline_from(account, &running, scan.balances, scan.span, today),
         by_category: scan.by_category,
         by_person: scan.by_person,
         open_repairs: scan.open_repairs,
@@ -146,5 +156,26 @@ mod tests {
         assert_eq!(headline(&a, today).hostmanship, latest);
         let later = today.checked_add_days(chrono::Days::new(30)).unwrap();
         assert_eq!(headline(&a, later).overdue_actions, 1);
+    }
+
+    #[test]
+    fn the_client_page_and_the_overview_agree() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        for a in [
+            demo::example(today, 2),
+            demo::synthetic(2_000, 4, today),
+            crate::model::Account::new(crate::model::Client::new(
+                crate::model::ClientId("c-empty".into()),
+                "Leeg",
+            )),
+        ] {
+            let full = summarize(&a, today);
+            assert_eq!(full.headline, headline(&a, today));
+            assert_eq!(full.headline.balances, ledger::balances(&a.entries));
+            assert_eq!(
+                full.running,
+                ledger::running_balance(&a.entries, a.client.period, today)
+            );
+        }
     }
 }

@@ -156,9 +156,9 @@ impl From<&Entry> for EntryDraft {
             date: e.date,
             party: e.party,
             direction: e.direction,
-            category: e.category.clone(),
+            category: e.category,
             weight: e.weight.get(),
-            who: e.who.clone(),
+            who: e.who.as_str().to_string(),
             note: e.note.clone(),
             repairs: e.repairs,
         }
@@ -246,10 +246,12 @@ pub fn validate_entry(
         errors.push(EntryError::Weight(draft.weight));
     }
     match catalogue::find(account, &draft.category) {
-        None => errors.push(EntryError::UnknownCategory(draft.category.0.clone())),
-        Some(c) if c.party() != draft.party || c.direction() != draft.direction => {
-            errors.push(EntryError::CategoryMismatch(draft.category.0.clone()))
-        }
+        None => errors.push(EntryError::UnknownCategory(
+            draft.category.as_str().to_string(),
+        )),
+        Some(c) if c.party() != draft.party || c.direction() != draft.direction => errors.push(
+            EntryError::CategoryMismatch(draft.category.as_str().to_string()),
+        ),
         Some(_) => {}
     }
     if !date_in_range(draft.date, today) {
@@ -276,9 +278,9 @@ pub fn validate_entry(
             date: draft.date,
             party: draft.party,
             direction: draft.direction,
-            category: draft.category.clone(),
+            category: draft.category,
             weight,
-            who,
+            who: who.into(),
             note,
             repairs: draft.repairs,
         }),
@@ -511,13 +513,16 @@ pub fn validate_account(account: &Account, today: NaiveDate) -> Vec<AccountProbl
     let mut seen = std::collections::HashSet::new();
     for o in &account.own_categories {
         if !o.id.as_str().starts_with("own-") || catalogue::builtin(o.id.as_str()).is_some() {
-            problems.push(AccountProblem::BadOwnCategory(o.id.0.clone()));
+            problems.push(AccountProblem::BadOwnCategory(o.id.as_str().to_string()));
         }
         if let Err(e) = clean_text(Field::Label, &o.label, limits::CATEGORY_LABEL, true) {
-            problems.push(AccountProblem::OwnCategoryLabel(o.id.0.clone(), e));
+            problems.push(AccountProblem::OwnCategoryLabel(
+                o.id.as_str().to_string(),
+                e,
+            ));
         }
         if !seen.insert(o.id.as_str()) {
-            problems.push(AccountProblem::BadOwnCategory(o.id.0.clone()));
+            problems.push(AccountProblem::BadOwnCategory(o.id.as_str().to_string()));
         }
     }
     let mut ids = std::collections::HashSet::new();

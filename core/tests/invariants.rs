@@ -182,7 +182,7 @@ proptest! {
         account.entries = build(&raw);
         for (e, n) in account.entries.iter_mut().zip(&notes) {
             e.note = n.clone();
-            e.who = n.chars().take(5).collect();
+            e.who = n.chars().take(5).collect::<String>().into();
         }
         let stored = kbr_core::codec::decode(&kbr_core::codec::encode(&account, rev)).unwrap();
         prop_assert_eq!(stored.account, account.clone());

@@ -95,7 +95,7 @@ pub fn EntryForm(
     });
     let cid = client.clone();
     Effect::new(move |_| {
-        let c = CategoryId(category.get());
+        let c = CategoryId::new(&category.get());
         if editing.get_untracked().is_none() {
             weight.set(
                 store
@@ -110,7 +110,7 @@ pub fn EntryForm(
             .read(&cid, |a| {
                 a.entries
                     .iter()
-                    .map(|e| e.who.clone())
+                    .map(|e| e.who.to_string())
                     .filter(|w| !w.is_empty())
                     .collect()
             })
@@ -154,9 +154,9 @@ pub fn EntryForm(
             if let Some(e) = store.with_account(&cid, |a| a.entry(id).cloned()).flatten() {
                 party.set(e.party);
                 direction.set(e.direction);
-                category.set(e.category.0.clone());
+                category.set(e.category.as_str().to_string());
                 weight.set(e.weight.get());
-                who.set(e.who.clone());
+                who.set(e.who.to_string());
                 note.set(e.note.clone());
                 date.set(e.date.to_string());
                 repairs.set(e.repairs);
@@ -207,7 +207,7 @@ pub fn EntryForm(
             date: parsed_date,
             party: party.get_untracked(),
             direction: direction.get_untracked(),
-            category: CategoryId(category.get_untracked()),
+            category: CategoryId::new(&category.get_untracked()),
             weight: weight.get_untracked(),
             who: who.get_untracked(),
             note: note.get_untracked(),
@@ -237,8 +237,8 @@ pub fn EntryForm(
                         Defaults {
                             party: entry.party,
                             direction: entry.direction,
-                            category: entry.category.0.clone(),
-                            who: entry.who.clone(),
+                            category: entry.category.as_str().to_string(),
+                            who: entry.who.to_string(),
                         },
                     )
                 });
@@ -278,7 +278,7 @@ pub fn EntryForm(
                 let mut new_id = None;
                 store.update(&cid, |a| {
                     let id = catalogue::new_own_id(a);
-                    new_id = Some(id.clone());
+                    new_id = Some(id);
                     a.own_categories.push(OwnCategory {
                         id,
                         party: party.get_untracked(),
@@ -287,7 +287,7 @@ pub fn EntryForm(
                     });
                 });
                 if let Some(id) = new_id {
-                    category.set(id.0);
+                    category.set(id.as_str().to_string());
                 }
                 new_category.set(None);
                 errors.set(Vec::new());

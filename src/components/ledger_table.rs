@@ -71,7 +71,7 @@ pub fn LedgerTable(
                         Row {
                             category: catalogue::find(a, &e.category)
                                 .map(|c| c.label(lang).to_string())
-                                .unwrap_or_else(|| e.category.0.clone()),
+                                .unwrap_or_else(|| e.category.as_str().to_string()),
                             running,
                             open: open.contains(&e.id),
                             entry: e.clone(),
@@ -87,13 +87,13 @@ pub fn LedgerTable(
         rows.with(|rows| {
             let mut cats: Vec<(String, String)> = rows
                 .iter()
-                .map(|r| (r.entry.category.0.clone(), r.category.clone()))
+                .map(|r| (r.entry.category.as_str().to_string(), r.category.clone()))
                 .collect();
             cats.sort_by(|a, b| a.1.cmp(&b.1));
             cats.dedup();
             let mut people: Vec<String> = rows
                 .iter()
-                .map(|r| r.entry.who.clone())
+                .map(|r| r.entry.who.to_string())
                 .filter(|w| !w.is_empty())
                 .collect();
             people.sort();
@@ -259,7 +259,7 @@ pub fn LedgerTable(
                                             {e.repairs.map(|r| view! { <span class="badge green small">{move || tf(ui.lang.get(), Key::RepairsEntry, &[("id", &r.0.to_string())])}</span> })}
                                         </td>
                                         <td class="num points" class:negative=points < 0>{move || saldo_text(points, ui.lang.get())}</td>
-                                        <td>{e.who.clone()}</td>
+                                        <td>{e.who.to_string()}</td>
                                         <td class="note">{e.note.clone()}</td>
                                         <td class="num">{move || saldo_text(row.running, ui.lang.get())}</td>
                                         <td class="row-actions no-print">

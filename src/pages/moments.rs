@@ -320,7 +320,7 @@ fn BookForm(
     let Some(draft) = draft else {
         return ().into_any();
     };
-    let category = RwSignal::new(draft.category.0.clone());
+    let category = RwSignal::new(draft.category.as_str().to_string());
     let weight = RwSignal::new(draft.weight);
     let errors = RwSignal::new(Vec::<String>::new());
     let cid = id.clone();
@@ -340,7 +340,7 @@ fn BookForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut d = draft.clone();
-        d.category = kbr_core::model::CategoryId(category.get_untracked());
+        d.category = kbr_core::model::CategoryId::new(&category.get_untracked());
         d.weight = weight.get_untracked();
         let mut result = Err(Vec::new());
         store.update(&id, |a| {
