@@ -69,6 +69,8 @@ pub struct Store {
     pub notice: RwSignal<Option<Notice>>,
     /// Today's date, read once at start.
     pub today: NaiveDate,
+    /// A save is scheduled for after the next render.
+    flush_scheduled: StoredValue<bool>,
 }
 
 impl Store {
@@ -96,6 +98,7 @@ impl Store {
             persisted: RwSignal::new(None),
             notice: RwSignal::new(None),
             today: browser::today(),
+            flush_scheduled: StoredValue::new(false),
         };
 
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
@@ -116,6 +119,14 @@ impl Store {
         ) {
             on_cleanup(move || interval.clear());
         }
+
+        // A scheduled save must not be lost when the tab closes first.
+        let hide = window_event_listener(leptos::ev::pagehide, move |_| {
+            if !store.unsaved.get_untracked().is_empty() {
+                store.flush();
+            }
+        });
+        on_cleanup(move || hide.remove());
 
         leptos::task::spawn_local(async move {
             let p = storage::request_persist().await;
@@ -159,7 +170,7 @@ impl Store {
             self.unsaved.update(|s| {
                 s.insert(id.clone());
             });
-            self.flush();
+            self.schedule_flush();
         }
         found
     }
@@ -207,7 +218,29 @@ impl Store {
         removed
     }
 
-    /// Tries to save every unsaved account.
+    /// Saves soon: after the browser has shown the change. Encoding and
+    /// writing a large account takes longer than a frame, and the user
+    /// should see the new saldo first. Several changes in one turn are
+    /// saved together.
+    pub fn schedule_flush(&self) {
+        if self.flush_scheduled.get_value() {
+            return;
+        }
+        self.flush_scheduled.set_value(true);
+        let store = *self;
+        set_timeout(
+            move || {
+                // The app (or a test's mount) may be gone by now.
+                if store.flush_scheduled.try_set_value(false).is_some() {
+                    return;
+                }
+                store.flush();
+            },
+            Duration::from_millis(0),
+        );
+    }
+
+    /// Tries to save every unsaved account now.
     pub fn flush(&self) {
         if self.read_only() {
             return;

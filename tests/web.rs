@@ -52,6 +52,14 @@ async fn settle() {
     }
 }
 
+/// Lets scheduled work (the deferred save) run: one macrotask later.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn set_input(el: &web_sys::HtmlElement, value: &str) {
     let input: &web_sys::HtmlInputElement = el.unchecked_ref();
     input.set_value(value);
@@ -255,7 +263,9 @@ async fn assessment_form_scores_live_and_saves_answers_to_storage() {
         .unwrap()
         .starts_with("Totaal 63/100"));
 
-    // What storage holds is schema 3 with the answers, skip included.
+    // What storage holds (once the deferred save ran) is schema 3 with the
+    // answers, skip included.
+    next_task().await;
     let raw = local()
         .get_item(&kbr_core::codec::client_key(&id))
         .unwrap()
