@@ -490,4 +490,69 @@ mod tests {
         let assessments: Vec<_> = assessments().map(|d| d.id).collect();
         assert_eq!(assessments, vec![HOSTMANSHIP_ID, INTEGRITY_ID]);
     }
+
+    use crate::questionnaire::{score, weakest, Answer, Answers};
+
+    fn all(definition: &Definition, f: impl Fn(&Item) -> Answer) -> Answers {
+        definition
+            .items
+            .iter()
+            .map(|i| (i.id.to_string(), f(i)))
+            .collect()
+    }
+
+    #[test]
+    fn hostmanship_scores_principle_means_and_a_total() {
+        // Serving 5, dialogue 1 (one statement skipped), everything else 3.
+        let answers = all(&HOSTMANSHIP, |i| match i.section {
+            "serving" => Answer::Scale(5),
+            "dialogue" if i.id == "dialogue-unasked" => Answer::Skip,
+            "dialogue" => Answer::Scale(1),
+            _ => Answer::Scale(3),
+        });
+        let s = score(&HOSTMANSHIP, &answers);
+        assert_eq!(s.section("serving").unwrap().mean_tenths, Some(50));
+        assert_eq!(s.section("dialogue").unwrap().mean_tenths, Some(10));
+        assert_eq!(s.section("dialogue").unwrap().answered, 2);
+        assert_eq!(s.section("whole").unwrap().mean_tenths, Some(30));
+        // (100 + 0 + 4 × 50) / 6 = 50.
+        assert_eq!(s.total, Some(50));
+        assert_eq!(weakest(&HOSTMANSHIP, &s).map(|x| x.id), Some("dialogue"));
+        let skipped = all(&HOSTMANSHIP, |_| Answer::Skip);
+        let none = score(&HOSTMANSHIP, &skipped);
+        assert_eq!((none.total, none.answered, none.skipped), (None, 0, 18));
+    }
+
+    #[test]
+    fn integrity_scores_the_share_of_yes() {
+        let mut answers = all(&INTEGRITY, |_| Answer::Choice("yes".into()));
+        answers.insert("said-no".into(), Answer::Choice("no".into()));
+        answers.insert("own-mistakes".into(), Answer::Skip);
+        let s = score(&INTEGRITY, &answers);
+        assert_eq!(s.total, Some(80));
+        assert_eq!(s.section("integrity").unwrap().mean_tenths, None);
+        // One section: there is no "weakest", the "no" is what to talk about.
+        assert_eq!(weakest(&INTEGRITY, &s), None);
+        let attention: Vec<_> = crate::questionnaire::attention_items(&INTEGRITY, &answers)
+            .iter()
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(attention, vec!["said-no"]);
+        assert_eq!(score(&INTEGRITY, &Answers::new()).total, None);
+    }
+
+    #[test]
+    fn interaction_scores_exceeded_as_best_and_ignores_text() {
+        let mut answers = Answers::new();
+        answers.insert(
+            interaction::OUTCOME.into(),
+            Answer::Choice(interaction::EXCEEDED.into()),
+        );
+        answers.insert(interaction::EXTRA.into(), Answer::Text("taart".into()));
+        let s = score(&INTERACTION, &answers);
+        assert_eq!(s.section("expectations").unwrap().percent, Some(100));
+        assert_eq!(s.section("treatment").unwrap().percent, None);
+        assert_eq!(s.section("extra").unwrap().answered, 0);
+        assert_eq!(s.total, Some(100));
+    }
 }
