@@ -11,7 +11,7 @@ use kbr_core::backup::{self, Backup, ImportMode};
 use kbr_core::codec::Meta;
 use kbr_core::demo;
 use kbr_core::merge::merge_accounts;
-use kbr_core::model::{Account, ClientId, Entry};
+use kbr_core::model::{Account, ClientId, Entry, EntryId, RemovedEntry};
 use kbr_core::moments::Moment;
 use kbr_core::questionnaire::Response;
 use leptos::prelude::*;
@@ -24,8 +24,10 @@ use crate::storage::{self, Quarantined, SaveError, StorageFault};
 pub enum Undo {
     /// A deleted client, with its position.
     Client(Box<Account>, usize),
-    /// A deleted entry.
-    Entry(ClientId, Box<Entry>),
+    /// A deleted entry, with the links that pointed at it.
+    Entry(ClientId, Box<RemovedEntry>),
+    /// An entry just added: undo removes it.
+    EntryAdded(ClientId, EntryId),
     /// An entry as it was before an edit.
     EntryEdit(ClientId, Box<Entry>),
     /// A deleted interaction moment.
@@ -381,8 +383,13 @@ impl Store {
         self.notice.set(None);
         match undo {
             Undo::Client(account, position) => self.add(*account, Some(position)),
-            Undo::Entry(id, entry) => {
-                self.update(&id, |a| a.entries.push(*entry));
+            Undo::Entry(id, removed) => {
+                self.update(&id, |a| a.restore_entry(*removed));
+            }
+            Undo::EntryAdded(id, entry) => {
+                self.update(&id, |a| {
+                    a.remove_entry(entry);
+                });
             }
             Undo::EntryEdit(id, entry) => {
                 self.update(&id, |a| {

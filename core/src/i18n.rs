@@ -493,6 +493,7 @@ translations! {
     DepositBooked => "Storting geboekt.", "Deposit booked.";
     ActionBooked => "Gedaan op {date} en geboekt als storting {points}.", "Done on {date} and booked as a deposit of {points}.";
     ToLedger => "Naar de rekening", "To the account";
+    FromMoment => "extraatje van contactmoment {date}", "extra from the moment of {date}";
     HostmanshipShort => "Hostmanship {total}/100", "Hostmanship {total}/100";
     OpenActionsShort => "{n} open actie(s)", "{n} open action(s)";
     TrendMoreRed => "Steeds verder rood", "Steadily more red";

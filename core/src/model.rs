@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::intern::Name;
-use crate::moments::Moment;
+use crate::moments::{Moment, MomentId};
 use crate::questionnaire::{Response, ResponseId};
 
 /// Points are whole numbers, never floats (DESIGN §3).
@@ -353,6 +353,17 @@ pub struct StockTake {
     pub actions: String,
 }
 
+/// An entry taken out of an account, with what linked to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedEntry {
+    /// The entry.
+    pub entry: Entry,
+    /// Deposits that made it good (their links were cleared).
+    pub repaired_by: Vec<EntryId>,
+    /// Moments whose action was booked as this entry.
+    pub booked_by: Vec<MomentId>,
+}
+
 /// Everything stored for one client.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
@@ -397,6 +408,58 @@ impl Account {
                 .max()
                 .map_or(1, |m| m + 1),
         )
+    }
+
+    /// Takes entry `id` out, with the links that pointed at it: repairs of
+    /// a deleted withdrawal and the booking of a moment's action would
+    /// otherwise dangle. The result puts everything back via
+    /// [`Account::restore_entry`].
+    pub fn remove_entry(&mut self, id: EntryId) -> Option<RemovedEntry> {
+        let i = self.entries.iter().position(|e| e.id == id)?;
+        let entry = self.entries.remove(i);
+        let mut repaired_by = Vec::new();
+        for e in self.entries.iter_mut().filter(|e| e.repairs == Some(id)) {
+            e.repairs = None;
+            repaired_by.push(e.id);
+        }
+        let mut booked_by = Vec::new();
+        for m in &mut self.moments {
+            if let Some(a) = m.action.as_mut().filter(|a| a.booked == Some(id)) {
+                a.booked = None;
+                booked_by.push(m.id);
+            }
+        }
+        Some(RemovedEntry {
+            entry,
+            repaired_by,
+            booked_by,
+        })
+    }
+
+    /// Undoes [`Account::remove_entry`]: the entry and its links come back
+    /// where nothing else took their place meanwhile.
+    pub fn restore_entry(&mut self, removed: RemovedEntry) {
+        let id = removed.entry.id;
+        if self.entry(id).is_some() {
+            return;
+        }
+        self.entries.push(removed.entry);
+        for e in self
+            .entries
+            .iter_mut()
+            .filter(|e| removed.repaired_by.contains(&e.id) && e.repairs.is_none())
+        {
+            e.repairs = Some(id);
+        }
+        for m in self
+            .moments
+            .iter_mut()
+            .filter(|m| removed.booked_by.contains(&m.id))
+        {
+            if let Some(a) = m.action.as_mut().filter(|a| a.booked.is_none()) {
+                a.booked = Some(id);
+            }
+        }
     }
 
     /// The assessments of `definition`, oldest first (by date, then id).
@@ -485,5 +548,45 @@ mod tests {
             repairs: None,
         });
         assert_eq!(a.next_entry_id(), EntryId(42));
+    }
+
+    #[test]
+    fn removing_an_entry_unlinks_and_restoring_relinks() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut a = crate::demo::example(today, 1);
+        let target = a.entries.iter().find_map(|e| e.repairs).unwrap();
+        let repairer = a
+            .entries
+            .iter()
+            .find(|e| e.repairs == Some(target))
+            .unwrap()
+            .id;
+        // Book the demo's planned action on some deposit of ours.
+        let ours = a
+            .entries
+            .iter()
+            .find(|e| e.party == Party::Supplier && e.direction == Direction::Deposit)
+            .unwrap()
+            .id;
+        let action = a.moments[2].action.as_mut().unwrap();
+        action.done = Some(today);
+        action.booked = Some(ours);
+        let before = a.clone();
+
+        let removed = a.remove_entry(target).unwrap();
+        assert!(a.entry(target).is_none());
+        assert_eq!(a.entry(repairer).unwrap().repairs, None);
+        assert_eq!(removed.repaired_by, vec![repairer]);
+        let removed_ours = a.remove_entry(ours).unwrap();
+        assert_eq!(a.moments[2].action.as_ref().unwrap().booked, None);
+        assert_eq!(crate::validate::validate_account(&a, today), vec![]);
+
+        a.restore_entry(removed_ours);
+        a.restore_entry(removed);
+        a.entries.sort_by_key(|e| e.id);
+        let mut want = before;
+        want.entries.sort_by_key(|e| e.id);
+        assert_eq!(a, want);
+        assert!(a.remove_entry(EntryId(999_999)).is_none());
     }
 }

@@ -249,7 +249,7 @@ pub fn EntryForm(
                     ),
                     None => store.notify(
                         ui.t(Key::EntryAdded).to_string(),
-                        Some(Undo::Entry(cid.clone(), Box::new(entry))),
+                        Some(Undo::EntryAdded(cid.clone(), entry.id)),
                     ),
                 }
                 reset();

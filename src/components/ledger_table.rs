@@ -6,6 +6,7 @@ use kbr_core::catalogue;
 use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::ledger::open_repairs;
 use kbr_core::model::{ClientId, Direction, Entry, EntryId, Party};
+use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
 use crate::components::client_form::parse_date;
@@ -22,6 +23,8 @@ struct Row {
     category: String,
     running: i64,
     open: bool,
+    /// The date of the interaction moment whose extra this entry books.
+    from_moment: Option<chrono::NaiveDate>,
 }
 
 /// The filtered, paged ledger.
@@ -44,6 +47,7 @@ pub fn LedgerTable(
     let to = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
+    let client_id = client.clone();
 
     let cid = client.clone();
     let rows = Memo::new(move |_| {
@@ -52,6 +56,11 @@ pub fn LedgerTable(
             .read(&cid, |a| {
                 let open: std::collections::HashSet<EntryId> =
                     open_repairs(a).into_iter().collect();
+                let booked: std::collections::HashMap<EntryId, chrono::NaiveDate> = a
+                    .moments
+                    .iter()
+                    .filter_map(|m| Some((m.action.as_ref()?.booked?, m.date)))
+                    .collect();
                 let mut sorted: Vec<&Entry> = a.entries.iter().collect();
                 sorted.sort_by_key(|e| (e.date, e.id));
                 let (mut s, mut c) = (0, 0);
@@ -74,6 +83,7 @@ pub fn LedgerTable(
                                 .unwrap_or_else(|| e.category.as_str().to_string()),
                             running,
                             open: open.contains(&e.id),
+                            from_moment: booked.get(&e.id).copied(),
                             entry: e.clone(),
                         }
                     })
@@ -189,15 +199,7 @@ pub fn LedgerTable(
     let cid = client.clone();
     let delete = move |id: EntryId| {
         let mut removed = None;
-        store.update(&cid, |a| {
-            if let Some(i) = a.entries.iter().position(|e| e.id == id) {
-                removed = Some(a.entries.remove(i));
-            }
-            // A repair link to a deleted withdrawal would dangle.
-            for e in a.entries.iter_mut().filter(|e| e.repairs == Some(id)) {
-                e.repairs = None;
-            }
-        });
+        store.update(&cid, |a| removed = a.remove_entry(id));
         if let Some(e) = removed {
             store.notify(
                 ui.t(Key::EntryDeleted).to_string(),
@@ -241,7 +243,7 @@ pub fn LedgerTable(
                         <th scope="col" class="no-print"><span class="visually-hidden">{move || ui.t(Key::Actions)}</span></th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || shown.get() key=|r| format!("{:?}|{}|{}|{}", r.entry, r.running, r.open, r.category) let:row>
+                        <For each=move || shown.get() key=|r| format!("{:?}|{}|{}|{}|{:?}", r.entry, r.running, r.open, r.category, r.from_moment) let:row>
                             {
                                 let e = row.entry.clone();
                                 let id = e.id;
@@ -257,6 +259,10 @@ pub fn LedgerTable(
                                             {row.category.clone()}
                                             {row.open.then(|| view! { <span class="badge amber small">{move || ui.t(Key::OpenRepair)}</span> })}
                                             {e.repairs.map(|r| view! { <span class="badge green small">{move || tf(ui.lang.get(), Key::RepairsEntry, &[("id", &r.0.to_string())])}</span> })}
+                                            {row.from_moment.map(|d| {
+                                                let href = Route::Client { id: client_id.0.clone(), tab: ClientTab::Moments }.to_hash();
+                                                view! { <a class="badge blue small" href=href data-testid="from-moment">{move || tf(ui.lang.get(), Key::FromMoment, &[("date", &format_date(d, ui.lang.get()))])}</a> }
+                                            })}
                                         </td>
                                         <td class="num points" class:negative=points < 0>{move || saldo_text(points, ui.lang.get())}</td>
                                         <td>{e.who.to_string()}</td>

@@ -117,6 +117,21 @@ test('edit and delete entries with undo; make good an open withdrawal', async ({
   await expect(client.ledgerRows.filter({ hasText: 'dubbele factuur' })).not.toContainText('nog goed te maken');
   await app.reload();
   await expect(client.ledgerRows).toHaveCount(3);
+
+  // Deleting the withdrawal unlinks its repair; undo restores both.
+  await client.ledgerRows.filter({ hasText: 'dubbele factuur' }).getByTestId('delete-entry').click();
+  await expect(client.ledgerRows.filter({ hasText: 'gecrediteerd' })).not.toContainText('maakt #1 goed');
+  await page.getByTestId('undo').click();
+  await expect(client.ledgerRows.filter({ hasText: 'gecrediteerd' })).toContainText('maakt #1 goed');
+
+  // Undo right after adding takes the new entry out again (no duplicate).
+  await client.book({ direction: 'deposit', category: 'sd-listened', weight: 1, note: 'per ongeluk' });
+  await expect(client.ledgerRows).toHaveCount(4);
+  await page.getByTestId('undo').click();
+  await expect(client.ledgerRows).toHaveCount(3);
+  await expect(client.ledgerRows.filter({ hasText: 'per ongeluk' })).toHaveCount(0);
+  await app.reload();
+  await expect(client.ledgerRows).toHaveCount(3);
 });
 
 test('ledger filters, search, archive and delete client with undo', async ({ page }) => {

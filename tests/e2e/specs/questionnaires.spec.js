@@ -84,6 +84,17 @@ test('interaction moment: three questions, the extra becomes an action, done, bo
   await client.tab('ledger');
   await expect(client.saldo(client.supplierCard)).toHaveText('+3');
   await expect(client.ledgerRows.first()).toContainText('Samenvatting met drie verbeterideeën sturen');
+  await expect(client.ledgerRows.first().getByTestId('from-moment')).toContainText('extraatje van contactmoment');
+
+  // Deleting the booked deposit reopens the booking; undo links it again.
+  await client.ledgerRows.first().getByTestId('delete-entry').click();
+  await expect(client.saldo(client.supplierCard)).toHaveText('0');
+  await client.tab('moments');
+  await expect(card.getByTestId('book-form')).toBeVisible();
+  await page.getByTestId('undo').click();
+  await expect(card.getByTestId('action-booked')).toContainText('+3');
+  await client.tab('ledger');
+  await expect(client.saldo(client.supplierCard)).toHaveText('+3');
 
   await app.reload();
   await expect(client.saldo(client.supplierCard)).toHaveText('+3');
