@@ -478,6 +478,7 @@ translations! {
     MomentSaved => "Contactmoment opgeslagen.", "Moment saved.";
     MomentDeleted => "Contactmoment verwijderd.", "Moment deleted.";
     DeleteMoment => "Contactmoment van {date} verwijderen", "Delete the moment of {date}";
+    EditMoment => "Contactmoment van {date} bewerken", "Edit the moment of {date}";
     PlanAsAction => "Plan het extraatje (vraag 3) als actie met een deadline", "Plan the extra (question 3) as an action with a due date";
     PlanAsActionShort => "Plan als actie", "Plan as action";
     DueDate => "Deadline", "Due date";

@@ -392,6 +392,42 @@ pub fn build_moment(
     }
 }
 
+/// Applies an edit of `old` from the form: the moment keeps its id. A
+/// planned action stays (its text follows the edited extra until it is
+/// booked); one can be planned now if there was none.
+pub fn edit_moment(
+    old: &Moment,
+    draft: &MomentDraft,
+    today: NaiveDate,
+) -> Result<Moment, Vec<MomentError>> {
+    let mut draft = draft.clone();
+    draft.plan_action &= old.action.is_none();
+    let mut moment = build_moment(&draft, old.id, today)?;
+    if let Some(mut action) = old.action.clone() {
+        let extra = crate::questionnaire::text_answer(&moment.answers, interaction::EXTRA);
+        if action.booked.is_none() && !extra.is_empty() {
+            action.text = extra.to_string();
+        }
+        if action.due < moment.date || action.done.is_some_and(|d| d < moment.date) {
+            return Err(vec![MomentError::DueBeforeMoment]);
+        }
+        moment.action = Some(action);
+    }
+    Ok(moment)
+}
+
+/// The form's starting values for editing `m`.
+pub fn draft_of(m: &Moment) -> MomentDraft {
+    MomentDraft {
+        date: Some(m.date),
+        kind: m.kind,
+        description: m.description.clone(),
+        answers: m.answers.clone(),
+        plan_action: false,
+        due: m.action.as_ref().map(|a| a.due),
+    }
+}
+
 /// The next free moment id of `account`.
 pub fn next_moment_id(account: &Account) -> MomentId {
     MomentId(
@@ -774,5 +810,54 @@ mod tests {
         );
         assert_eq!(a.entries.len(), 1);
         assert_eq!(validate_moment(&a, &a.moments[0], today()), vec![]);
+    }
+
+    #[test]
+    fn editing_keeps_the_id_and_the_action() {
+        let mut m = moment(4, Some("below"), Some(2));
+        m.answers
+            .insert(interaction::EXTRA.into(), Answer::Text("Bellen".into()));
+        m.action = Some(Action {
+            text: "Bellen".into(),
+            due: d(2026, 11, 30),
+            done: None,
+            booked: None,
+        });
+        let mut draft = draft_of(&m);
+        draft.description = "Belletje over de storing".into();
+        draft
+            .answers
+            .insert(interaction::EXTRA.into(), Answer::Text("Langsgaan".into()));
+        draft.plan_action = true; // ignored: there is an action already
+        let edited = edit_moment(&m, &draft, today()).unwrap();
+        assert_eq!(edited.id, MomentId(4));
+        assert_eq!(edited.description, "Belletje over de storing");
+        let action = edited.action.unwrap();
+        assert_eq!(
+            (action.text.as_str(), action.due),
+            ("Langsgaan", d(2026, 11, 30))
+        );
+        // Moving the moment after its action's deadline is refused.
+        draft.date = Some(d(2026, 12, 1));
+        assert_eq!(
+            edit_moment(&m, &draft, d(2026, 12, 5)).unwrap_err(),
+            vec![MomentError::DueBeforeMoment]
+        );
+        // A booked action keeps the text it was booked with.
+        m.action.as_mut().unwrap().done = Some(d(2026, 11, 2));
+        m.action.as_mut().unwrap().booked = Some(EntryId(3));
+        let mut draft = draft_of(&m);
+        draft.answers.insert(
+            interaction::EXTRA.into(),
+            Answer::Text("Iets anders".into()),
+        );
+        assert_eq!(
+            edit_moment(&m, &draft, today())
+                .unwrap()
+                .action
+                .unwrap()
+                .text,
+            "Bellen"
+        );
     }
 }

@@ -16,7 +16,8 @@ pub fn QuestionField(
     /// The form's answers by item id.
     answers: RwSignal<Answers>,
     /// Makes radio group names unique when several forms are on a page.
-    form: &'static str,
+    #[prop(into)]
+    form: String,
 ) -> impl IntoView {
     let ui = use_ui();
     let id = item.id;

@@ -9,10 +9,10 @@ use kbr_core::definitions::{interaction, INTERACTION};
 use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::{ClientId, Direction, Party};
 use kbr_core::moments::{
-    book_action, booking_draft, build_moment, complete_action, next_moment_id, plan_action, stats,
-    ActionState, Moment, MomentDraft, MomentId, MomentKind,
+    book_action, booking_draft, build_moment, complete_action, draft_of, edit_moment,
+    next_moment_id, plan_action, stats, ActionState, Moment, MomentDraft, MomentId, MomentKind,
 };
-use kbr_core::questionnaire::{tenths_text, text_answer, Answers};
+use kbr_core::questionnaire::{tenths_text, text_answer};
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
@@ -94,16 +94,32 @@ fn MomentForm(
     id: ClientId,
     /// Set to false when the form closes.
     logging: RwSignal<bool>,
+    /// The moment being edited; a new one when absent.
+    #[prop(optional)]
+    existing: Option<Moment>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
-    let date = RwSignal::new(store.today.to_string());
-    let kind = RwSignal::new(MomentKind::default());
-    let description = RwSignal::new(String::new());
-    let answers = RwSignal::new(Answers::new());
+    let start = existing
+        .as_ref()
+        .map(draft_of)
+        .unwrap_or_else(|| MomentDraft {
+            date: Some(store.today),
+            ..MomentDraft::default()
+        });
+    let has_action = existing.as_ref().is_some_and(|m| m.action.is_some());
+    let date = RwSignal::new(start.date.map(|d| d.to_string()).unwrap_or_default());
+    let kind = RwSignal::new(start.kind);
+    let description = RwSignal::new(start.description);
+    let answers = RwSignal::new(start.answers);
     let plan = RwSignal::new(false);
     let due = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<String>::new());
+    // Radio names must differ between the new-moment form and edit forms.
+    let form_name = match &existing {
+        Some(m) => format!("moment-{}", m.id.0),
+        None => "moment".to_string(),
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = ui.lang.get_untracked();
@@ -115,12 +131,20 @@ fn MomentForm(
             plan_action: plan.get_untracked(),
             due: parse_date(&due.get_untracked()),
         };
-        let result = store.with_account(&id, |a| {
-            build_moment(&draft, next_moment_id(a), store.today)
-        });
+        let result = match &existing {
+            Some(old) => Some(edit_moment(old, &draft, store.today)),
+            None => store.with_account(&id, |a| {
+                build_moment(&draft, next_moment_id(a), store.today)
+            }),
+        };
         match result {
             Some(Ok(moment)) => {
-                store.update(&id, |a| a.moments.push(moment));
+                store.update(&id, |a| {
+                    match a.moments.iter_mut().find(|m| m.id == moment.id) {
+                        Some(slot) => *slot = moment,
+                        None => a.moments.push(moment),
+                    }
+                });
                 store.notify(ui.t(Key::MomentSaved).to_string(), None);
                 logging.set(false);
             }
@@ -149,14 +173,16 @@ fn MomentForm(
             {INTERACTION.sections.iter().map(|section| view! {
                 <fieldset>
                     <legend>{move || section.title.get(ui.lang.get())}</legend>
-                    {INTERACTION.items_of(section.id).map(|i| view! { <QuestionField item=i answers=answers form="moment" /> }).collect_view()}
+                    {INTERACTION.items_of(section.id).map(|i| view! { <QuestionField item=i answers=answers form=form_name.clone() /> }).collect_view()}
                 </fieldset>
             }).collect_view()}
-            <label class="check">
-                <input type="checkbox" data-testid="moment-plan" prop:checked=move || plan.get()
-                    on:change=move |ev| plan.set(event_target_checked(&ev)) />
-                {move || ui.t(Key::PlanAsAction)}
-            </label>
+            <Show when=move || !has_action>
+                <label class="check">
+                    <input type="checkbox" data-testid="moment-plan" prop:checked=move || plan.get()
+                        on:change=move |ev| plan.set(event_target_checked(&ev)) />
+                    {move || ui.t(Key::PlanAsAction)}
+                </label>
+            </Show>
             <Show when=move || plan.get()>
                 <label class="field inline"><span>{move || ui.t(Key::DueDate)}" *"</span>
                     <input type="date" data-testid="moment-due" required prop:value=move || due.get()
@@ -212,14 +238,26 @@ fn MomentCard(
             }
         }
     };
+    let editing = RwSignal::new(false);
+    let edit_form = {
+        let (cid, m) = (id.clone(), moment.clone());
+        move || view! { <MomentForm id=cid.clone() logging=editing existing=m.clone() /> }
+    };
     view! {
         <li class="moment" data-testid="moment">
+            <Show when=move || editing.get()>{edit_form.clone()}</Show>
+            <div prop:hidden=move || editing.get()>
             <div class="moment-head">
                 <p><strong>{move || format_date(date, ui.lang.get())}</strong>" · "{move || kind.label(ui.lang.get())}" · "
                     <span data-testid="moment-description-text">{moment.description.clone()}</span></p>
-                <button type="button" class="button small danger" data-testid="delete-moment"
-                    aria-label=move || tf(ui.lang.get(), Key::DeleteMoment, &[("date", &format_date(date, ui.lang.get()))])
-                    on:click=delete>{move || ui.t(Key::Delete)}</button>
+                <div class="actions">
+                    <button type="button" class="button small" data-testid="edit-moment"
+                        aria-label=move || tf(ui.lang.get(), Key::EditMoment, &[("date", &format_date(date, ui.lang.get()))])
+                        on:click=move |_| editing.set(true)>{move || ui.t(Key::Edit)}</button>
+                    <button type="button" class="button small danger" data-testid="delete-moment"
+                        aria-label=move || tf(ui.lang.get(), Key::DeleteMoment, &[("date", &format_date(date, ui.lang.get()))])
+                        on:click=delete>{move || ui.t(Key::Delete)}</button>
+                </div>
             </div>
             <p class="moment-answers">
                 {outcome.map(|o| view! {
@@ -267,6 +305,7 @@ fn MomentCard(
                     }.into_any()
                 }
             }}
+            </div>
         </li>
     }
 }

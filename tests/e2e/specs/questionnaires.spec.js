@@ -73,6 +73,20 @@ test('interaction moment: three questions, the extra becomes an action, done, bo
   await expect(moments.stat('treatment')).toHaveText('3,0 / 5');
   await expect(moments.stat('open-actions')).toHaveText('2');
 
+  // Edit the call: it turned out better than feared. The action stays.
+  await call.getByTestId('edit-moment').click();
+  const edit = call.getByTestId('moment-form');
+  await expect(edit.getByTestId('moment-description')).toHaveValue('Klacht over de planning');
+  await expect(edit.getByTestId('q-q2-treatment-2')).toBeChecked();
+  await edit.getByTestId('moment-description').fill('Klacht over de planning, samen opgelost');
+  await edit.getByTestId('q-q1-outcome-as-expected').check();
+  await edit.getByTestId('moment-save').click();
+  const solved = moments.moment('samen opgelost');
+  await expect(solved.getByTestId('moment-outcome')).toHaveText('Tevreden');
+  await expect(solved.getByTestId('moment-action')).toContainText('Actie gepland');
+  await expect(moments.moments).toHaveCount(2);
+  await expect(moments.stat('open-actions')).toHaveText('2');
+
   // Done, then booked as a deposit: our saldo moves.
   await card.getByTestId('action-done').click();
   await expect(card.getByTestId('book-form')).toBeVisible();
@@ -110,7 +124,7 @@ test('interaction moment: three questions, the extra becomes an action, done, bo
   // Delete a moment, then undo.
   await new OverviewPage(page).open('Waterschap Oost');
   await client.tab('moments');
-  await moments.moment('Klacht over de planning').getByTestId('delete-moment').click();
+  await moments.moment('samen opgelost').getByTestId('delete-moment').click();
   await expect(moments.moments).toHaveCount(1);
   await page.getByTestId('undo').click();
   await expect(moments.moments).toHaveCount(2);
