@@ -106,17 +106,17 @@ pub fn EntryForm(
     });
     let cid = client.clone();
     let people = Memo::new(move |_| {
-        let mut p: Vec<String> = store
-            .read(&cid, |a| {
-                a.entries
-                    .iter()
-                    .map(|e| e.who.to_string())
-                    .filter(|w| !w.is_empty())
-                    .collect()
-            })
+        // Distinct names first (by their interned index), then text: the
+        // ledger may hold 10k entries but only a handful of people.
+        let distinct: std::collections::HashSet<kbr_core::intern::Name> = store
+            .read(&cid, |a| a.entries.iter().map(|e| e.who).collect())
             .unwrap_or_default();
+        let mut p: Vec<String> = distinct
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_string())
+            .collect();
         p.sort();
-        p.dedup();
         p
     });
     let cid = client.clone();

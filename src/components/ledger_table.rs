@@ -95,19 +95,22 @@ pub fn LedgerTable(
     });
     let choices = Memo::new(move |_| {
         rows.with(|rows| {
+            // Distinct interned ids first: 10k rows, a few dozen choices.
+            let mut seen = std::collections::HashSet::new();
             let mut cats: Vec<(String, String)> = rows
                 .iter()
+                .filter(|r| seen.insert(r.entry.category))
                 .map(|r| (r.entry.category.as_str().to_string(), r.category.clone()))
                 .collect();
             cats.sort_by(|a, b| a.1.cmp(&b.1));
-            cats.dedup();
-            let mut people: Vec<String> = rows
-                .iter()
-                .map(|r| r.entry.who.to_string())
+            let who: std::collections::HashSet<kbr_core::intern::Name> =
+                rows.iter().map(|r| r.entry.who).collect();
+            let mut people: Vec<String> = who
+                .into_iter()
                 .filter(|w| !w.is_empty())
+                .map(|w| w.to_string())
                 .collect();
             people.sort();
-            people.dedup();
             (cats, people)
         })
     });
