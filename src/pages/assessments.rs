@@ -118,9 +118,12 @@ pub fn AssessmentPage(
     let chosen_a = RwSignal::new(None::<ResponseId>);
     let chosen_b = RwSignal::new(None::<Option<ResponseId>>);
     let pick = move |which: Option<ResponseId>, fallback: usize| {
-        history.with(|h| match which {
-            Some(id) => h.iter().find(|s| s.response.id == id).cloned(),
-            None => h.get(fallback).cloned(),
+        // A chosen assessment that was deleted meanwhile falls back too.
+        history.with(|h| {
+            which
+                .and_then(|id| h.iter().find(|s| s.response.id == id))
+                .or_else(|| h.get(fallback))
+                .cloned()
         })
     };
     let current = Memo::new(move |_| pick(chosen_a.get(), 0));

@@ -171,6 +171,12 @@ test('hostmanship twice: radar against the previous one, weakest principle with 
   const options = page.getByTestId('compare-a').locator('option');
   await page.getByTestId('compare-a').selectOption(await options.nth(1).getAttribute('value'));
   await expect(assessment.total).toHaveText('Totaal 42/100');
+  // Deleting the one on show falls back to the latest; undo brings it back.
+  await assessment.historyRows.nth(1).getByTestId('delete-assessment').click();
+  await expect(assessment.total).toHaveText('Totaal 67/100');
+  await page.getByTestId('undo').click();
+  await expect(assessment.total).toHaveText('Totaal 42/100');
+  await expect(assessment.historyRows).toHaveCount(2);
 
   // The integrity checklist: same screens, no radar for one section.
   await page.getByTestId('tab-assessments').click();
