@@ -220,26 +220,27 @@ impl Store {
         removed
     }
 
-    /// Saves soon: after the browser has shown the change. Encoding and
+    /// Saves soon: after the browser has painted the change. Encoding and
     /// writing a large account takes longer than a frame, and the user
     /// should see the new saldo first. Several changes in one turn are
-    /// saved together.
+    /// saved together. The frame callback does not run in a hidden tab, so
+    /// a plain timer saves at the latest 250 ms later.
     pub fn schedule_flush(&self) {
         if self.flush_scheduled.get_value() {
             return;
         }
         self.flush_scheduled.set_value(true);
         let store = *self;
-        set_timeout(
-            move || {
-                // The app (or a test's mount) may be gone by now.
-                if store.flush_scheduled.try_set_value(false).is_some() {
-                    return;
-                }
+        let run = move || {
+            // Whichever comes first saves; the app (or a test's mount) may
+            // also be gone by now.
+            if store.flush_scheduled.try_get_value() == Some(true) {
+                store.flush_scheduled.set_value(false);
                 store.flush();
-            },
-            Duration::from_millis(0),
-        );
+            }
+        };
+        request_animation_frame(move || set_timeout(run, Duration::ZERO));
+        set_timeout(run, Duration::from_millis(250));
     }
 
     /// Tries to save every unsaved account now.

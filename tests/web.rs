@@ -52,10 +52,11 @@ async fn settle() {
     }
 }
 
-/// Lets scheduled work (the deferred save) run: one macrotask later.
+/// Lets the deferred save run: it happens after the next frame, or 250 ms
+/// later at the latest.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 300);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -27,6 +27,19 @@ struct Row {
     from_moment: Option<chrono::NaiveDate>,
 }
 
+/// All rows, newest first, shared: memos hand the same list around instead
+/// of copying and comparing 10k rows on every change.
+#[derive(Clone, Default)]
+struct Rows(std::sync::Arc<Vec<Row>>);
+
+impl PartialEq for Rows {
+    /// Rows are rebuilt only when the account or language changed, so a new
+    /// list is a change; comparing 10k rows would cost more than it saves.
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The filtered, paged ledger.
 #[component]
 pub fn LedgerTable(
@@ -63,6 +76,9 @@ pub fn LedgerTable(
                     .collect();
                 let mut sorted: Vec<&Entry> = a.entries.iter().collect();
                 sorted.sort_by_key(|e| (e.date, e.id));
+                // One label lookup per category, not per entry.
+                let mut labels: std::collections::HashMap<kbr_core::model::CategoryId, String> =
+                    std::collections::HashMap::new();
                 let (mut s, mut c) = (0, 0);
                 let mut rows: Vec<Row> = sorted
                     .into_iter()
@@ -77,10 +93,16 @@ pub fn LedgerTable(
                                 c
                             }
                         };
+                        let category = labels
+                            .entry(e.category)
+                            .or_insert_with(|| {
+                                catalogue::find(a, &e.category)
+                                    .map(|c| c.label(lang).to_string())
+                                    .unwrap_or_else(|| e.category.as_str().to_string())
+                            })
+                            .clone();
                         Row {
-                            category: catalogue::find(a, &e.category)
-                                .map(|c| c.label(lang).to_string())
-                                .unwrap_or_else(|| e.category.as_str().to_string()),
+                            category,
                             running,
                             open: open.contains(&e.id),
                             from_moment: booked.get(&e.id).copied(),
@@ -89,12 +111,12 @@ pub fn LedgerTable(
                     })
                     .collect();
                 rows.reverse();
-                rows
+                Rows(std::sync::Arc::new(rows))
             })
             .unwrap_or_default()
     });
     let choices = Memo::new(move |_| {
-        rows.with(|rows| {
+        rows.with(|Rows(rows)| {
             // Distinct interned ids first: 10k rows, a few dozen choices.
             let mut seen = std::collections::HashSet::new();
             let mut cats: Vec<(String, String)> = rows
@@ -118,14 +140,20 @@ pub fn LedgerTable(
         let (p, d, c, w) = (party.get(), direction.get(), category.get(), person.get());
         let (f, t) = (parse_date(&from.get()), parse_date(&to.get()));
         let q = text.get().trim().to_lowercase();
-        rows.with(|rows| {
+        // Compare interned ids, not text, on every row. The values come from
+        // the filter's own option lists.
+        let c = (!c.is_empty()).then(|| kbr_core::intern::Name::new(&c));
+        let w = (!w.is_empty()).then(|| kbr_core::intern::Name::new(&w));
+        // Indices into the rows: cheap to keep and to compare.
+        rows.with(|Rows(rows)| {
             rows.iter()
-                .filter(|r| {
+                .enumerate()
+                .filter(|(_, r)| {
                     let e = &r.entry;
                     (p.is_empty() || (p == "supplier") == (e.party == Party::Supplier))
                         && (d.is_empty() || (d == "deposit") == (e.direction == Direction::Deposit))
-                        && (c.is_empty() || e.category.0 == c)
-                        && (w.is_empty() || e.who == w)
+                        && c.is_none_or(|c| e.category.0 == c)
+                        && w.is_none_or(|w| e.who == w)
                         && f.is_none_or(|f| e.date >= f)
                         && t.is_none_or(|t| e.date <= t)
                         && (q.is_empty()
@@ -133,8 +161,8 @@ pub fn LedgerTable(
                             || e.who.to_lowercase().contains(&q)
                             || r.category.to_lowercase().contains(&q))
                 })
-                .cloned()
-                .collect::<Vec<_>>()
+                .map(|(i, _)| i)
+                .collect::<Vec<usize>>()
         })
     });
     // A new filter starts at the first page.
@@ -146,11 +174,13 @@ pub fn LedgerTable(
     let shown = Memo::new(move |_| {
         let p = page.get().min(pages.get() - 1);
         filtered.with(|f| {
-            f.iter()
-                .skip(p * PAGE)
-                .take(PAGE)
-                .cloned()
-                .collect::<Vec<_>>()
+            rows.with(|Rows(rows)| {
+                f.iter()
+                    .skip(p * PAGE)
+                    .take(PAGE)
+                    .filter_map(|&i| rows.get(i).cloned())
+                    .collect::<Vec<_>>()
+            })
         })
     });
 
@@ -231,7 +261,7 @@ pub fn LedgerTable(
             </details>
             <p class="muted small" data-testid="ledger-count">{move || tf(ui.lang.get(), Key::LedgerCount, &[
                 ("shown", &filtered.with(Vec::len).to_string()),
-                ("total", &rows.with(Vec::len).to_string()),
+                ("total", &rows.with(|Rows(r)| r.len()).to_string()),
             ])}</p>
             <div class="table-wrap">
                 <table class="ledger-table">
