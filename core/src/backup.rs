@@ -240,6 +240,10 @@ pub struct ImportPlan {
     pub kept: usize,
     /// Entries in the file.
     pub entries: usize,
+    /// Interaction moments in the file.
+    pub moments: usize,
+    /// Self-assessments in the file.
+    pub assessments: usize,
 }
 
 /// Previews an import.
@@ -262,6 +266,8 @@ pub fn plan(existing: &[Account], backup: &Backup, mode: ImportMode) -> ImportPl
             0
         },
         entries: backup.clients.iter().map(|a| a.entries.len()).sum(),
+        moments: backup.clients.iter().map(|a| a.moments.len()).sum(),
+        assessments: backup.clients.iter().map(|a| a.assessments.len()).sum(),
     }
 }
 
@@ -401,5 +407,19 @@ mod tests {
         assert_eq!((p.added, p.replaced, p.kept, p.removed), (1, 1, 0, 1));
         assert_eq!(apply(existing, backup, ImportMode::Replace), vec![x2, z]);
         assert_ne!(ClientId::from_random(1), ClientId::from_random(2));
+        // The preview counts what the questionnaires hold too.
+        let demo = demo::example(today(), 3);
+        let file = Backup {
+            format: FORMAT.into(),
+            schema: SCHEMA,
+            exported: today(),
+            clients: vec![demo.clone()],
+        };
+        let p = plan(&[], &file, ImportMode::Merge);
+        assert_eq!(
+            (p.moments, p.assessments),
+            (demo.moments.len(), demo.assessments.len())
+        );
+        assert!(p.moments > 0 && p.assessments > 0);
     }
 }

@@ -336,7 +336,7 @@ translations! {
     ImportIntro => "Een back-up wordt eerst gecontroleerd. Je ziet wat er verandert en kiest dan: samenvoegen of alles vervangen. Bij een fout verandert er niets.", "A backup is checked first. You see what will change and then choose: merge or replace everything. On any error nothing changes.";
     ImportMerge => "Samenvoegen: klanten met dezelfde id worden vervangen, nieuwe toegevoegd, de rest blijft.", "Merge: clients with the same id are replaced, new ones added, the rest stays.";
     ImportMode => "Hoe importeren?", "How to import?";
-    ImportPlanText => "{added} nieuw, {replaced} vervangen, {removed} verwijderd, {kept} ongemoeid; {entries} boekingen in het bestand.", "{added} new, {replaced} replaced, {removed} removed, {kept} untouched; {entries} entries in the file.";
+    ImportPlanText => "{added} nieuw, {replaced} vervangen, {removed} verwijderd, {kept} ongemoeid; {entries} boekingen, {moments} contactmomenten en {assessments} zelftoetsen in het bestand.", "{added} new, {replaced} replaced, {removed} removed, {kept} untouched; {entries} entries, {moments} moments and {assessments} self-assessments in the file.";
     ImportReplace => "Vervangen: alles in deze browser wordt vervangen door het bestand.", "Replace: everything in this browser is replaced by the file.";
     ImportTitle => "Back-up terugzetten", "Restore a backup";
     LastEntry => "laatste boeking {date}", "last entry {date}";

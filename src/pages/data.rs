@@ -137,6 +137,7 @@ pub fn DataPage() -> impl IntoView {
                             <p data-testid="import-plan">{move || plan.get().map(|p: ImportPlan| tf(ui.lang.get(), Key::ImportPlanText, &[
                                 ("added", &p.added.to_string()), ("replaced", &p.replaced.to_string()), ("removed", &p.removed.to_string()),
                                 ("kept", &p.kept.to_string()), ("entries", &p.entries.to_string()),
+                                ("moments", &p.moments.to_string()), ("assessments", &p.assessments.to_string()),
                             ]))}</p>
                             <div class="actions">
                                 <button type="button" class="button primary" data-testid="import-confirm" on:click=move |_| {

@@ -243,6 +243,7 @@ test('export and import carry moments and assessments', async ({ page }) => {
   await app.reload();
   await page.goto('./#/data');
   await file.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByTestId('import-plan')).toContainText('1 contactmomenten en 1 zelftoetsen');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
