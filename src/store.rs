@@ -151,8 +151,7 @@ impl Store {
 
     /// Reads one account without tracking (for handlers).
     pub fn with_account<R>(&self, id: &ClientId, f: impl FnOnce(&Account) -> R) -> Option<R> {
-        self.accounts
-            .with_untracked(|v| v.iter().find(|a| &a.client.id == id).map(f))
+        untrack(|| self.read(id, f))
     }
 
     /// Changes one account and saves it. Returns false when nothing changed

@@ -62,6 +62,14 @@ pub struct Balances {
 }
 
 impl Balances {
+    /// Counts one entry in its party's totals.
+    pub fn add(&mut self, e: &Entry) {
+        match e.party {
+            Party::Supplier => self.supplier.add(e),
+            Party::Client => self.client.add(e),
+        }
+    }
+
     /// The totals of `party`.
     pub fn of(&self, party: Party) -> &PartyTotals {
         match party {
@@ -75,10 +83,7 @@ impl Balances {
 pub fn balances<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Balances {
     let mut b = Balances::default();
     for e in entries {
-        match e.party {
-            Party::Supplier => b.supplier.add(e),
-            Party::Client => b.client.add(e),
-        }
+        b.add(e);
     }
     b
 }
@@ -294,10 +299,7 @@ pub fn scan(account: &Account) -> Scan {
     let mut totals = Balances::default();
     let mut span: Option<(NaiveDate, NaiveDate)> = None;
     for e in &account.entries {
-        match e.party {
-            Party::Supplier => totals.supplier.add(e),
-            Party::Client => totals.client.add(e),
-        }
+        totals.add(e);
         span = Some(span.map_or((e.date, e.date), |(lo, hi)| {
             (lo.min(e.date), hi.max(e.date))
         }));

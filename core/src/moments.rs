@@ -218,18 +218,11 @@ pub struct MomentStats {
 /// The figures of DESIGN §6 for `moments` on `today`.
 pub fn stats(moments: &[Moment], today: NaiveDate) -> MomentStats {
     let sets = || moments.iter().map(|m| &m.answers);
-    let outcome = INTERACTION
-        .item(interaction::OUTCOME)
+    let outcome_item = INTERACTION.item(interaction::OUTCOME);
+    let outcome = outcome_item
         .map(|i| item_stats(i, sets()))
         .unwrap_or_default();
-    let exceeded = INTERACTION
-        .item(interaction::OUTCOME)
-        .and_then(|i| match i.kind {
-            crate::questionnaire::AnswerKind::Choice(o) => {
-                o.iter().position(|c| c.id == interaction::EXCEEDED)
-            }
-            _ => None,
-        });
+    let exceeded = outcome_item.and_then(|i| i.option_index(interaction::EXCEEDED));
     let treatment = INTERACTION
         .item(interaction::TREATMENT)
         .map(|i| item_stats(i, sets()))

@@ -97,6 +97,16 @@ pub struct Item {
     pub kind: AnswerKind,
 }
 
+impl Item {
+    /// The position of option `id` of a choice item.
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        match self.kind {
+            AnswerKind::Choice(options) => options.iter().position(|c| c.id == id),
+            _ => None,
+        }
+    }
+}
+
 /// A group of items, scored together (a hostmanship principle).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Section {
@@ -371,8 +381,8 @@ pub fn item_stats<'a>(item: &Item, sets: impl IntoIterator<Item = &'a Answers>) 
                 stats.answered += 1;
                 scale_sum += u32::from(*v);
             }
-            (AnswerKind::Choice(options), Some(Answer::Choice(id))) => {
-                if let Some(i) = options.iter().position(|c| c.id == id) {
+            (AnswerKind::Choice(_), Some(Answer::Choice(id))) => {
+                if let Some(i) = item.option_index(id) {
                     stats.answered += 1;
                     stats.counts[i] += 1;
                 }

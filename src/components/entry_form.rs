@@ -39,6 +39,8 @@ pub fn EntryForm(
     editing: RwSignal<Option<EntryId>>,
     /// Set to a withdrawal's id to book a deposit that makes up for it.
     repair_target: RwSignal<Option<EntryId>>,
+    /// Withdrawals not made good yet, oldest first (from the page summary).
+    open_repairs: Memo<Vec<EntryId>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
@@ -122,9 +124,9 @@ pub fn EntryForm(
     let cid = client.clone();
     let repair_options = Memo::new(move |_| {
         let lang = ui.lang.get();
+        let mut open = open_repairs.get();
         store
             .read(&cid, |a| {
-                let mut open = kbr_core::ledger::open_repairs(a);
                 // While editing, the entry's own link stays selectable.
                 if let Some(current) = repairs.get_untracked() {
                     if !open.contains(&current) {

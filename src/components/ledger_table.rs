@@ -4,7 +4,6 @@
 
 use kbr_core::catalogue;
 use kbr_core::i18n::{format_date, tf, Key};
-use kbr_core::ledger::open_repairs;
 use kbr_core::model::{ClientId, Direction, Entry, EntryId, Party};
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
@@ -49,6 +48,8 @@ pub fn LedgerTable(
     editing: RwSignal<Option<EntryId>>,
     /// Set when the user picks "make good" on an open withdrawal.
     repair_target: RwSignal<Option<EntryId>>,
+    /// Withdrawals not made good yet (from the page summary).
+    open_repairs: Memo<Vec<EntryId>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
@@ -65,10 +66,10 @@ pub fn LedgerTable(
     let cid = client.clone();
     let rows = Memo::new(move |_| {
         let lang = ui.lang.get();
+        let open: std::collections::HashSet<EntryId> =
+            open_repairs.with(|o| o.iter().copied().collect());
         store
             .read(&cid, |a| {
-                let open: std::collections::HashSet<EntryId> =
-                    open_repairs(a).into_iter().collect();
                 let booked: std::collections::HashMap<EntryId, chrono::NaiveDate> = a
                     .moments
                     .iter()

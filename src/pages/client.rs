@@ -209,6 +209,12 @@ fn LedgerTab(id: ClientId, summary: Memo<Option<Summary>>) -> impl IntoView {
             .with(|s| s.as_ref().map(|s| s.running.clone()))
             .unwrap_or_default()
     });
+    // The summary already scanned the ledger: the form and table reuse it.
+    let open_repairs = Memo::new(move |_| {
+        summary
+            .with(|s| s.as_ref().map(|s| s.open_repairs.clone()))
+            .unwrap_or_default()
+    });
     view! {
         <div class="saldo-cards">
             <PartyCard party=Party::Supplier summary=summary />
@@ -217,8 +223,8 @@ fn LedgerTab(id: ClientId, summary: Memo<Option<Summary>>) -> impl IntoView {
         <section class="panel">
             <BalanceChart points=points thresholds=thresholds />
         </section>
-        <EntryForm client=id.clone() editing=editing repair_target=repair_target />
-        <LedgerTable client=id editing=editing repair_target=repair_target />
+        <EntryForm client=id.clone() editing=editing repair_target=repair_target open_repairs=open_repairs />
+        <LedgerTable client=id editing=editing repair_target=repair_target open_repairs=open_repairs />
     }
 }
 
