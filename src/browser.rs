@@ -27,7 +27,13 @@ pub fn random_bits() -> u64 {
 
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    download_value(name, mime, &JsValue::from_str(content))
+}
+
+/// Offers a JavaScript string as a file download: raw data that may not
+/// be valid text goes out as it is stored, without a Rust round trip.
+pub fn download_value(name: &str, mime: &str, content: &JsValue) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(content);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;

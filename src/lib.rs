@@ -17,6 +17,7 @@ use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
 use crate::components::banners::{NoticeToast, StorageBanners};
+use crate::components::conflicts::ConflictPanel;
 use crate::components::header::Header;
 use crate::pages::client::ClientPage;
 use crate::pages::data::DataPage;
@@ -39,20 +40,29 @@ pub fn App() -> impl IntoView {
     provide_context(store);
 
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            // The skip link must not change the hash route; move focus instead.
-            ev.prevent_default();
-            state::focus_main();
-        }>{move || ui.t(Key::SkipToContent)}</a>
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|ev| {
+                ev.prevent_default();
+                state::focus_main();
+            }
+        >
+            {move || ui.t(Key::SkipToContent)}
+        </a>
         <Header />
         <StorageBanners />
+        <ConflictPanel />
         <main id="main" tabindex="-1" data-testid="main">
             {move || match ui.route.get() {
                 Route::Overview => view! { <Overview /> }.into_any(),
                 Route::Client { id, tab } => view! { <ClientPage id=id tab=tab /> }.into_any(),
-                Route::Assessment { id, definition } => view! {
-                    <ClientPage id=id tab=ClientTab::Assessments definition=definition />
-                }.into_any(),
+                Route::Assessment { id, definition } => {
+                    view! {
+                        <ClientPage id=id tab=ClientTab::Assessments definition=definition />
+                    }
+                        .into_any()
+                }
                 Route::Data => view! { <DataPage /> }.into_any(),
                 Route::Recovery => view! { <RecoveryPage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),

@@ -1,18 +1,48 @@
 //! The only code that touches `localStorage`.
 //!
-//! Encoding, migrations and error classification are pure (`kbr_core::codec`);
-//! this layer only moves strings in and out and reports failures as values:
-//! no call here panics on missing or broken storage.
+//! Encoding, migrations, merges and error classification are pure
+//! (`kbr_core::storage`); this layer only moves strings in and out, holds
+//! the cross-tab lock around a read-check-write, and reports failures as
+//! values: no call here panics on missing or broken storage.
+//!
+//! Values are read as JavaScript strings first. A value that is not valid
+//! text (a lone UTF-16 surrogate) would change when turned into a Rust
+//! string, so it is never decoded: it is copied aside as the same
+//! JavaScript string, the copy is verified, and only then is the original
+//! removed.
 
-use kbr_core::codec::{
-    self, classify_failure, client_key, quarantine_key, DecodeError, Meta, StorageFailure,
-    CLIENT_PREFIX, META_KEY, QUARANTINE_PREFIX,
-};
 use kbr_core::i18n::Lang;
-use kbr_core::model::Account;
-use wasm_bindgen::{JsCast, JsValue};
+use kbr_core::model::{Account, ClientId};
+use kbr_core::storage::codec::{
+    self, classify_failure, client_key, peek, quarantine_key, DecodeError, Meta, StorageFailure,
+    Stored, CLIENT_PREFIX, META_KEY, QUARANTINE_PREFIX, SCHEMA,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "kbr:lang";
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage`, seen with JavaScript values instead of Rust strings.
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+
+    /// `Storage.getItem` returning the JavaScript value itself, so a value
+    /// that is not valid UTF-16 text is seen as it is.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+
+    /// `Storage.setItem` with a JavaScript value, copied byte for byte.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+
+    /// The Web Locks API (`navigator.locks`), not yet stable in web-sys.
+    type LockManager;
+
+    #[wasm_bindgen(method, js_name = request)]
+    fn request(this: &LockManager, name: &str, callback: &js_sys::Function) -> js_sys::Promise;
+}
 
 /// A failed storage call, classified.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +82,37 @@ fn storage() -> Result<web_sys::Storage, StorageFault> {
     }
 }
 
+/// A stored value as read.
+#[derive(Clone, Debug)]
+pub enum Raw {
+    /// Valid text.
+    Text(String),
+    /// Not valid text: kept as the JavaScript value, never decoded.
+    Malformed(JsValue),
+}
+
+/// Reads `key`: `None` when there is no such key.
+pub fn read(key: &str) -> Result<Option<Raw>, StorageFault> {
+    let value = raw_storage()?.get_item_js(key).map_err(fault)?;
+    if value.is_null() || value.is_undefined() {
+        return Ok(None);
+    }
+    let Some(text) = value.as_string() else {
+        return Ok(Some(Raw::Malformed(value)));
+    };
+    // The conversion replaced what was not valid UTF-16: then the value
+    // differs from its round trip.
+    if JsValue::from_str(&text) == value {
+        Ok(Some(Raw::Text(text)))
+    } else {
+        Ok(Some(Raw::Malformed(value)))
+    }
+}
+
+fn raw_storage() -> Result<RawStorage, StorageFault> {
+    storage().map(|s| s.unchecked_into::<RawStorage>())
+}
+
 fn get(key: &str) -> Result<Option<String>, StorageFault> {
     storage()?.get_item(key).map_err(fault)
 }
@@ -75,37 +136,70 @@ fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageFault> {
     Ok(keys)
 }
 
+/// Copies the value under `key` aside exactly (as a JavaScript string),
+/// checks the copy, and only then removes the original. Returns where the
+/// value is now: the quarantine key, or `key` itself when moving failed.
+fn quarantine(key: &str, value: &JsValue, now_millis: u64) -> String {
+    let q = quarantine_key(key, now_millis);
+    let moved = raw_storage().ok().is_some_and(|s| {
+        s.set_item_js(&q, value).is_ok()
+            && s.get_item_js(&q).is_ok_and(|copy| &copy == value)
+            && remove(key).is_ok()
+    });
+    if moved {
+        q
+    } else {
+        key.to_string()
+    }
+}
+
 /// Unreadable data moved aside, never deleted without the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Quarantined {
     /// Where the raw data is now (the quarantine key, or the original key
     /// when moving it failed).
     pub key: String,
     /// Where it was found.
     pub original: String,
-    /// The raw text, offered as a download.
-    pub raw: String,
+    /// The raw value, offered as a download.
+    pub raw: JsValue,
+    /// Its length in UTF-16 units.
+    pub length: u32,
     /// Why it could not be read.
     pub reason: DecodeError,
+}
+
+/// A client record as read at start-up, with what a later save needs to
+/// know about it.
+#[derive(Clone, Debug)]
+pub struct LoadedClient {
+    /// The stored record, decoded and migrated.
+    pub stored: Stored,
+    /// Its raw text: the base of the next merge.
+    pub raw: String,
 }
 
 /// What was found in storage at start-up.
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {
-    /// Readable accounts with their revisions, sorted by name.
-    pub accounts: Vec<(Account, u64)>,
+    /// Readable accounts, sorted by name.
+    pub clients: Vec<LoadedClient>,
     /// Unreadable records, moved aside.
     pub quarantined: Vec<Quarantined>,
     /// Keys written by a newer version: the app opens read-only.
     pub newer: Vec<String>,
+    /// Client keys that were listed but could not be read: they are left
+    /// alone, and the user is told.
+    pub unreadable: Vec<String>,
     /// Export bookkeeping.
     pub meta: Meta,
     /// Storage could not be used at all.
     pub fault: Option<StorageFault>,
 }
 
-/// Reads everything, migrating old records in memory (they are written in the
-/// current schema on their next change) and quarantining unreadable ones.
+/// Reads everything, migrating old records in memory (they are written in
+/// the current schema on their next change) and quarantining unreadable
+/// ones, including a record stored under another client's key.
 pub fn load(now_millis: u64) -> Loaded {
     let mut loaded = Loaded::default();
     let keys = match keys_with_prefix(CLIENT_PREFIX) {
@@ -116,44 +210,59 @@ pub fn load(now_millis: u64) -> Loaded {
         }
     };
     for key in keys {
-        let Ok(Some(raw)) = get(&key) else { continue };
-        match codec::decode(&raw) {
-            Ok(stored) => loaded.accounts.push((stored.account, stored.rev)),
-            Err(DecodeError::NewerSchema(_)) => loaded.newer.push(key),
-            Err(reason) => {
-                let q = quarantine_key(&key, now_millis);
-                // Move only when the copy is safely written.
-                let moved = set(&q, &raw).is_ok() && remove(&key).is_ok();
-                loaded.quarantined.push(Quarantined {
-                    key: if moved { q } else { key.clone() },
-                    original: key,
-                    raw,
-                    reason,
-                });
+        let (raw, reason) = match read(&key) {
+            Ok(Some(Raw::Text(raw))) => match codec::decode_at(&key, &raw) {
+                Ok(stored) => {
+                    loaded.clients.push(LoadedClient { stored, raw });
+                    continue;
+                }
+                Err(DecodeError::NewerSchema(_)) => {
+                    loaded.newer.push(key);
+                    continue;
+                }
+                Err(reason) => (JsValue::from_str(&raw), reason),
+            },
+            Ok(Some(Raw::Malformed(value))) => (value, DecodeError::BadText),
+            Ok(None) | Err(_) => {
+                loaded.unreadable.push(key);
+                continue;
             }
-        }
+        };
+        let length = raw.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
+        loaded.quarantined.push(Quarantined {
+            key: quarantine(&key, &raw, now_millis),
+            original: key,
+            raw,
+            length,
+            reason,
+        });
     }
     if let Ok(keys) = keys_with_prefix(QUARANTINE_PREFIX) {
         for key in keys {
             if loaded.quarantined.iter().any(|q| q.key == key) {
                 continue;
             }
-            if let Ok(Some(raw)) = get(&key) {
-                let reason = codec::decode(&raw)
-                    .err()
-                    .unwrap_or(DecodeError::NotEnvelope);
-                let original = key
-                    .strip_prefix(QUARANTINE_PREFIX)
-                    .and_then(|rest| rest.split_once(':'))
-                    .map(|(_, k)| k.to_string())
-                    .unwrap_or_default();
-                loaded.quarantined.push(Quarantined {
-                    key,
-                    original,
-                    raw,
-                    reason,
-                });
-            }
+            let (raw, reason) = match read(&key) {
+                Ok(Some(Raw::Text(t))) => {
+                    let reason = codec::decode(&t).err().unwrap_or(DecodeError::NotEnvelope);
+                    (JsValue::from_str(&t), reason)
+                }
+                Ok(Some(Raw::Malformed(v))) => (v, DecodeError::BadText),
+                _ => continue,
+            };
+            let original = key
+                .strip_prefix(QUARANTINE_PREFIX)
+                .and_then(|rest| rest.split_once(':'))
+                .map(|(_, k)| k.to_string())
+                .unwrap_or_default();
+            let length = raw.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
+            loaded.quarantined.push(Quarantined {
+                key,
+                original,
+                raw,
+                length,
+                reason,
+            });
         }
     }
     loaded.meta = get(META_KEY)
@@ -162,60 +271,150 @@ pub fn load(now_millis: u64) -> Loaded {
         .and_then(|raw| serde_json::from_str(&raw).ok())
         .unwrap_or_default();
     loaded
-        .accounts
-        .sort_by_key(|a| a.0.client.name.to_lowercase());
+        .clients
+        .sort_by_key(|c| c.stored.account.client.name.to_lowercase());
     loaded
 }
 
-/// Why a save did not happen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    /// Another tab wrote this client since we read it.
-    Conflict,
-    /// The browser refused the write.
+/// Runs `f` holding the cross-tab lock `name` (the Web Locks API), so a
+/// read-check-write in `f` is atomic across tabs. Where the API is
+/// missing, `f` runs at once; the writer tokens in every record still let
+/// the tabs notice a race afterwards and merge (see `docs/ARCHITECTURE.md`).
+pub async fn locked<R: 'static>(name: &str, f: impl FnOnce() -> R + 'static) -> R {
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
+        .filter(|l| !l.is_undefined() && !l.is_null())
+        .map(|l| l.unchecked_into::<LockManager>());
+    let Some(locks) = locks else {
+        return f();
+    };
+    let slot: std::rc::Rc<std::cell::RefCell<Option<R>>> = Default::default();
+    let f_cell = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+    let (out, job) = (slot.clone(), f_cell.clone());
+    let callback = Closure::once_into_js(move |_lock: JsValue| {
+        let f = job.borrow_mut().take();
+        if let Some(f) = f {
+            *out.borrow_mut() = Some(f());
+        }
+    });
+    let promise = locks.request(name, callback.unchecked_ref());
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let done = slot.borrow_mut().take();
+    let pending = f_cell.borrow_mut().take();
+    match (done, pending) {
+        (Some(r), _) => r,
+        // A rejected lock request (a sandboxed frame) never ran `f`.
+        (None, Some(f)) => f(),
+        (None, None) => unreachable!("the lock callback takes `f` and fills the slot"),
+    }
+}
+
+/// What a guarded write found.
+#[derive(Clone, Debug)]
+pub enum Write {
+    /// Written at revision `rev` as version `w`; `raw` is what was written.
+    Written {
+        /// The new revision.
+        rev: u64,
+        /// The new version's token.
+        w: String,
+        /// The text written.
+        raw: String,
+    },
+    /// The stored version is not the one this tab started from: another
+    /// tab wrote meanwhile. `raw` is what is stored now (empty: deleted).
+    Diverged {
+        /// The stored text.
+        raw: String,
+    },
+    /// The stored record is of a newer app version: nothing was written.
+    Newer,
+    /// The browser refused.
     Fault(StorageFault),
 }
 
-fn stored_rev(key: &str) -> Result<Option<u64>, StorageFault> {
-    #[derive(serde::Deserialize)]
-    struct RevOnly {
-        rev: u64,
+/// Writes `account` if the stored record is still version `base` (empty:
+/// not stored yet), as version `w` with parent `base`. Call inside
+/// [`locked`] so the check and the write are one step across tabs.
+pub fn write_if_unchanged(account: &Account, base: &str, w: &str) -> Write {
+    let key = client_key(&account.client.id);
+    let current = match read(&key) {
+        Ok(c) => c,
+        Err(f) => return Write::Fault(f),
+    };
+    let rev = match current {
+        None if base.is_empty() => 0,
+        None => return Write::Diverged { raw: String::new() },
+        Some(Raw::Malformed(_)) => return Write::Diverged { raw: String::new() },
+        Some(Raw::Text(raw)) => match peek(&raw) {
+            Ok((schema, _, _)) if schema > SCHEMA => return Write::Newer,
+            Ok((_, rev, stored_w)) if stored_w == base && !base.is_empty() => rev,
+            _ => return Write::Diverged { raw },
+        },
+    };
+    let raw = codec::encode_versioned(account, rev + 1, w, base);
+    match set(&key, &raw) {
+        Ok(()) => Write::Written {
+            rev: rev + 1,
+            w: w.to_string(),
+            raw,
+        },
+        Err(f) => Write::Fault(f),
     }
-    Ok(get(key)?.map(|raw| serde_json::from_str::<RevOnly>(&raw).map_or(u64::MAX, |r| r.rev)))
 }
 
-/// Writes `account` if storage still holds revision `base` (0: not stored
-/// yet); returns the new revision. Never overwrites another tab's write.
-pub fn save_account(account: &Account, base: u64) -> Result<u64, SaveError> {
-    let key = client_key(account.client.id.as_str());
-    let current = stored_rev(&key).map_err(SaveError::Fault)?.unwrap_or(0);
-    if current != base {
-        return Err(SaveError::Conflict);
+/// Writes an imported `account` over whatever is stored, unless the stored
+/// record is of a newer app version. Call inside [`locked`].
+pub fn write_over(account: &Account, w: &str) -> Write {
+    let key = client_key(&account.client.id);
+    let (rev, parent) = match read(&key) {
+        Ok(Some(Raw::Text(raw))) => match peek(&raw) {
+            Ok((schema, _, _)) if schema > SCHEMA => return Write::Newer,
+            Ok((_, rev, stored_w)) => (rev, stored_w),
+            Err(_) => (0, String::new()),
+        },
+        Ok(_) => (0, String::new()),
+        Err(f) => return Write::Fault(f),
+    };
+    let raw = codec::encode_versioned(account, rev + 1, w, &parent);
+    match set(&key, &raw) {
+        Ok(()) => Write::Written {
+            rev: rev + 1,
+            w: w.to_string(),
+            raw,
+        },
+        Err(f) => Write::Fault(f),
     }
-    let rev = base + 1;
-    set(&key, &codec::encode(account, rev)).map_err(SaveError::Fault)?;
-    Ok(rev)
 }
 
-/// Writes `account` over whatever is stored (after the user chose so in a
-/// conflict), returning the new revision.
-pub fn force_save_account(account: &Account) -> Result<u64, SaveError> {
-    let key = client_key(account.client.id.as_str());
-    let current = stored_rev(&key).map_err(SaveError::Fault)?.unwrap_or(0);
-    let rev = if current == u64::MAX { 1 } else { current + 1 };
-    set(&key, &codec::encode(account, rev)).map_err(SaveError::Fault)?;
-    Ok(rev)
+/// The keys of records written by a newer app version, as stored now.
+pub fn newer_keys() -> Vec<String> {
+    keys_with_prefix(CLIENT_PREFIX)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| {
+            get(k)
+                .ok()
+                .flatten()
+                .and_then(|raw| peek(&raw).ok())
+                .is_some_and(|(schema, _, _)| schema > SCHEMA)
+        })
+        .collect()
 }
 
-/// Reads one client as stored now (after another tab changed it).
-pub fn read_account(id: &str) -> Option<(Account, u64)> {
-    let raw = get(&client_key(id)).ok()??;
-    codec::decode(&raw).ok().map(|s| (s.account, s.rev))
-}
-
-/// Removes a client's record.
-pub fn delete_account(id: &str) -> Result<(), StorageFault> {
-    remove(&client_key(id))
+/// Removes a client's record, unless it is of a newer app version.
+pub fn delete_client(id: &ClientId) -> Result<(), StorageFault> {
+    let key = client_key(id);
+    let newer = get(&key)
+        .ok()
+        .flatten()
+        .and_then(|raw| peek(&raw).ok())
+        .is_some_and(|(schema, _, _)| schema > SCHEMA);
+    if newer {
+        return Ok(());
+    }
+    remove(&key)
 }
 
 /// Removes a quarantined record (only on the user's explicit request).
@@ -239,11 +438,6 @@ pub fn load_lang() -> Option<Lang> {
 /// Remembers the language choice.
 pub fn save_lang(lang: Lang) -> Result<(), StorageFault> {
     set(LANG_KEY, lang.code())
-}
-
-/// True when `key` is one of ours that holds a client.
-pub fn client_id_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix(CLIENT_PREFIX)
 }
 
 /// Asks the browser to protect our storage from eviction; `None` when the

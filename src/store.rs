@@ -1,39 +1,40 @@
 //! The app's data in memory, provided as context, and the rules for keeping
-//! it in step with storage: every change is saved at once; a failed save
-//! keeps the change in memory, says so, and is retried; another tab's write
-//! is picked up, or offered as a merge when this tab has unsaved changes.
+//! it in step with storage.
+//!
+//! Views read through tracked accessors and change an account only by
+//! [`Store::dispatch`]ing a core [`Command`]; the inverse it returns is
+//! what "undo" applies. Every change is saved soon after it paints: inside
+//! a cross-tab lock, the stored version is checked against the one this tab
+//! started from and written as a new version, or, when another tab wrote
+//! meanwhile, the two are merged (`kbr_core::storage::merge`). A merge
+//! without conflicts is saved at once; one with conflicts waits for the
+//! user's choices. A failed save keeps the change in memory, says so, is
+//! retried, and the tab asks before it is closed.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use kbr_core::backup::{self, Backup, ImportMode};
-use kbr_core::codec::Meta;
+use kbr_core::command::{apply, Command, CommandError, Inverse};
 use kbr_core::demo;
-use kbr_core::merge::merge_accounts;
-use kbr_core::model::{Account, ClientId, Entry, EntryId, RemovedEntry};
-use kbr_core::moments::Moment;
-use kbr_core::questionnaire::Response;
+use kbr_core::i18n::{Key, Lang};
+use kbr_core::model::{Account, ClientId, IdSource};
+use kbr_core::storage::backup::{self, Backup, ImportMode};
+use kbr_core::storage::codec::{self, client_key, client_of_key, Meta, Stored};
+use kbr_core::storage::merge::{self, Conflict, Side};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::storage::{self, Quarantined, SaveError, StorageFault};
+use crate::storage::{self, Quarantined, StorageFault, Write};
 
 /// Something the user can take back for a short while.
 #[derive(Clone, Debug)]
 pub enum Undo {
+    /// The inverse of a command on one client.
+    Command(ClientId, Box<Inverse>),
     /// A deleted client, with its position.
     Client(Box<Account>, usize),
-    /// A deleted entry, with the links that pointed at it.
-    Entry(ClientId, Box<RemovedEntry>),
-    /// An entry just added: undo removes it.
-    EntryAdded(ClientId, EntryId),
-    /// An entry as it was before an edit.
-    EntryEdit(ClientId, Box<Entry>),
-    /// A deleted interaction moment.
-    Moment(ClientId, Box<Moment>),
-    /// A deleted self-assessment.
-    Assessment(ClientId, Box<Response>),
 }
 
 /// A short message at the bottom of the screen, with an optional undo.
@@ -47,31 +48,112 @@ pub struct Notice {
     pub serial: u64,
 }
 
+/// Why a change was refused. The form that asked keeps what was typed and
+/// shows [`DispatchError::messages`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DispatchError {
+    /// Data of a newer app version is stored: this tab changes nothing.
+    ReadOnly,
+    /// The client is gone (deleted here or in another tab).
+    UnknownClient,
+    /// Another tab changed the same thing differently; the user chooses
+    /// first, then changes go on.
+    AwaitingChoice,
+    /// The core refused the command.
+    Command(CommandError),
+}
+
+impl DispatchError {
+    /// Every reason, one sentence each.
+    pub fn messages(&self, lang: Lang) -> Vec<String> {
+        match self {
+            DispatchError::ReadOnly => vec![Key::ErrReadOnly.text(lang).to_string()],
+            DispatchError::UnknownClient => vec![Key::ErrNotFound.text(lang).to_string()],
+            DispatchError::AwaitingChoice => vec![Key::ErrAwaitingChoice.text(lang).to_string()],
+            DispatchError::Command(e) => e.messages(lang),
+        }
+    }
+}
+
+/// A merge with another tab's version that needs the user's choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingMerge {
+    /// The client.
+    pub id: ClientId,
+    /// The merged account, holding this tab's values until chosen.
+    pub merged: Account,
+    /// What was changed differently on both sides.
+    pub conflicts: Vec<Conflict>,
+    /// The other tab's version token (the parent of the next write).
+    pub theirs: String,
+    /// The other tab's account, for "take theirs"; `None`: it deleted it.
+    pub theirs_account: Option<Account>,
+}
+
+/// What this tab knows of one client's stored record.
+#[derive(Clone, Debug, Default)]
+struct Sync {
+    /// The version token the in-memory account builds on ("": not stored).
+    head: String,
+    /// Recent versions seen or written (token, raw), newest last: the bases
+    /// for merging a sibling version.
+    versions: Vec<(String, Arc<str>)>,
+}
+
+impl Sync {
+    const KEEP: usize = 3;
+
+    fn remember(&mut self, token: &str, raw: Arc<str>) {
+        self.head = token.to_string();
+        if !token.is_empty() && !self.versions.iter().any(|(t, _)| t == token) {
+            self.versions.push((token.to_string(), raw));
+        }
+        if self.versions.len() > Self::KEEP {
+            self.versions.remove(0);
+        }
+    }
+
+    /// The version to merge against for a version made from `parent`: that
+    /// parent when known, else the version this tab builds on.
+    fn base_for(&self, parent: &str) -> Option<Arc<str>> {
+        let find = |t: &str| {
+            self.versions
+                .iter()
+                .find(|(v, _)| v == t)
+                .map(|(_, raw)| raw.clone())
+        };
+        find(parent).or_else(|| find(&self.head))
+    }
+}
+
+/// How storage looked at start-up, when something was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StartupProblem {
+    /// Storage could not be read at all.
+    Unreadable(StorageFault),
+    /// Some records were listed but could not be read: they are left alone.
+    Records(Vec<String>),
+}
+
 /// All accounts and the state of their storage, shared through context.
 #[derive(Clone, Copy)]
 pub struct Store {
-    /// Every client's account, in the order they were loaded or added.
-    pub accounts: RwSignal<Vec<Account>>,
-    revs: StoredValue<HashMap<ClientId, u64>>,
-    /// Clients changed in memory but not (yet) saved.
-    pub unsaved: RwSignal<BTreeSet<ClientId>>,
-    /// The last write failure, while saving does not work.
-    pub fault: RwSignal<Option<StorageFault>>,
-    /// Clients changed here and in another tab at once.
-    pub conflicts: RwSignal<BTreeSet<ClientId>>,
-    /// Unreadable records found at start-up.
-    pub quarantined: RwSignal<Vec<Quarantined>>,
-    /// Records of a newer version: the app is read-only while they exist.
-    pub newer: RwSignal<Vec<String>>,
-    /// Export bookkeeping.
-    pub meta: RwSignal<Meta>,
-    /// Whether the browser protects our storage (None: unknown).
-    pub persisted: RwSignal<Option<bool>>,
-    /// The current notice.
-    pub notice: RwSignal<Option<Notice>>,
-    /// Today's date, read once at start.
-    pub today: NaiveDate,
-    /// A save is scheduled for after the next render.
+    order: RwSignal<Vec<ClientId>>,
+    slots: StoredValue<HashMap<ClientId, ArcRwSignal<Account>>>,
+    sync: StoredValue<HashMap<ClientId, Sync>>,
+    unsaved: RwSignal<BTreeSet<ClientId>>,
+    saving: StoredValue<BTreeSet<ClientId>>,
+    fault: RwSignal<Option<StorageFault>>,
+    pending: RwSignal<Vec<PendingMerge>>,
+    quarantined: RwSignal<Vec<Quarantined>, LocalStorage>,
+    newer: RwSignal<Vec<String>>,
+    startup: RwSignal<Option<StartupProblem>>,
+    meta: RwSignal<Meta>,
+    persisted: RwSignal<Option<bool>>,
+    notice: RwSignal<Option<Notice>>,
+    ids: StoredValue<IdSource>,
+    tab: StoredValue<(String, u64)>,
+    today: NaiveDate,
     flush_scheduled: StoredValue<bool>,
 }
 
@@ -79,33 +161,56 @@ impl Store {
     /// Loads everything from storage and starts listening to other tabs.
     pub fn install() -> Store {
         let loaded = storage::load(browser::now_millis());
-        let mut revs = HashMap::new();
-        let accounts: Vec<Account> = loaded
-            .accounts
-            .into_iter()
-            .map(|(a, rev)| {
-                revs.insert(a.client.id.clone(), rev);
-                a
-            })
-            .collect();
+        let mut slots = HashMap::new();
+        let mut sync = HashMap::new();
+        let mut order = Vec::new();
+        for c in loaded.clients {
+            let id = c.stored.account.client.id.clone();
+            let mut s = Sync::default();
+            s.remember(&c.stored.writer, Arc::from(c.raw));
+            sync.insert(id.clone(), s);
+            slots.insert(id.clone(), ArcRwSignal::new(c.stored.account));
+            order.push(id);
+        }
+        let startup = match (&loaded.fault, loaded.unreadable.is_empty()) {
+            (Some(f), _) => Some(StartupProblem::Unreadable(f.clone())),
+            (None, false) => Some(StartupProblem::Records(loaded.unreadable.clone())),
+            (None, true) => None,
+        };
         let store = Store {
-            accounts: RwSignal::new(accounts),
-            revs: StoredValue::new(revs),
+            order: RwSignal::new(order),
+            slots: StoredValue::new(slots),
+            sync: StoredValue::new(sync),
             unsaved: RwSignal::new(BTreeSet::new()),
+            saving: StoredValue::new(BTreeSet::new()),
             fault: RwSignal::new(loaded.fault),
-            conflicts: RwSignal::new(BTreeSet::new()),
-            quarantined: RwSignal::new(loaded.quarantined),
+            pending: RwSignal::new(Vec::new()),
+            quarantined: RwSignal::new_local(loaded.quarantined),
             newer: RwSignal::new(loaded.newer),
+            startup: RwSignal::new(startup),
             meta: RwSignal::new(loaded.meta),
             persisted: RwSignal::new(None),
             notice: RwSignal::new(None),
+            ids: StoredValue::new(IdSource::new(browser::random_bits())),
+            tab: StoredValue::new((
+                kbr_core::model::ClientId::from_random(browser::random_bits())
+                    .as_str()
+                    .trim_start_matches("c-")
+                    .to_string(),
+                0,
+            )),
             today: browser::today(),
             flush_scheduled: StoredValue::new(false),
         };
+        store.listen();
+        store
+    }
 
+    fn listen(self) {
+        let store = self;
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if let Some(key) = ev.key() {
-                store.on_other_tab_write(&key);
+            if let Some(id) = ev.key().as_deref().and_then(client_of_key) {
+                store.on_other_tab_write(&id, ev.new_value());
             }
         });
         on_cleanup(move || handle.remove());
@@ -122,19 +227,98 @@ impl Store {
             on_cleanup(move || interval.clear());
         }
 
-        // A scheduled save must not be lost when the tab closes first.
+        // A scheduled save must not be lost when the tab closes first; no
+        // lock can be awaited any more, so this is the one unlocked write.
         let hide = window_event_listener(leptos::ev::pagehide, move |_| {
-            if !store.unsaved.get_untracked().is_empty() {
-                store.flush();
+            for id in store.unsaved.get_untracked() {
+                store.save_now(&id);
             }
         });
         on_cleanup(move || hide.remove());
+
+        // While changes cannot be saved, closing the tab would lose them.
+        let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if store.at_risk() {
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        });
+        on_cleanup(move || unload.remove());
 
         leptos::task::spawn_local(async move {
             let p = storage::request_persist().await;
             store.persisted.set(p);
         });
-        store
+    }
+
+    /// Today's date, read once at start.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// A new record id no other tab hands out.
+    pub fn new_id(&self) -> u64 {
+        let mut id = 0;
+        self.ids.update_value(|s| id = s.next_id());
+        id
+    }
+
+    fn next_token(&self) -> String {
+        let mut token = String::new();
+        self.tab.update_value(|(tab, n)| {
+            *n += 1;
+            token = format!("{tab}.{n}");
+        });
+        token
+    }
+
+    // ---- reading (tracked unless said otherwise) ----
+
+    /// The clients' ids, in the order they were loaded or added.
+    pub fn client_ids(&self) -> Vec<ClientId> {
+        self.order.get()
+    }
+
+    /// Whether client `id` exists.
+    pub fn exists(&self, id: &ClientId) -> bool {
+        self.order.with(|o| o.contains(id))
+    }
+
+    fn slot(&self, id: &ClientId) -> Option<ArcRwSignal<Account>> {
+        self.slots.with_value(|s| s.get(id).cloned())
+    }
+
+    /// Client `id` as a read-only signal, for a page that shows it.
+    pub fn account(&self, id: &ClientId) -> Option<Signal<Account>> {
+        self.slot(id).map(|s| Signal::from(s.read_only()))
+    }
+
+    /// Reads one account, tracked.
+    pub fn with_account<R>(&self, id: &ClientId, f: impl FnOnce(&Account) -> R) -> Option<R> {
+        self.order.track();
+        self.slot(id).map(|s| s.with(f))
+    }
+
+    /// Reads one account without tracking (for handlers).
+    pub fn peek_account<R>(&self, id: &ClientId, f: impl FnOnce(&Account) -> R) -> Option<R> {
+        self.slot(id).map(|s| s.with_untracked(f))
+    }
+
+    /// `f` of every account, in order, tracked (the overview).
+    pub fn map_accounts<R>(&self, mut f: impl FnMut(&Account) -> R) -> Vec<R> {
+        let ids = self.order.get();
+        ids.iter()
+            .filter_map(|id| self.slot(id).map(|s| s.with(&mut f)))
+            .collect()
+    }
+
+    /// Every account, cloned, untracked (exports).
+    pub fn accounts_now(&self) -> Vec<Account> {
+        self.order
+            .get_untracked()
+            .iter()
+            .filter_map(|id| self.slot(id).map(|s| s.get_untracked()))
+            .collect()
     }
 
     /// True while data of a newer app version is present: nothing is written.
@@ -142,81 +326,145 @@ impl Store {
         !self.newer.with_untracked(Vec::is_empty)
     }
 
-    /// Reads one account and tracks it, for memos and views: they rerun when
-    /// the accounts change.
-    pub fn read<R>(&self, id: &ClientId, f: impl FnOnce(&Account) -> R) -> Option<R> {
-        self.accounts
-            .with(|v| v.iter().find(|a| &a.client.id == id).map(f))
+    /// The keys of newer-version records (tracked).
+    pub fn newer(&self) -> Vec<String> {
+        self.newer.get()
     }
 
-    /// Reads one account without tracking (for handlers).
-    pub fn with_account<R>(&self, id: &ClientId, f: impl FnOnce(&Account) -> R) -> Option<R> {
-        untrack(|| self.read(id, f))
+    /// The last write failure, while saving does not work (tracked).
+    pub fn fault(&self) -> Option<StorageFault> {
+        self.fault.get()
     }
 
-    /// Changes one account and saves it. Returns false when nothing changed
-    /// (unknown client, or read-only).
-    pub fn update(&self, id: &ClientId, f: impl FnOnce(&mut Account)) -> bool {
+    /// What went wrong reading storage at start-up (tracked).
+    pub fn startup_problem(&self) -> Option<StartupProblem> {
+        self.startup.get()
+    }
+
+    /// Merges waiting for the user's choices (tracked).
+    pub fn pending(&self) -> Vec<PendingMerge> {
+        self.pending.get()
+    }
+
+    /// Whether `id` has changes not saved yet (tracked).
+    pub fn is_unsaved(&self, id: &ClientId) -> bool {
+        self.unsaved.with(|u| u.contains(id))
+    }
+
+    /// Unreadable records set aside (tracked).
+    pub fn quarantined(&self) -> Vec<Quarantined> {
+        self.quarantined.get()
+    }
+
+    /// Export bookkeeping (tracked).
+    pub fn meta(&self) -> Meta {
+        self.meta.get()
+    }
+
+    /// Whether the browser protects our storage (tracked; None: unknown).
+    pub fn persisted(&self) -> Option<bool> {
+        self.persisted.get()
+    }
+
+    /// The current notice (tracked).
+    pub fn notice(&self) -> Option<Notice> {
+        self.notice.get()
+    }
+
+    /// Changes exist that cannot be saved now: closing would lose them.
+    pub fn at_risk(&self) -> bool {
+        !self.unsaved.with_untracked(BTreeSet::is_empty)
+            && (self.fault.with_untracked(Option::is_some)
+                || !self.pending.with_untracked(Vec::is_empty)
+                || self.read_only())
+    }
+
+    // ---- changing ----
+
+    /// Applies `command` to client `id`. On success the change shows at
+    /// once, is saved soon after, and the inverse is returned (for undo);
+    /// on error nothing changed anywhere.
+    pub fn dispatch(&self, id: &ClientId, command: Command) -> Result<Inverse, DispatchError> {
         if self.read_only() {
-            return false;
+            return Err(DispatchError::ReadOnly);
         }
-        let mut found = false;
-        self.accounts.update(|v| {
-            if let Some(a) = v.iter_mut().find(|a| &a.client.id == id) {
-                f(a);
-                found = true;
-            }
+        if self
+            .pending
+            .with_untracked(|p| p.iter().any(|m| &m.id == id))
+        {
+            return Err(DispatchError::AwaitingChoice);
+        }
+        let slot = self.slot(id).ok_or(DispatchError::UnknownClient)?;
+        let today = self.today;
+        let result = slot
+            .try_maybe_update(|a| {
+                let r = apply(a, command, today);
+                (r.is_ok(), r)
+            })
+            .ok_or(DispatchError::UnknownClient)?;
+        let inverse = result.map_err(DispatchError::Command)?;
+        self.unsaved.update(|s| {
+            s.insert(id.clone());
         });
-        if found {
-            self.unsaved.update(|s| {
-                s.insert(id.clone());
-            });
-            self.schedule_flush();
-        }
-        found
+        self.schedule_flush();
+        Ok(inverse)
     }
 
     /// Adds a new account (or puts a deleted one back at `position`).
-    pub fn add(&self, account: Account, position: Option<usize>) {
+    pub fn create(&self, account: Account, position: Option<usize>) -> Result<(), DispatchError> {
         if self.read_only() {
-            return;
+            return Err(DispatchError::ReadOnly);
         }
         let id = account.client.id.clone();
-        self.revs.update_value(|r| {
-            r.remove(&id);
+        self.slots.update_value(|s| {
+            s.insert(id.clone(), ArcRwSignal::new(account));
         });
-        self.accounts.update(|v| {
+        self.sync.update_value(|s| {
+            s.insert(id.clone(), Sync::default());
+        });
+        self.order.update(|v| {
             let at = position.unwrap_or(v.len()).min(v.len());
-            v.insert(at, account);
+            v.insert(at, id.clone());
         });
         self.unsaved.update(|s| {
             s.insert(id);
         });
         self.flush();
+        Ok(())
     }
 
-    /// Removes an account from memory and storage; returns it and its
+    /// Removes a client from memory and storage; returns it and its
     /// position for undo.
-    pub fn remove(&self, id: &ClientId) -> Option<(Account, usize)> {
+    pub fn delete_client(&self, id: &ClientId) -> Result<(Account, usize), DispatchError> {
         if self.read_only() {
-            return None;
+            return Err(DispatchError::ReadOnly);
         }
-        let mut removed = None;
-        self.accounts.update(|v| {
-            if let Some(i) = v.iter().position(|a| &a.client.id == id) {
-                removed = Some((v.remove(i), i));
-            }
+        let position = self
+            .order
+            .with_untracked(|o| o.iter().position(|x| x == id))
+            .ok_or(DispatchError::UnknownClient)?;
+        let account = self
+            .peek_account(id, Clone::clone)
+            .ok_or(DispatchError::UnknownClient)?;
+        self.forget(id);
+        if let Err(f) = storage::delete_client(id) {
+            self.fault.set(Some(f));
+        }
+        Ok((account, position))
+    }
+
+    fn forget(&self, id: &ClientId) {
+        self.order.update(|v| v.retain(|x| x != id));
+        self.slots.update_value(|s| {
+            s.remove(id);
+        });
+        self.sync.update_value(|s| {
+            s.remove(id);
         });
         self.unsaved.update(|s| {
             s.remove(id);
         });
-        self.revs.update_value(|r| {
-            r.remove(id);
-        });
-        if let Err(f) = storage::delete_account(id.as_str()) {
-            self.fault.set(Some(f));
-        }
-        removed
+        self.pending.update(|p| p.retain(|m| &m.id != id));
     }
 
     /// Saves soon: after the browser has painted the change. Encoding and
@@ -242,119 +490,273 @@ impl Store {
         set_timeout(run, Duration::from_millis(250));
     }
 
-    /// Tries to save every unsaved account now.
+    /// Starts saving every unsaved account, each under its cross-tab lock.
     pub fn flush(&self) {
         if self.read_only() {
             return;
         }
         let pending: Vec<ClientId> = self.unsaved.get_untracked().into_iter().collect();
-        let conflicts = self.conflicts.get_untracked();
-        let mut saved = 0u32;
         for id in pending {
-            if conflicts.contains(&id) {
+            let busy = self.saving.with_value(|s| s.contains(&id))
+                || self
+                    .pending
+                    .with_untracked(|p| p.iter().any(|m| m.id == id));
+            if busy {
                 continue;
             }
-            let base = self.revs.with_value(|r| r.get(&id).copied()).unwrap_or(0);
-            let result = self.with_account(&id, |a| storage::save_account(a, base));
-            match result {
-                None => {}
-                Some(Ok(rev)) => {
-                    self.revs.update_value(|r| {
-                        r.insert(id.clone(), rev);
-                    });
-                    self.unsaved.update(|s| {
-                        s.remove(&id);
-                    });
-                    saved += 1;
-                }
-                Some(Err(SaveError::Conflict)) => self.conflicts.update(|c| {
-                    c.insert(id.clone());
-                }),
-                Some(Err(SaveError::Fault(f))) => {
-                    self.fault.set(Some(f));
+            self.saving.update_value(|s| {
+                s.insert(id.clone());
+            });
+            let store = *self;
+            leptos::task::spawn_local(async move {
+                let name = client_key(&id);
+                let lock_id = id.clone();
+                storage::locked(&name, move || store.save_now(&lock_id)).await;
+                if store.saving.try_update_value(|s| s.remove(&id)).is_none() {
                     return;
                 }
+                // Changed again while saving: save again.
+                if store.unsaved.with_untracked(|u| u.contains(&id))
+                    && store.fault.get_untracked().is_none()
+                {
+                    store.schedule_flush();
+                }
+            });
+        }
+    }
+
+    /// One read-check-write of client `id` (run inside its lock).
+    fn save_now(&self, id: &ClientId) {
+        if self.read_only()
+            || self
+                .pending
+                .with_untracked(|p| p.iter().any(|m| &m.id == id))
+        {
+            return;
+        }
+        let Some(slot) = self.slot(id) else { return };
+        let base = self
+            .sync
+            .with_value(|s| s.get(id).map(|x| x.head.clone()))
+            .unwrap_or_default();
+        let token = self.next_token();
+        let written = slot.with_untracked(|a| storage::write_if_unchanged(a, &base, &token));
+        match written {
+            Write::Written { w, raw, .. } => {
+                self.sync.update_value(|s| {
+                    s.entry(id.clone())
+                        .or_default()
+                        .remember(&w, Arc::from(raw));
+                });
+                self.unsaved.update(|s| {
+                    s.remove(id);
+                });
+                self.saved_changes(1);
             }
+            Write::Diverged { raw } => self.merge_in(id, &raw, true),
+            Write::Newer => self.newer.update(|n| n.push(client_key(id))),
+            Write::Fault(f) => self.fault.set(Some(f)),
         }
-        if saved > 0 {
-            self.meta
-                .update(|m| m.changes_since_export = m.changes_since_export.saturating_add(saved));
-            let _ = storage::save_meta(&self.meta.get_untracked());
-        }
+    }
+
+    fn saved_changes(&self, n: u32) {
+        let today = self.today;
+        self.meta.update(|m| m.count_changes(n, today));
+        let _ = storage::save_meta(&self.meta.get_untracked());
         if self.fault.get_untracked().is_some() {
             self.fault.set(None);
         }
     }
 
-    fn on_other_tab_write(&self, key: &str) {
-        let Some(id) = storage::client_id_of_key(key) else {
+    /// Another tab wrote client `id` (`raw`: the new value; `None`: deleted).
+    fn on_other_tab_write(&self, id: &ClientId, raw: Option<String>) {
+        match raw {
+            Some(raw) => self.merge_in(id, &raw, false),
+            None => {
+                let known = self.slot(id).is_some();
+                if !known {
+                    return;
+                }
+                if self.unsaved.with_untracked(|u| u.contains(id)) {
+                    let merged = self.peek_account(id, Clone::clone);
+                    if let Some(merged) = merged {
+                        self.pending.update(|p| {
+                            p.retain(|m| &m.id != id);
+                            p.push(PendingMerge {
+                                id: id.clone(),
+                                merged,
+                                conflicts: Vec::new(),
+                                theirs: String::new(),
+                                theirs_account: None,
+                            });
+                        });
+                    }
+                } else {
+                    self.forget(id);
+                }
+            }
+        }
+    }
+
+    /// Combines the stored version `raw` (written by another tab) with this
+    /// tab's. `locked`: called inside the client's lock, so a clean merge is
+    /// written at once.
+    fn merge_in(&self, id: &ClientId, raw: &str, locked: bool) {
+        if raw.is_empty() {
+            // Deleted in another tab while this one has changes: ask.
+            self.on_other_tab_write(id, None);
+            return;
+        }
+        let theirs: Stored = match codec::decode_at(&client_key(id), raw) {
+            Ok(s) => s,
+            Err(codec::DecodeError::NewerSchema(_)) => {
+                self.newer.update(|n| n.push(client_key(id)));
+                return;
+            }
+            // A broken write by another tab: the next start quarantines it.
+            Err(_) => return,
+        };
+        let Some(slot) = self.slot(id) else {
+            // A client created in another tab.
+            self.adopt(id, theirs, raw);
             return;
         };
-        let id = ClientId(id.to_string());
-        if self.unsaved.with_untracked(|s| s.contains(&id)) {
-            // Both tabs changed this client: the user decides (merge or theirs).
-            self.conflicts.update(|c| {
-                c.insert(id);
+        let (head, base_raw) = self
+            .sync
+            .with_value(|s| {
+                s.get(id)
+                    .map(|x| (x.head.clone(), x.base_for(&theirs.parent)))
+            })
+            .unwrap_or_default();
+        if theirs.writer == head && !head.is_empty() {
+            return;
+        }
+        let unsaved = self.unsaved.with_untracked(|u| u.contains(id));
+        if theirs.parent == head && !unsaved {
+            // A later version of what this tab has: take it as it is.
+            slot.set(theirs.account);
+            self.remember(id, &theirs.writer, raw);
+            return;
+        }
+        let base = base_raw
+            .and_then(|b| codec::decode(&b).ok())
+            .map(|s| s.account)
+            .unwrap_or_else(|| Account::new(theirs.account.client.clone()));
+        let mine = slot.get_untracked();
+        let merged = merge::merge(&base, &mine, &theirs.account, self.today);
+        if !merged.conflicts.is_empty() {
+            self.pending.update(|p| {
+                p.retain(|m| &m.id != id);
+                p.push(PendingMerge {
+                    id: id.clone(),
+                    merged: merged.account,
+                    conflicts: merged.conflicts,
+                    theirs: theirs.writer.clone(),
+                    theirs_account: Some(theirs.account),
+                });
             });
             return;
         }
-        self.take_theirs(&id);
-    }
-
-    /// Replaces this tab's version of a client by the stored one (or drops it
-    /// when another tab deleted it).
-    pub fn take_theirs(&self, id: &ClientId) {
-        match storage::read_account(id.as_str()) {
-            Some((account, rev)) => {
-                self.revs.update_value(|r| {
-                    r.insert(id.clone(), rev);
-                });
-                self.accounts
-                    .update(|v| match v.iter_mut().find(|a| &a.client.id == id) {
-                        Some(slot) => *slot = account,
-                        None => v.push(account),
-                    });
-            }
-            None => {
-                self.revs.update_value(|r| {
-                    r.remove(id);
-                });
-                self.accounts.update(|v| v.retain(|a| &a.client.id != id));
+        let same = merged.account == theirs.account;
+        slot.set(merged.account);
+        self.remember(id, &theirs.writer, raw);
+        if same {
+            self.unsaved.update(|s| {
+                s.remove(id);
+            });
+        } else {
+            self.unsaved.update(|s| {
+                s.insert(id.clone());
+            });
+            if locked {
+                self.save_now(id);
+            } else {
+                self.schedule_flush();
             }
         }
-        self.unsaved.update(|s| {
-            s.remove(id);
-        });
-        self.conflicts.update(|c| {
-            c.remove(id);
+    }
+
+    fn remember(&self, id: &ClientId, token: &str, raw: &str) {
+        self.sync.update_value(|s| {
+            s.entry(id.clone())
+                .or_default()
+                .remember(token, Arc::from(raw));
         });
     }
 
-    /// Resolves a conflict by keeping both tabs' entries and saving the result.
-    pub fn merge_with_theirs(&self, id: &ClientId) {
-        let theirs = storage::read_account(id.as_str());
-        let Some(mine) = self.with_account(id, Clone::clone) else {
-            return;
-        };
-        let (merged, rev) = match theirs {
-            Some((t, rev)) => (merge_accounts(&t, &mine), rev),
-            None => (mine, 0),
-        };
-        self.revs.update_value(|r| {
-            r.insert(id.clone(), rev);
+    fn adopt(&self, id: &ClientId, theirs: Stored, raw: &str) {
+        self.slots.update_value(|s| {
+            s.insert(id.clone(), ArcRwSignal::new(theirs.account));
         });
-        self.accounts.update(|v| {
-            if let Some(slot) = v.iter_mut().find(|a| &a.client.id == id) {
-                *slot = merged;
+        self.remember(id, &theirs.writer, raw);
+        self.order.update(|o| {
+            if !o.contains(id) {
+                o.push(id.clone());
             }
         });
-        self.conflicts.update(|c| {
-            c.remove(id);
-        });
+    }
+
+    /// Settles a pending merge with the user's choice per conflict, and
+    /// saves the result.
+    pub fn resolve(&self, id: &ClientId, choices: &[Side]) {
+        let Some(p) = self
+            .pending
+            .with_untracked(|p| p.iter().find(|m| &m.id == id).cloned())
+        else {
+            return;
+        };
+        let mut account = p.merged;
+        for (c, side) in p.conflicts.iter().zip(choices) {
+            merge::resolve(&mut account, c, *side);
+        }
+        self.pending.update(|ps| ps.retain(|m| &m.id != id));
+        if let Some(slot) = self.slot(id) {
+            slot.set(account);
+        }
+        if !p.theirs.is_empty() {
+            self.sync.update_value(|s| {
+                if let Some(x) = s.get_mut(id) {
+                    x.head = p.theirs.clone();
+                }
+            });
+        } else {
+            // The other tab deleted it: writing it again restores it.
+            self.sync.update_value(|s| {
+                s.insert(id.clone(), Sync::default());
+            });
+        }
         self.unsaved.update(|s| {
             s.insert(id.clone());
         });
         self.flush();
+    }
+
+    /// Settles a pending merge by taking the other tab's version whole
+    /// (or its deletion).
+    pub fn take_theirs(&self, id: &ClientId) {
+        let Some(p) = self
+            .pending
+            .with_untracked(|p| p.iter().find(|m| &m.id == id).cloned())
+        else {
+            return;
+        };
+        self.pending.update(|ps| ps.retain(|m| &m.id != id));
+        match p.theirs_account {
+            Some(theirs) => {
+                if let Some(slot) = self.slot(id) {
+                    slot.set(theirs);
+                }
+                self.sync.update_value(|s| {
+                    if let Some(x) = s.get_mut(id) {
+                        x.head = p.theirs.clone();
+                    }
+                });
+                self.unsaved.update(|s| {
+                    s.remove(id);
+                });
+            }
+            None => self.forget(id),
+        }
     }
 
     /// Shows a notice for ten seconds.
@@ -367,7 +769,9 @@ impl Store {
         let notice = self.notice;
         set_timeout(
             move || {
-                if notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.serial == serial)) {
+                if notice.try_with_untracked(|n| n.as_ref().is_some_and(|n| n.serial == serial))
+                    == Some(true)
+                {
                     notice.set(None);
                 }
             },
@@ -375,119 +779,161 @@ impl Store {
         );
     }
 
-    /// Performs the current notice's undo.
-    pub fn undo(&self) {
+    /// Hides the current notice.
+    pub fn dismiss_notice(&self) {
+        self.notice.set(None);
+    }
+
+    /// Performs the current notice's undo. Returns the refusal, if any.
+    pub fn undo(&self) -> Result<(), DispatchError> {
         let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else {
-            return;
+            return Ok(());
         };
         self.notice.set(None);
         match undo {
-            Undo::Client(account, position) => self.add(*account, Some(position)),
-            Undo::Entry(id, removed) => {
-                self.update(&id, |a| a.restore_entry(*removed));
-            }
-            Undo::EntryAdded(id, entry) => {
-                self.update(&id, |a| {
-                    a.remove_entry(entry);
-                });
-            }
-            Undo::EntryEdit(id, entry) => {
-                self.update(&id, |a| {
-                    if let Some(slot) = a.entries.iter_mut().find(|e| e.id == entry.id) {
-                        *slot = *entry;
-                    }
-                });
-            }
-            Undo::Moment(id, moment) => {
-                self.update(&id, |a| {
-                    a.moments.push(*moment);
-                    a.moments.sort_by_key(|m| (m.date, m.id));
-                });
-            }
-            Undo::Assessment(id, response) => {
-                self.update(&id, |a| a.assessments.push(*response));
-            }
+            Undo::Client(account, position) => self.create(*account, Some(position)),
+            Undo::Command(id, inverse) => self.dispatch(&id, *inverse).map(|_| ()),
         }
     }
 
     /// Adds the demo relationship (once), clearly marked.
-    pub fn load_demo(&self) -> Option<ClientId> {
-        if self
-            .accounts
-            .with_untracked(|v| v.iter().any(|a| a.client.demo))
-        {
-            return None;
+    pub fn load_demo(&self) -> Result<Option<ClientId>, DispatchError> {
+        let has_demo = self
+            .order
+            .get_untracked()
+            .iter()
+            .any(|id| self.peek_account(id, |a| a.client.demo) == Some(true));
+        if has_demo {
+            return Ok(None);
         }
         let account = demo::example(self.today, browser::random_bits());
         let id = account.client.id.clone();
-        self.add(account, None);
-        Some(id)
+        self.create(account, None)?;
+        Ok(Some(id))
     }
 
     /// Removes every demo client; real clients are never touched.
-    pub fn remove_demo(&self) -> usize {
-        let ids: Vec<ClientId> = self.accounts.with_untracked(|v| {
-            v.iter()
-                .filter(|a| a.client.demo)
-                .map(|a| a.client.id.clone())
-                .collect()
-        });
+    pub fn remove_demo(&self) -> Result<usize, DispatchError> {
+        let ids: Vec<ClientId> = self
+            .order
+            .get_untracked()
+            .into_iter()
+            .filter(|id| self.peek_account(id, |a| a.client.demo) == Some(true))
+            .collect();
         for id in &ids {
-            self.remove(id);
+            self.delete_client(id)?;
         }
-        ids.len()
+        Ok(ids.len())
     }
 
     /// The full backup text, and records that an export happened.
     pub fn export_backup(&self) -> String {
-        let text = self
-            .accounts
-            .with_untracked(|v| backup::export(v, self.today));
-        self.meta.update(|m| {
-            m.last_export = Some(self.today);
-            m.changes_since_export = 0;
-        });
+        let text = backup::export(&self.accounts_now(), self.today);
+        let today = self.today;
+        self.meta.update(|m| m.exported(today));
         let _ = storage::save_meta(&self.meta.get_untracked());
         text
     }
 
-    /// Applies a validated import; every imported client is written.
-    pub fn import(&self, backup: Backup, mode: ImportMode) {
+    /// Applies a validated import: checks what is stored now (a record of a
+    /// newer version written by another tab refuses the whole import), then
+    /// writes every imported client under its lock. Returns how many
+    /// clients are stored, or why nothing or not everything was.
+    pub async fn import(self, backup: Backup, mode: ImportMode) -> Result<usize, ImportRefused> {
         if self.read_only() {
-            return;
+            return Err(ImportRefused::ReadOnly);
         }
-        let before: Vec<ClientId> = self
-            .accounts
-            .with_untracked(|v| v.iter().map(|a| a.client.id.clone()).collect());
-        let imported: Vec<ClientId> = backup.clients.iter().map(|a| a.client.id.clone()).collect();
-        let after = backup::apply(self.accounts.get_untracked(), backup, mode);
-        for id in before
-            .iter()
-            .filter(|id| !after.iter().any(|a| &a.client.id == *id))
-        {
-            if let Err(f) = storage::delete_account(id.as_str()) {
+        let newer = storage::newer_keys();
+        if !newer.is_empty() {
+            self.newer.set(newer);
+            return Err(ImportRefused::ReadOnly);
+        }
+        let existing = self.order.get_untracked();
+        let applied = backup::apply(&existing, backup, mode);
+        for id in &applied.removed {
+            if let Err(f) = storage::delete_client(id) {
                 self.fault.set(Some(f));
+                return Err(ImportRefused::Fault(0));
             }
-            self.revs.update_value(|r| {
-                r.remove(id);
-            });
+            self.forget(id);
         }
-        for a in after.iter().filter(|a| imported.contains(&a.client.id)) {
-            match storage::force_save_account(a) {
-                Ok(rev) => self.revs.update_value(|r| {
-                    r.insert(a.client.id.clone(), rev);
-                }),
-                Err(SaveError::Fault(f)) => {
-                    self.fault.set(Some(f));
-                    self.unsaved.update(|s| {
-                        s.insert(a.client.id.clone());
-                    });
+        let mut stored = 0;
+        let mut failed = None;
+        for account in applied.put {
+            let id = account.client.id.clone();
+            let token = self.next_token();
+            let write = {
+                let account = account.clone();
+                let token = token.clone();
+                storage::locked(&client_key(&id), move || {
+                    storage::write_over(&account, &token)
+                })
+                .await
+            };
+            let exists = self.slot(&id).is_some();
+            if exists {
+                self.pending.update(|p| p.retain(|m| m.id != id));
+                if let Some(slot) = self.slot(&id) {
+                    slot.set(account);
                 }
-                Err(SaveError::Conflict) => {}
+            } else {
+                self.slots.update_value(|s| {
+                    s.insert(id.clone(), ArcRwSignal::new(account));
+                });
+                self.order.update(|o| o.push(id.clone()));
+            }
+            match write {
+                Write::Written { w, raw, .. } => {
+                    self.remember(&id, &w, &raw);
+                    self.unsaved.update(|s| {
+                        s.remove(&id);
+                    });
+                    stored += 1;
+                }
+                Write::Newer => {
+                    self.newer.update(|n| n.push(client_key(&id)));
+                    return Err(ImportRefused::ReadOnly);
+                }
+                Write::Fault(f) => {
+                    self.sync.update_value(|s| {
+                        s.entry(id.clone()).or_default();
+                    });
+                    self.unsaved.update(|s| {
+                        s.insert(id.clone());
+                    });
+                    failed = Some(f);
+                }
+                Write::Diverged { .. } => {}
             }
         }
-        self.accounts.set(after);
+        match failed {
+            Some(f) => {
+                self.fault.set(Some(f));
+                Err(ImportRefused::Fault(stored))
+            }
+            None => {
+                self.saved_changes(stored as u32);
+                Ok(stored)
+            }
+        }
     }
+
+    /// Deletes a quarantined record (only on the user's explicit request).
+    pub fn delete_quarantined(&self, key: &str) -> Result<(), StorageFault> {
+        storage::delete_quarantined(key)?;
+        self.quarantined.update(|v| v.retain(|x| x.key != key));
+        Ok(())
+    }
+}
+
+/// Why an import stored nothing, or not everything.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportRefused {
+    /// Data of a newer app version is stored: nothing was imported.
+    ReadOnly,
+    /// The browser refused to store; this many clients were stored, the
+    /// rest are in memory only.
+    Fault(usize),
 }
 
 /// The store from context.

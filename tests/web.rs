@@ -3,12 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
-use kbr_core::codec::StorageFailure;
 use kbr_core::demo;
-use klantbankrekening::storage::{self, SaveError};
+use kbr_core::model::Account;
+use kbr_core::storage::codec::{self, StorageFailure};
+use klantbankrekening::storage::{self, Write};
 use klantbankrekening::App;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -29,6 +30,11 @@ fn container() -> web_sys::HtmlElement {
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
     el.unchecked_into()
+}
+
+/// Stores `account` as a first version, as a tab would.
+fn store(account: &Account) -> Write {
+    storage::write_if_unchanged(account, "", "test.1")
 }
 
 fn today() -> NaiveDate {
@@ -96,32 +102,43 @@ async fn app_mounts_and_language_switch_changes_text() {
 }
 
 #[wasm_bindgen_test]
-fn storage_round_trip_and_revision_conflicts() {
+fn storage_round_trip_and_version_checks() {
     fresh_start("#/");
     let account = demo::example(today(), 77);
-    let rev = storage::save_account(&account, 0).unwrap();
-    assert_eq!(rev, 1);
-    let (back, rev) = storage::read_account(account.client.id.as_str()).unwrap();
-    assert_eq!(back, account);
-    assert_eq!(rev, 1);
-    // A write based on an old revision is refused: another tab wrote since.
-    assert_eq!(storage::save_account(&account, 0), Err(SaveError::Conflict));
-    assert_eq!(storage::save_account(&account, 1), Ok(2));
+    assert!(matches!(store(&account), Write::Written { rev: 1, .. }));
     let loaded = storage::load(0);
-    assert_eq!(loaded.accounts.len(), 1);
-    assert!(loaded.quarantined.is_empty());
+    assert_eq!(loaded.clients.len(), 1);
+    assert_eq!(loaded.clients[0].stored.account, account);
+    assert_eq!(loaded.clients[0].stored.writer, "test.1");
+    // A write based on another version is refused: another tab wrote since.
+    assert!(matches!(
+        storage::write_if_unchanged(&account, "", "test.2"),
+        Write::Diverged { .. }
+    ));
+    assert!(matches!(
+        storage::write_if_unchanged(&account, "other.9", "test.2"),
+        Write::Diverged { .. }
+    ));
+    match storage::write_if_unchanged(&account, "test.1", "test.2") {
+        Write::Written { rev, raw, .. } => {
+            assert_eq!(rev, 2);
+            assert_eq!(codec::decode(&raw).unwrap().parent, "test.1");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(storage::load(0).quarantined.is_empty());
 }
 
 #[wasm_bindgen_test]
 fn corrupt_records_are_quarantined_not_deleted() {
     fresh_start("#/");
     let good = demo::synthetic(20, 1, today());
-    storage::save_account(&good, 0).unwrap();
+    store(&good);
     local()
         .set_item("kbr:client:c-broken", "{\"schema\":2,\"rev\":")
         .unwrap();
     let loaded = storage::load(1234);
-    assert_eq!(loaded.accounts.len(), 1, "the rest still loads");
+    assert_eq!(loaded.clients.len(), 1, "the rest still loads");
     assert_eq!(loaded.quarantined.len(), 1);
     let q = &loaded.quarantined[0];
     assert_eq!(q.original, "kbr:client:c-broken");
@@ -135,6 +152,55 @@ fn corrupt_records_are_quarantined_not_deleted() {
     assert_eq!(storage::load(999).quarantined.len(), 1);
 }
 
+/// The record as JavaScript sees it: `{"x":"<lone surrogate>"}`.
+fn with_lone_surrogate() -> JsValue {
+    let lone = js_sys::JsString::from_char_code1(0xD800);
+    let text = js_sys::JsString::from("{\"schema\":4,\"note\":\"")
+        .concat(&lone)
+        .concat(&JsValue::from_str("\"}"));
+    text.into()
+}
+
+fn set_raw(key: &str, value: &JsValue) {
+    let set = js_sys::Reflect::get(&local(), &JsValue::from_str("setItem")).unwrap();
+    let set: js_sys::Function = set.unchecked_into();
+    set.call2(&local(), &JsValue::from_str(key), value).unwrap();
+}
+
+fn get_raw(key: &str) -> JsValue {
+    let get = js_sys::Reflect::get(&local(), &JsValue::from_str("getItem")).unwrap();
+    let get: js_sys::Function = get.unchecked_into();
+    get.call1(&local(), &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn quarantine_keeps_a_lone_surrogate_exactly() {
+    fresh_start("#/");
+    let raw = with_lone_surrogate();
+    set_raw("kbr:client:c-odd", &raw);
+    let loaded = storage::load(77);
+    assert_eq!(loaded.quarantined.len(), 1);
+    let q = &loaded.quarantined[0];
+    assert_eq!(q.reason, codec::DecodeError::BadText);
+    assert_eq!(get_raw(&q.key), raw, "the copy is the same JavaScript string");
+    assert!(get_raw("kbr:client:c-odd").is_null(), "moved only after the check");
+}
+
+#[wasm_bindgen_test]
+fn a_record_under_another_clients_key_is_quarantined() {
+    fresh_start("#/");
+    let a = demo::example(today(), 5);
+    let raw = codec::encode(&a, 1, "x.1");
+    local().set_item("kbr:client:c-someone-else", &raw).unwrap();
+    let loaded = storage::load(5);
+    assert!(loaded.clients.is_empty());
+    assert_eq!(loaded.quarantined.len(), 1);
+    assert!(matches!(
+        loaded.quarantined[0].reason,
+        codec::DecodeError::WrongKey { .. }
+    ));
+}
+
 #[wasm_bindgen_test]
 fn capacity_until_the_quota_is_full() {
     fresh_start("#/");
@@ -143,13 +209,13 @@ fn capacity_until_the_quota_is_full() {
     let mut failure = None;
     for seed in 0..40u64 {
         let account = demo::synthetic(per_client, 1000 + seed, today());
-        match storage::save_account(&account, 0) {
-            Ok(_) => stored += per_client,
-            Err(SaveError::Fault(f)) => {
+        match store(&account) {
+            Write::Written { .. } => stored += per_client,
+            Write::Fault(f) => {
                 failure = Some(f.kind);
                 break;
             }
-            Err(e) => panic!("{e:?}"),
+            other => panic!("{other:?}"),
         }
     }
     web_sys::console::log_1(
@@ -161,7 +227,7 @@ fn capacity_until_the_quota_is_full() {
         Some(StorageFailure::Quota),
         "the quota error is recognised"
     );
-    assert!(stored >= 50_000, "only {stored} entries fit");
+    assert!(stored >= 80_000, "only {stored} entries fit");
     local().clear().unwrap();
 }
 
@@ -169,8 +235,8 @@ fn capacity_until_the_quota_is_full() {
 async fn entry_form_validates_and_filters_narrow_the_ledger() {
     fresh_start("#/");
     let account = demo::example(today(), 5);
-    let id = account.client.id.0.clone();
-    storage::save_account(&account, 0).unwrap();
+    let id = account.client.id.to_string();
+    store(&account);
     window()
         .location()
         .set_hash(&format!("#/client/{id}"))
@@ -224,8 +290,8 @@ async fn entry_form_validates_and_filters_narrow_the_ledger() {
 async fn assessment_form_scores_live_and_saves_answers_to_storage() {
     fresh_start("#/");
     let account = demo::example(today(), 6);
-    let id = account.client.id.0.clone();
-    storage::save_account(&account, 0).unwrap();
+    let id = account.client.id.to_string();
+    store(&account);
     window()
         .location()
         .set_hash(&format!("#/client/{id}/assessments/hostmanship"))
@@ -264,20 +330,20 @@ async fn assessment_form_scores_live_and_saves_answers_to_storage() {
         .unwrap()
         .starts_with("Totaal 63/100"));
 
-    // What storage holds (once the deferred save ran) is schema 3 with the
+    // What storage holds (once the deferred save ran) is the current schema with the
     // answers, skip included.
     next_task().await;
     let raw = local()
-        .get_item(&kbr_core::codec::client_key(&id))
+        .get_item(&format!("{}{id}", codec::CLIENT_PREFIX))
         .unwrap()
         .unwrap();
-    let stored = kbr_core::codec::decode(&raw).unwrap();
-    assert_eq!(stored.schema, kbr_core::codec::SCHEMA);
+    let stored = codec::decode(&raw).unwrap();
+    assert_eq!(stored.schema, codec::SCHEMA);
     let saved = stored.account.assessments.last().unwrap();
     assert_eq!(saved.definition, "hostmanship");
     assert_eq!(
         saved.answers.get("knowledge-admit"),
-        Some(&kbr_core::questionnaire::Answer::Skip)
+        Some(&kbr_core::model::Answer::Skip)
     );
     assert_eq!(saved.answers.len(), 3);
     drop(handle);
@@ -292,11 +358,11 @@ async fn assessment_form_scores_live_and_saves_answers_to_storage() {
 fn measure_client_page_computation_in_wasm() {
     for (n, reps) in [(10_000usize, 40), (100_000, 5)] {
         let account = demo::synthetic(n, 11, today());
-        let _ = kbr_core::summary::summarize(&account, today());
+        let _ = kbr_core::account::summary::summarize(&account, today());
         // Date.now() has millisecond resolution: time a batch, report the mean.
         let start = js_sys::Date::now();
         for _ in 0..reps {
-            let s = kbr_core::summary::summarize(&account, today());
+            let s = kbr_core::account::summary::summarize(&account, today());
             assert_eq!(s.headline.entry_count, n);
         }
         let mean = (js_sys::Date::now() - start) / f64::from(reps);

@@ -8,8 +8,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use kbr_core::account::summary::{headline, summarize};
 use kbr_core::demo::synthetic;
-use kbr_core::summary::{headline, summarize};
 
 fn measure(mut f: impl FnMut()) -> Duration {
     // Warm up, then take the best of several batches: the least disturbed

@@ -3,7 +3,7 @@
 //! Ids are stable: they are stored in every entry, so a label may be
 //! reworded but an id never changes or is reused.
 
-use crate::i18n::Lang;
+use crate::i18n::{tf, Key, Lang};
 use crate::model::{Account, CategoryId, Direction, OwnCategory, Party};
 
 /// A built-in category.
@@ -70,7 +70,7 @@ pub const BUILTIN: &[Builtin] = &[
         2,
         false,
         "Goed geluisterd en doorgevraagd",
-        "Listened well and asked further",
+        "Listened well and asked follow-up questions",
         "De echte vraag achter de vraag boven tafel gekregen.",
         "Found the real question behind the question."
     ),
@@ -184,6 +184,17 @@ pub const BUILTIN: &[Builtin] = &[
         "Meer waarde geboden in plaats van alleen de prijs te verhogen.",
         "Offered more value instead of only raising the price."
     ),
+    cat!(
+        "sd-payment-agreements",
+        S,
+        D,
+        2,
+        false,
+        "Heldere betaalafspraken gemaakt",
+        "Clear payment terms agreed",
+        "Bij de start duidelijk afgesproken wanneer en hoe er betaald wordt.",
+        "Agreed at the start when and how payment happens."
+    ),
     // Supplier withdrawals.
     cat!(
         "sw-payment",
@@ -257,7 +268,7 @@ pub const BUILTIN: &[Builtin] = &[
         W,
         3,
         true,
-        "Verschuild achter contract of regels",
+        "Verscholen achter contract of regels",
         "Hid behind the contract or our rules",
         "'Dat staat niet in het contract' in plaats van meedenken.",
         "'That is not in the contract' instead of helping."
@@ -420,6 +431,195 @@ pub const BUILTIN: &[Builtin] = &[
     ),
 ];
 
+/// One example event per built-in category at its default weight, so the
+/// numbers mean the same to everyone: (id, Dutch, English).
+const EXAMPLES: &[(&str, &str, &str)] = &[
+    (
+        "sd-delivered",
+        "een afgesproken deel op tijd opgeleverd",
+        "an agreed part delivered on time",
+    ),
+    (
+        "sd-listened",
+        "in een overleg de echte vraag boven tafel gekregen",
+        "found the real question in a meeting",
+    ),
+    (
+        "sd-proactive",
+        "ongevraagd een oplossing voor een terugkerend probleem voorgesteld",
+        "proposed a fix for a recurring problem, unasked",
+    ),
+    (
+        "sd-professional",
+        "een melding binnen het uur opgepakt",
+        "picked up a report within the hour",
+    ),
+    (
+        "sd-responsibility",
+        "een probleem opgelost dat niet door ons kwam",
+        "solved a problem we did not cause",
+    ),
+    (
+        "sd-reported-problem",
+        "zelf gemeld dat een levering een dag later komt",
+        "reported ourselves that a delivery will be a day late",
+    ),
+    (
+        "sd-kept-agreement",
+        "een toegezegd terugbelmoment nagekomen",
+        "kept a promised call-back",
+    ),
+    (
+        "sd-beyond",
+        "een rapport een week eerder dan afgesproken",
+        "a report a week earlier than agreed",
+    ),
+    (
+        "sd-honest-advice",
+        "afgeraden iets te kopen waar de klant niets aan heeft",
+        "advised against buying something the client does not need",
+    ),
+    (
+        "sd-knowledge",
+        "een whitepaper of demonstratie zonder kosten",
+        "a white paper or demonstration free of charge",
+    ),
+    (
+        "sd-gesture",
+        "taart bij een livegang",
+        "a cake at a go-live",
+    ),
+    (
+        "sd-innovation",
+        "een besparingsvoorstel in plaats van de jaarlijkse indexatie",
+        "a saving proposal instead of the yearly indexation",
+    ),
+    (
+        "sd-payment-agreements",
+        "bij de start heldere betaalafspraken gemaakt",
+        "clear payment terms agreed at the start",
+    ),
+    (
+        "sw-payment",
+        "een maandfactuur betaald",
+        "a monthly invoice paid",
+    ),
+    (
+        "sw-commitment",
+        "om een afspraak gevraagd",
+        "asked for a meeting",
+    ),
+    (
+        "sw-delivery-error",
+        "een update die een koppeling brak",
+        "an update that broke an integration",
+    ),
+    (
+        "sw-invoice-error",
+        "uren dubbel gefactureerd",
+        "hours invoiced twice",
+    ),
+    (
+        "sw-broken-agreement",
+        "een afspraak een week verschoven zonder overleg",
+        "an appointment moved a week without consulting",
+    ),
+    (
+        "sw-no-callback",
+        "de klant moest twee keer bellen",
+        "the client had to call twice",
+    ),
+    (
+        "sw-behind-contract",
+        "naar het contract verwezen bij een redelijke vraag",
+        "pointed to the contract at a reasonable request",
+    ),
+    (
+        "sw-indexation",
+        "de jaarlijkse indexatie doorberekend",
+        "passed on the yearly indexation",
+    ),
+    (
+        "sw-careless-complaint",
+        "een klacht afgesloten zonder antwoord",
+        "closed a complaint without an answer",
+    ),
+    (
+        "cd-paid-on-time",
+        "een factuur binnen de termijn betaald",
+        "paid an invoice within the term",
+    ),
+    (
+        "cd-kept-agreement",
+        "testers op de afgesproken dag beschikbaar",
+        "testers available on the agreed day",
+    ),
+    (
+        "cd-correct-info",
+        "volledige gegevens in één keer aangeleverd",
+        "complete data delivered in one go",
+    ),
+    (
+        "cd-reported-error",
+        "een fout in een rapport direct gemeld",
+        "reported an error in a report at once",
+    ),
+    (
+        "cd-recommended",
+        "ons aanbevolen bij een ander bedrijf",
+        "recommended us to another company",
+    ),
+    (
+        "cd-new-work",
+        "een vervolgopdracht gegund",
+        "awarded follow-up work",
+    ),
+    (
+        "cw-paid-late",
+        "een maand te laat betaald",
+        "paid a month late",
+    ),
+    (
+        "cw-broken-agreement",
+        "een afspraak afgezegd op de dag zelf",
+        "cancelled a meeting on the day itself",
+    ),
+    (
+        "cw-incorrect-info",
+        "verkeerde testgegevens aangeleverd",
+        "delivered wrong test data",
+    ),
+    (
+        "cw-unpaid-extra",
+        "extra werk geëist zonder ervoor te willen betalen",
+        "demanded extra work without wanting to pay for it",
+    ),
+    (
+        "cw-invoice-dispute",
+        "een factuur betwist",
+        "disputed an invoice",
+    ),
+    (
+        "cw-unrealistic-demand",
+        "alles morgen af willen hebben",
+        "wanted everything done by tomorrow",
+    ),
+];
+
+/// "Voorbeeld: 3 = een afspraak een week verschoven zonder overleg": what
+/// the default weight of `b` stands for.
+pub fn weight_example(b: &Builtin, lang: Lang) -> String {
+    let text = EXAMPLES
+        .iter()
+        .find(|(id, ..)| *id == b.id)
+        .map_or("", |(_, nl, en)| lang.pick(nl, en));
+    tf(
+        lang,
+        Key::WeightExample,
+        &[("weight", &b.default_weight.to_string()), ("text", text)],
+    )
+}
+
 /// A category as the rest of the app sees it, built-in or own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CategoryRef<'a> {
@@ -562,6 +762,21 @@ mod tests {
     }
 
     #[test]
+    fn every_category_has_a_weight_example_in_both_languages() {
+        for b in BUILTIN {
+            let (_, nl, en) = EXAMPLES
+                .iter()
+                .find(|(id, ..)| *id == b.id)
+                .unwrap_or_else(|| panic!("no example for {}", b.id));
+            assert!(!nl.is_empty() && !en.is_empty());
+            assert!(weight_example(b, Lang::Nl).starts_with("Voorbeeld: "));
+        }
+        for (id, ..) in EXAMPLES {
+            assert!(builtin(id).is_some(), "example for unknown {id}");
+        }
+    }
+
+    #[test]
     fn catalogue_covers_every_kind_from_the_design() {
         let count = |p, d| {
             BUILTIN
@@ -569,7 +784,7 @@ mod tests {
                 .filter(|b| b.party == p && b.direction == d)
                 .count()
         };
-        assert_eq!(count(Party::Supplier, Direction::Deposit), 12);
+        assert_eq!(count(Party::Supplier, Direction::Deposit), 13);
         assert_eq!(count(Party::Supplier, Direction::Withdrawal), 9);
         assert_eq!(count(Party::Client, Direction::Deposit), 6);
         assert_eq!(count(Party::Client, Direction::Withdrawal), 6);

@@ -491,6 +491,7 @@ pub fn example(today: NaiveDate, id_bits: u64) -> Account {
         .and_then(|d| d.checked_add_days(Days::new(27)))
         .unwrap_or(first_month);
     account.stock_takes.push(StockTake {
+        id: crate::model::StockTakeId(1),
         date: review_date,
         supplier_saldo: 0,
         client_saldo: 0,
@@ -508,7 +509,7 @@ pub fn example(today: NaiveDate, id_bits: u64) -> Account {
         .filter(|e| e.date <= review_date)
         .cloned()
         .collect();
-    let b = crate::ledger::balances(&before);
+    let b = crate::account::ledger::balances(&before);
     if let Some(st) = account.stock_takes.last_mut() {
         st.supplier_saldo = b.supplier.saldo();
         st.client_saldo = b.client.saldo();
@@ -521,9 +522,10 @@ pub fn example(today: NaiveDate, id_bits: u64) -> Account {
 /// assessment at the review and one last month (dialogue stays the weakest
 /// principle), an integrity checklist, and moments with one open action.
 fn add_self_assessments(account: &mut Account, review_date: NaiveDate, today: NaiveDate) {
-    use crate::definitions::{interaction, HOSTMANSHIP, INTEGRITY, INTERACTION};
-    use crate::moments::{Action, Moment, MomentId, MomentKind};
-    use crate::questionnaire::{Answer, Answers, Response, ResponseId};
+    use crate::model::{
+        Action, Answer, Answers, Moment, MomentId, MomentKind, Response, ResponseId,
+    };
+    use crate::questionnaires::definitions::{interaction, HOSTMANSHIP, INTEGRITY, INTERACTION};
 
     let days_ago = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
     let scale_answers = |scores: &[u8]| -> Answers {
@@ -690,10 +692,10 @@ pub fn synthetic(count: usize, seed: u64, today: NaiveDate) -> Account {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::running_balance;
+    use crate::account::ledger::running_balance;
+    use crate::account::status::{classify, Band, Status};
     use crate::model::PeriodLength;
-    use crate::status::{classify, Band, Status};
-    use crate::validate::validate_account;
+    use crate::storage::check::validate_account;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -703,13 +705,13 @@ mod tests {
     fn example_is_valid_marked_and_has_a_red_stretch_and_recovery() {
         let a = example(today(), 42);
         assert!(a.client.demo);
-        assert_eq!(validate_account(&a, today()), vec![]);
+        assert_eq!(validate_account(&a), vec![]);
         let running = running_balance(&a.entries, PeriodLength::Month, today());
         assert_eq!(running.len(), 12);
         let series: Vec<i64> = running.iter().map(|p| p.supplier).collect();
         let red_run = series.windows(3).any(|w| w.iter().all(|&s| s < 0));
         assert!(red_run, "three red months in a row: {series:?}");
-        let report = classify(&series, &a.client.thresholds);
+        let report = classify(&series, &a.client.thresholds, true);
         assert_eq!(report.status, Status::Healthy, "{series:?}");
         assert!(report.bands.contains(&Band::Red));
         let people: std::collections::HashSet<_> = a.entries.iter().map(|e| &e.who).collect();
@@ -723,7 +725,7 @@ mod tests {
     fn synthetic_ledgers_are_valid_and_deterministic() {
         let a = synthetic(500, 7, today());
         assert_eq!(a.entries.len(), 500);
-        assert_eq!(validate_account(&a, today()), vec![]);
+        assert_eq!(validate_account(&a), vec![]);
         assert_eq!(a, synthetic(500, 7, today()));
     }
 }

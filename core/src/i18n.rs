@@ -87,6 +87,18 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// User text quoted in a message, cut to `max` characters with "…", so a
+/// hostile or careless 100,000-character name cannot flood the screen.
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
 /// Shorthand for `fill(t(lang, key), args)`.
 pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
     fill(key.text(lang), args)
@@ -166,14 +178,13 @@ pub fn format_tenths(tenths: i64, lang: Lang) -> String {
 }
 
 translations! {
-    AppName => "Klantbankrekening", "Customer bank account";
+    AppName => "Klantbankrekening", "Client bank account";
     AppTagline => "Vertrouwen per klantrelatie, bijgehouden als een rekening", "Trust per client relationship, kept like an account";
     LanguageLabel => "Taal", "Language";
     SkipToContent => "Naar de inhoud", "Skip to content";
     NavOverview => "Klanten", "Clients";
     EmptyTitle => "Nog geen klanten", "No clients yet";
-    EmptyIntro1 => "Elke klantrelatie heeft een rekening van vertrouwen: jij stort door te leveren, te luisteren en afspraken na te komen, en je neemt op met elke factuur, elke vraag om commitment en elke fout. De klant doet hetzelfde, dus je houdt beide kanten bij.",
-                   "Every client relationship has an account of trust: you deposit by delivering, listening and keeping agreements, and you withdraw with every invoice, every commitment you ask and every error. The client does the same, so you keep track of both sides.";
+    EmptyIntro1 => "Elke klantrelatie heeft een rekening van vertrouwen: jij stort door te leveren, te luisteren en afspraken na te komen, en je neemt op met elke betaling die je ontvangt, elke vraag om commitment en elke fout. De klant doet hetzelfde, dus je houdt beide kanten bij.", "Every client relationship has an account of trust: you deposit by delivering, listening and keeping agreements, and you withdraw with every payment you receive, every commitment you ask for and every error. The client does the same, so you keep track of both sides.";
     EmptyIntro2 => "Houd per klant bij wat er gestort en opgenomen wordt, zie of je tijdelijk of structureel rood staat, en maak regelmatig de balans op. Alles blijft in deze browser.",
                    "Record per client what is deposited and withdrawn, see whether you are temporarily or structurally in the red, and take stock regularly. Everything stays in this browser.";
     EmptyCreateFirst => "Eerste klant aanmaken", "Create your first client";
@@ -195,11 +206,11 @@ translations! {
     ErrWeight => "Gewicht {value} kan niet: kies 1 tot en met 5.", "Weight {value} is not possible: choose 1 to 5.";
     ErrUnknownCategory => "Categorie '{id}' bestaat niet.", "Category '{id}' does not exist.";
     ErrCategoryMismatch => "Categorie '{id}' hoort bij een andere partij of richting.", "Category '{id}' belongs to another party or direction.";
-    ErrRepairNotDeposit => "Alleen een storting kan een opname goedmaken.", "Only a deposit can make up for a withdrawal.";
-    ErrRepairMissing => "Boeking {id} om goed te maken bestaat niet.", "Entry {id} to make up for does not exist.";
-    ErrRepairNotWithdrawal => "Boeking {id} is geen opname.", "Entry {id} is not a withdrawal.";
-    ErrRepairNotEarlier => "Boeking {id} is niet eerder dan deze storting.", "Entry {id} is not earlier than this deposit.";
-    ErrRepairTaken => "Boeking {id} is al goedgemaakt door een andere storting.", "Entry {id} is already made up for by another deposit.";
+    ErrRepairNotDeposit => "Alleen een storting kan een opname goedmaken.", "Only a deposit can make good a withdrawal.";
+    ErrRepairMissing => "De opname om goed te maken bestaat niet meer.", "The withdrawal to make good no longer exists.";
+    ErrRepairNotWithdrawal => "Alleen een opname kan worden goedgemaakt.", "Only a withdrawal can be made good.";
+    ErrRepairNotEarlier => "De opname om goed te maken moet eerder zijn dan deze storting.", "The withdrawal to make good must be earlier than this deposit.";
+    ErrRepairTaken => "Die opname is al goedgemaakt door een andere storting.", "That withdrawal is made good by another deposit already.";
     ErrDate => "De datum {date} valt buiten het toegestane bereik.", "The date {date} is outside the accepted range.";
     ErrThreshold => "{field} moet tussen {min} en {max} liggen.", "{field} must be between {min} and {max}.";
     ErrBadClientId => "De klant heeft een ongeldige id.", "The client has an invalid id.";
@@ -209,7 +220,7 @@ translations! {
     SettingSurplusLimit => "Overschotgrens", "Surplus limit";
     SettingCredit => "Krediet", "Credit";
     SettingStructuralRun => "Aantal perioden voor 'structureel'", "Periods before 'structural'";
-    SettingStockTakeDays => "Balans opmaken elke (dagen)", "Stock-take every (days)";
+    SettingStockTakeDays => "Balans opmaken om de … dagen", "Take stock every … days";
     StatusStructurallyRed => "Structureel rood", "Structurally red";
     StatusTemporarilyRed => "Tijdelijk rood", "Temporarily red";
     StatusStructurallySurplus => "Structureel overschot", "Structural surplus";
@@ -217,8 +228,8 @@ translations! {
     StatusHealthy => "Gezond", "Healthy";
     StatusNoData => "Nog geen gegevens", "No data yet";
     AdviceStructurallyRed => "Plan nu een gesprek met de opdrachtgever: erken wat er misging, maak het goed en spreek concreet af wat je gaat storten.", "Plan a conversation with the sponsor now: acknowledge what went wrong, make it good and agree concretely what you will deposit.";
-    AdviceTemporarilyRed => "Geen paniek, de klant geeft krediet: zorg dat de volgende boekingen stortingen zijn en maak open fouten goed.", "No panic, the client gives credit: make sure the next entries are deposits and make up for open errors.";
-    AdviceStructurallySurplus => "Je geeft al lang veel meer dan je neemt: vraag om wat je toekomt (betaling, commitment) voordat het wrok wordt.", "You have long given far more than you take: ask for what is due (payment, commitment) before it turns into resentment.";
+    AdviceTemporarilyRed => "Geen paniek, de klant geeft krediet: zorg dat de volgende boekingen stortingen zijn en maak openstaande fouten goed.", "No panic, the client gives credit: make sure the next entries are deposits and make good the open errors.";
+    AdviceStructurallySurplus => "Je geeft al lang veel meer dan je neemt: vraag om wat je toekomt (betaling, commitment) voordat het wrevel wekt.", "You have long given far more than you take: ask for what is due (payment, commitment) before it breeds resentment.";
     AdviceTemporarilySurplus => "Mooi overschot: een goed moment om iets te vragen, zoals een vervolgopdracht of een aanbeveling.", "A fine surplus: a good moment to ask for something, such as follow-up work or a recommendation.";
     AdviceHealthy => "Een klein positief saldo is het doel: blijf storten en maak regelmatig de balans op.", "A small positive balance is the aim: keep depositing and take stock regularly.";
     AdviceNoData => "Boek de eerste storting of opname om de rekening te openen.", "Book the first deposit or withdrawal to open the account.";
@@ -228,12 +239,20 @@ translations! {
     UnitMonths => "maanden", "months";
     UnitQuarter => "kwartaal", "quarter";
     UnitQuarters => "kwartalen", "quarters";
-    ReasonNoEntries => "Er is nog niets geboekt op deze rekening.", "Nothing has been booked on this account yet.";
-    ReasonBelowCredit => "Saldo {saldo} is dieper dan het krediet van {credit}: de klant geeft geen krediet meer.", "Balance {saldo} is below the credit of {credit}: the client gives no more credit.";
+    ReasonNoEntries => "Er is nog niets van ons geboekt op deze rekening.", "Nothing of ours has been booked on this account yet.";
+    ReasonNoEntriesClient => "Er is nog niets van de klant geboekt op deze rekening.", "Nothing of the client's has been booked on this account yet.";
+    ReasonBelowCredit => "Saldo {saldo} is dieper dan het krediet van {credit}: de klant geeft ons geen krediet meer.", "Balance {saldo} is below the credit of {credit}: the client gives us no more credit.";
+    ReasonBelowCreditClient => "Saldo {saldo} van de klant is dieper dan het krediet van {credit} dat wij geven.", "The client's balance {saldo} is below the credit of {credit} that we give.";
+    AdviceClientStructurallyRed => "De klant neemt al lang meer dan hij geeft. Bespreek het met de opdrachtgever: benoem welke afspraken (betalen, juiste informatie, meerwerk) anders moeten en leg ze samen vast.", "The client has long taken more than they give. Discuss it with the sponsor: name which agreements (payment, correct information, extra work) must change and record them together.";
+    AdviceClientTemporarilyRed => "De klant staat even rood bij ons; dat mag. Begeleid hem: herinner vriendelijk aan de afspraak en zeg duidelijk wat je van hem nodig hebt.", "The client is briefly in the red with us; that is allowed. Guide them: remind them kindly of the agreement and say clearly what you need from them.";
+    AdviceClientStructurallySurplus => "De klant geeft al lang veel meer dan hij neemt. Laat zien dat je het waardeert en vraag wat je voor hem terug kunt doen, zodat het in balans blijft.", "The client has long given far more than they take. Show that you value it and ask what you can do for them in return, so it stays in balance.";
+    AdviceClientTemporarilySurplus => "De klant doet het goed: laat merken dat je het ziet, bijvoorbeeld een bedankje bij een snelle betaling.", "The client is doing well: let them know you notice, for instance a thank-you for a prompt payment.";
+    AdviceClientHealthy => "De klant houdt zich aan de afspraken: blijf duidelijk over wat je van hem verwacht.", "The client keeps to the agreements: stay clear about what you expect from them.";
+    AdviceClientNoData => "Boek ook wat de klant doet: op tijd betalen, afspraken nakomen, juiste informatie geven, fouten vroeg melden.", "Book what the client does too: paying on time, keeping agreements, giving correct information, reporting errors early.";
     ReasonRedRun => "{n} {unit} op rij rood (saldo {saldo}): dit is geen tijdelijke dip meer.", "{n} {unit} in a row in the red (balance {saldo}): this is no longer a temporary dip.";
     ReasonRedShort => "{n} {unit} rood (saldo {saldo}); na {needed} {needed_unit} op rij wordt het structureel.", "{n} {unit} in the red (balance {saldo}); after {needed} {needed_unit} in a row it becomes structural.";
-    ReasonSurplusRun => "{n} {unit} op rij een overschot boven {limit} (saldo {saldo}).", "{n} {unit} in a row a surplus above {limit} (balance {saldo}).";
-    ReasonSurplusShort => "{n} {unit} een overschot boven {limit} (saldo {saldo}); na {needed} {needed_unit} op rij wordt het structureel.", "{n} {unit} a surplus above {limit} (balance {saldo}); after {needed} {needed_unit} in a row it becomes structural.";
+    ReasonSurplusRun => "{n} {unit} op rij een overschot boven {limit} (saldo {saldo}).", "A surplus above {limit} for {n} {unit} in a row (balance {saldo}).";
+    ReasonSurplusShort => "{n} {unit} een overschot boven {limit} (saldo {saldo}); na {needed} {needed_unit} op rij wordt het structureel.", "A surplus above {limit} for {n} {unit} (balance {saldo}); after {needed} {needed_unit} in a row it becomes structural.";
     ReasonInCorridor => "Saldo {saldo} ligt tussen 0 en {limit}: klein en positief, zoals het hoort.", "Balance {saldo} is between 0 and {limit}: small and positive, as it should be.";
     DecodeNotJson => "De gegevens zijn geen leesbare JSON ({detail}).", "The data is not readable JSON ({detail}).";
     DecodeNotEnvelope => "De gegevens komen niet van deze app.", "The data does not come from this app.";
@@ -262,7 +281,7 @@ translations! {
     CsvWho => "Wie", "Who";
     CsvNote => "Toelichting", "Note";
     CsvEntryId => "Boeking", "Entry";
-    CsvRepairs => "Maakt goed", "Makes up for";
+    CsvRepairs => "Maakt goed", "Makes good";
     CsvSupplierSaldo => "Saldo aanbieder", "Supplier balance";
     CsvClientSaldo => "Saldo klant", "Client balance";
     Actions => "Acties", "Actions";
@@ -271,15 +290,15 @@ translations! {
     Advice => "Advies", "Advice";
     AgreedActions => "Afgesproken acties", "Agreed actions";
     Archive => "Archiveren", "Archive";
-    Unarchive => "Terugzetten", "Restore";
+    Unarchive => "Uit archief halen", "Unarchive";
     ArchivedBadge => "Gearchiveerd", "Archived";
     BackupAdvice => "Je gegevens staan alleen in deze browser. Een back-up (JSON) is je enige kopie: maak er regelmatig een en bewaar hem veilig.", "Your data lives only in this browser. A backup (JSON) is your only copy: make one regularly and keep it safe.";
     BandHealthy => "Gezond", "Healthy";
     BandRed => "Rood", "Red";
     BandSurplus => "Overschot", "Surplus";
-    BannerConflict => "'{client}' is ook in een ander tabblad gewijzigd. Voeg beide versies samen (er gaat niets verloren) of neem de versie van het andere tabblad over.", "'{client}' was also changed in another tab. Combine both versions (nothing is lost) or take the other tab's version.";
-    ConflictMerge => "Samenvoegen", "Combine both";
-    ConflictTheirs => "Versie van ander tabblad", "Other tab's version";
+    BannerConflict => "Dit tabblad en een ander tabblad hebben '{client}' tegelijk gewijzigd, op dezelfde plek. Kies per punt welke versie blijft; al het andere is al samengevoegd.", "This tab and another tab changed '{client}' at the same time, in the same place. Choose per point which version stays; everything else is merged already.";
+    ConflictMerge => "Samenvoegen", "Merge";
+    ConflictTheirs => "Alles van het andere tabblad nemen", "Take everything from the other tab";
     BannerDisabled => "Deze browser staat opslaan niet toe (bijvoorbeeld in privémodus of door een instelling). Je kunt gewoon werken, maar na sluiten is alles weg: maak een back-up.", "This browser does not allow saving (for example in private mode or by a setting). You can keep working, but everything is gone when you close it: make a backup.";
     BannerQuota => "De opslag van de browser is vol. Je wijzigingen staan nog in het geheugen; maak nu een back-up en verwijder oude of demo-klanten.", "The browser's storage is full. Your changes are still in memory; make a backup now and remove old or demo clients.";
     BannerWriteFailed => "Opslaan is mislukt. Je wijzigingen staan nog in het geheugen; we proberen het opnieuw. Maak voor de zekerheid een back-up.", "Saving failed. Your changes are still in memory; we will try again. Make a backup to be safe.";
@@ -301,7 +320,7 @@ translations! {
     ChartTableCaption => "Saldo aan het eind van elke periode", "Balance at the end of each period";
     ClientDeleted => "'{client}' is verwijderd.", "'{client}' was deleted.";
     ClientSaldo => "Saldo van de klant", "Client's balance";
-    OurSaldo => "Ons saldo (klantsaldo)", "Our balance";
+    OurSaldo => "Ons saldo bij de klant", "Our balance with the client";
     ClientSections => "Onderdelen van de klant", "Client sections";
     Close => "Sluiten", "Close";
     ConfirmDeleteClient => "'{client}' en alle boekingen verwijderen?", "Delete '{client}' and all its entries?";
@@ -322,8 +341,8 @@ translations! {
     EntryUpdated => "Boeking bijgewerkt.", "Entry updated.";
     ErrDateMissing => "Kies een geldige datum.", "Choose a valid date.";
     ExportBackup => "Back-up downloaden (JSON)", "Download backup (JSON)";
-    ExportCsv => "Grootboek als CSV", "Ledger as CSV";
-    ExportJournal => "Grootboek voor hledger", "Ledger for hledger";
+    ExportCsv => "Rekening als CSV", "Account as CSV";
+    ExportJournal => "Rekening voor hledger", "Account for hledger";
     FieldStartDate => "Start van de relatie", "Start of the relationship";
     FilterAll => "Alle", "All";
     FilterFrom => "Vanaf", "From";
@@ -342,7 +361,7 @@ translations! {
     LastEntry => "laatste boeking {date}", "last entry {date}";
     LastExport => "Laatste back-up: {date}; {n} wijziging(en) sindsdien.", "Last backup: {date}; {n} change(s) since.";
     NeverExported => "Er is nog nooit een back-up gemaakt.", "No backup has been made yet.";
-    Ledger => "Grootboek", "Ledger";
+    Ledger => "Boekingen", "Entries";
     LedgerCount => "{shown} van {total} boekingen", "{shown} of {total} entries";
     LoadDemo => "Demoklant laden", "Load demo client";
     RemoveDemo => "Demo verwijderen", "Remove demo";
@@ -368,7 +387,7 @@ translations! {
     PersistedNo => "De browser kan deze opslag opruimen als de schijf vol raakt: een back-up is je zekerheid.", "The browser may clear this storage when the disk fills up: a backup is your safety net.";
     PersistedUnknown => "Onbekend of de browser deze opslag beschermt.", "Unknown whether the browser protects this storage.";
     Print => "Afdrukken", "Print";
-    RatioLine => "Storten : opnemen = {ratio} ({dep} gestort, {wd} opgenomen)", "Deposits : withdrawals = {ratio} ({dep} deposited, {wd} withdrawn)";
+    RatioLine => "Stortingen : opnames = {ratio} ({dep} gestort, {wd} opgenomen)", "Deposits : withdrawals = {ratio} ({dep} deposited, {wd} withdrawn)";
     RecoveryTitle => "Onleesbare gegevens", "Unreadable data";
     RecoveryIntro => "Bij het openen waren deze gegevens niet te lezen. Ze zijn niet overschreven of verwijderd, maar apart gezet. Download ze om ze te bewaren of te laten herstellen.", "When the app opened, this data could not be read. It was not overwritten or deleted, but set aside. Download it to keep it or have it repaired.";
     RecoveryNone => "Er zijn geen onleesbare gegevens.", "There is no unreadable data.";
@@ -376,11 +395,11 @@ translations! {
     RecoveryDelete => "Definitief verwijderen", "Delete for good";
     Reflection => "Reflectie: wat zie je?", "Reflection: what do you see?";
     ReminderAmber => "Balans opmaken", "Stock-take due";
-    ReminderRed => "Balans opmaken te laat", "Stock-take overdue";
+    ReminderRed => "Balans opmaken is over tijd", "Stock-take overdue";
     ReminderNothing => "Nog niets om te beoordelen.", "Nothing to review yet.";
     ReminderSinceFirst => "Nog nooit de balans opgemaakt; eerste boeking {date} ({days} dagen geleden). Volgende uiterlijk {due}.", "Never taken stock; first entry {date} ({days} days ago). Next due {due}.";
     ReminderSinceReview => "Laatst de balans opgemaakt op {date} ({days} dagen geleden). Volgende uiterlijk {due}.", "Last stock-take on {date} ({days} days ago). Next due {due}.";
-    RepairsEntry => "maakt #{id} goed", "makes good #{id}";
+    RepairsEntry => "maakt goed: {entry}", "makes good: {entry}";
     RepairsLabel => "Maakt goed", "Makes good";
     RepairsNone => "— geen —", "— none —";
     RulesTitle => "Zo werkt de status", "How the status works";
@@ -388,7 +407,7 @@ translations! {
     RuleStructuralRed => "Structureel rood: rood aan het eind van het ingestelde aantal perioden op rij, of nu dieper dan het krediet.", "Structurally red: red at the end of the set number of periods in a row, or now deeper than the credit.";
     RuleTemporary => "Tijdelijk rood of overschot: nu rood of overschot, maar nog niet zo lang.", "Temporarily red or surplus: red or surplus now, but not for that long yet.";
     RuleSurplus => "Structureel overschot: een overschot aan het eind van het ingestelde aantal perioden op rij.", "Structural surplus: a surplus at the end of the set number of periods in a row.";
-    RuleTrend => "'Steeds verder rood': het saldo daalde in elk van de laatste 3 perioden.", "'Steadily more red': the balance fell in each of the last 3 periods.";
+    RuleTrend => "'Steeds verder rood': het saldo daalde in elk van de laatste 3 perioden.", "'Sliding deeper into the red': the balance fell in each of the last 3 periods.";
     RuleStockTake => "Balans opmaken: oranje na het ingestelde aantal dagen, rood na twee keer zo lang.", "Stock-take: amber after the set number of days, red after twice as long.";
     RunningSaldo => "Saldo", "Balance";
     SafariNote => "Safari wist gegevens van websites die je 7 dagen niet bezoekt. Exporteer regelmatig een back-up.", "Safari deletes data of websites you have not visited for 7 days. Export a backup regularly.";
@@ -397,7 +416,7 @@ translations! {
     SaveStockTake => "Balans vastleggen", "Record stock-take";
     SearchClients => "Zoek op naam, organisatie of accountmanager", "Search by name, organisation or account manager";
     SettingsSaved => "Instellingen opgeslagen.", "Settings saved.";
-    ShowArchived => "Toon gearchiveerd ({n})", "Show archived ({n})";
+    ShowArchived => "Gearchiveerde klanten tonen ({n})", "Show archived clients ({n})";
     StockTakeTitle => "Balans opmaken", "Take stock";
     StockTakeIntro => "Kijk samen naar de cijfers: waar staan we, hoe komt dat, en wat spreken we af?", "Look at the figures: where do we stand, why, and what do we agree?";
     StockTakeFigures => "Nu: ons saldo {us}, saldo klant {them}, status {status}, {open} opname(n) nog goed te maken.", "Now: our balance {us}, client balance {them}, status {status}, {open} withdrawal(s) still to make good.";
@@ -409,10 +428,10 @@ translations! {
     TabBreakdown => "Verdeling", "Breakdown";
     TabStockTake => "Balans opmaken", "Stock-take";
     TabSettings => "Instellingen", "Settings";
-    TabMoments => "Interacties", "Interactions";
+    TabMoments => "Contactmomenten", "Interaction moments";
     TabAssessments => "Zelftoetsen", "Self-assessments";
     FieldDescription => "Omschrijving", "Description";
-    ErrDateRange => "Kies een datum tussen 1990 en volgend jaar.", "Choose a date between 1990 and next year.";
+    ErrDateRange => "Kies een datum tussen 1990 en 2199.", "Choose a date between 1990 and 2199.";
     ErrUnknownQuestionnaire => "Vragenlijst '{id}' is onbekend in deze versie van de app.", "Questionnaire '{id}' is unknown to this version of the app.";
     ErrNewerQuestionnaire => "Vragenlijst '{id}' versie {version} komt van een nieuwere versie van de app.", "Questionnaire '{id}' version {version} comes from a newer version of the app.";
     ErrUnknownItem => "Antwoord op onbekende vraag '{id}'.", "Answer to an unknown question '{id}'.";
@@ -420,18 +439,18 @@ translations! {
     ErrAnswerTooLong => "Het antwoord op '{id}' is langer dan {max} tekens.", "The answer to '{id}' is longer than {max} characters.";
     ErrNoExtra => "Vul bij vraag 3 eerst het extraatje in dat je wilt plannen.", "First fill in the extra you want to plan at question 3.";
     ErrDueRequired => "Kies een concrete datum: 'zo snel mogelijk' is geen deadline.", "Choose a concrete date: 'as soon as possible' is not a deadline.";
-    ErrDueBeforeMoment => "De deadline ligt vóór het contactmoment.", "The due date lies before the moment.";
-    ErrDoneBeforeMoment => "De actie is afgerond vóór het contactmoment.", "The action was done before the moment.";
+    ErrDueBeforeMoment => "De deadline ligt vóór het contactmoment.", "The due date lies before the interaction.";
+    ErrDoneBeforeMoment => "De actie is afgerond vóór het contactmoment.", "The action was done before the interaction.";
     ErrBadBooking => "De geboekte storting van deze actie bestaat niet (meer).", "The deposit booked for this action does not exist (any more).";
     ErrDuplicateRecord => "Id {id} komt twee keer voor.", "Id {id} occurs twice.";
-    ErrInMoment => "Contactmoment {id}: {problem}", "Moment {id}: {problem}";
+    ErrInMoment => "Contactmoment {id}: {problem}", "Interaction {id}: {problem}";
     ErrInAssessment => "Zelftoets {id}: {problem}", "Self-assessment {id}: {problem}";
     KindMeeting => "Overleg", "Meeting";
-    KindCall => "Telefoon", "Call";
-    KindMail => "Mail", "Mail";
+    KindCall => "Telefoongesprek", "Phone call";
+    KindMail => "E-mail", "E-mail";
     KindDelivery => "Oplevering", "Delivery";
     KindInvoice => "Factuur", "Invoice";
-    KindOther => "Anders", "Other";
+    KindOther => "Overig", "Other";
     OutcomeDissatisfied => "Ontevreden", "Dissatisfied";
     OutcomeSatisfied => "Tevreden", "Satisfied";
     OutcomePromoter => "Promotor", "Promoter";
@@ -450,37 +469,37 @@ translations! {
     AssessmentDeleted => "Zelftoets verwijderd.", "Self-assessment deleted.";
     DeleteAssessment => "Zelftoets van {date} verwijderen", "Delete the self-assessment of {date}";
     AssessmentResult => "Uitkomst", "Result";
-    CompareShown => "Toon", "Show";
-    CompareWith => "Vergelijk met", "Compare with";
+    CompareShown => "Tonen", "Show";
+    CompareWith => "Vergelijken met", "Compare with";
     CompareNothing => "— niets —", "— nothing —";
     TotalOutOf100 => "Totaal {total}/100", "Total {total}/100";
     TotalDelta => "({delta} ten opzichte van de vergelijking)", "({delta} against the comparison)";
     AllSkipped => "Alles overgeslagen: geen score.", "Everything skipped: no score.";
-    SectionColumn => "Onderdeel", "Part";
+    SectionColumn => "Principe", "Principle";
     Difference => "Verschil", "Difference";
     WeakestSection => "Zwakste principe: {section}", "Weakest principle: {section}";
     Tip => "Tip", "Tip";
     AttentionTitle => "Laag gescoord: bespreek dit eerst", "Scored low: talk about these first";
-    HistoryPerSection => "Verloop per onderdeel", "History per part";
+    HistoryPerSection => "Verloop per principe", "History per principle";
     TotalColumn => "Totaal", "Total";
     AnsweredCount => "{answered} van {total} beantwoord.", "{answered} of {total} answered.";
     MomentsTitle => "Contactmomenten", "Interaction moments";
-    StatMoments => "Contactmomenten", "Moments";
+    StatMoments => "Contactmomenten", "Interactions";
     StatExceeded => "Verwachting overtroffen", "Expectations exceeded";
     StatTreatment => "Gemiddeld bij vraag 2", "Average of question 2";
-    StatOpenActions => "Open acties", "Open actions";
+    StatOpenActions => "Openstaande acties", "Open actions";
     OpenWithOverdue => "{open} (waarvan {overdue} te laat)", "{open} ({overdue} overdue)";
-    MomentNew => "Contactmoment vastleggen", "Log a moment";
-    MomentsList => "Alle contactmomenten", "All moments";
-    NoMoments => "Nog geen contactmomenten vastgelegd.", "No moments logged yet.";
+    MomentNew => "Contactmoment vastleggen", "Log an interaction";
+    MomentsList => "Alle contactmomenten", "All interaction moments";
+    NoMoments => "Nog geen contactmomenten vastgelegd.", "No interaction moments logged yet.";
     MomentKind => "Soort contact", "Kind of contact";
-    MomentSave => "Contactmoment opslaan", "Save moment";
-    MomentSaved => "Contactmoment opgeslagen.", "Moment saved.";
-    MomentDeleted => "Contactmoment verwijderd.", "Moment deleted.";
-    DeleteMoment => "Contactmoment van {date} verwijderen", "Delete the moment of {date}";
-    EditMoment => "Contactmoment van {date} bewerken", "Edit the moment of {date}";
-    PlanAsAction => "Plan het extraatje (vraag 3) als actie met een deadline", "Plan the extra (question 3) as an action with a due date";
-    PlanAsActionShort => "Plan als actie", "Plan as action";
+    MomentSave => "Contactmoment opslaan", "Save interaction";
+    MomentSaved => "Contactmoment opgeslagen.", "Interaction saved.";
+    MomentDeleted => "Contactmoment verwijderd.", "Interaction deleted.";
+    DeleteMoment => "Contactmoment van {date} verwijderen", "Delete the interaction of {date}";
+    EditMoment => "Contactmoment van {date} bewerken", "Edit the interaction of {date}";
+    PlanAsAction => "Het extraatje (vraag 3) als actie plannen, met een deadline", "Plan the extra (question 3) as an action, with a due date";
+    PlanAsActionShort => "Als actie plannen", "Plan as action";
     DueDate => "Deadline", "Due date";
     DueHint => "Een echte datum: 'zo snel mogelijk' is geen deadline.", "A real date: 'as soon as possible' is not a deadline.";
     TreatmentScore => "Behandeling {score}/5", "Treatment {score}/5";
@@ -488,19 +507,80 @@ translations! {
     Extra => "Extraatje", "Extra";
     ActionDue => "Actie gepland, deadline {due}.", "Action planned, due {due}.";
     Overdue => "Te laat", "Overdue";
-    MarkDone => "Markeer als gedaan", "Mark as done";
+    MarkDone => "Als gedaan markeren", "Mark as done";
     ActionDoneOn => "Gedaan op {date}. Boek het als storting op de rekening:", "Done on {date}. Book it as a deposit on the account:";
-    BookAsDeposit => "Boek als storting", "Book as deposit";
+    BookAsDeposit => "Als storting boeken", "Book as deposit";
     DepositBooked => "Storting geboekt.", "Deposit booked.";
     ActionBooked => "Gedaan op {date} en geboekt als storting {points}.", "Done on {date} and booked as a deposit of {points}.";
     ToLedger => "Naar de rekening", "To the account";
-    FromMoment => "extraatje van contactmoment {date}", "extra from the moment of {date}";
+    FromMoment => "extraatje van contactmoment {date}", "extra from the interaction of {date}";
     HostmanshipShort => "Hostmanship {total}/100", "Hostmanship {total}/100";
-    OpenActionsShort => "{n} open actie(s)", "{n} open action(s)";
-    TrendMoreRed => "Steeds verder rood", "Steadily more red";
+    OpenActionsShort => "{n} openstaande actie(s)", "{n} open action(s)";
+    TrendMoreRed => "Steeds verder rood", "Sliding deeper into the red";
     Undo => "Ongedaan maken", "Undo";
     Unknown => "(onbekend)", "(unknown)";
     Weight => "Gewicht", "Weight";
+    ErrNotFound => "Dit bestaat niet meer; misschien is het in een ander tabblad verwijderd.", "This no longer exists; it may have been deleted in another tab.";
+    ErrIdInUse => "Dit is al vastgelegd.", "This has been recorded already.";
+    ErrHasRepairs => "Deze opname is goedgemaakt door een latere storting; zo gewijzigd past die koppeling niet meer. Ontkoppel eerst de storting.", "This withdrawal is made good by a later deposit; changed like this, that link no longer fits. Unlink the deposit first.";
+    ErrBookedExtra => "Deze boeking is het geboekte extraatje van een contactmoment en blijft een storting van ons.", "This entry is the booked extra of an interaction moment and stays a deposit of ours.";
+    ErrCategoryInUse => "Deze categorie wordt nog gebruikt.", "This category is still in use.";
+    ErrAlreadyPlanned => "Het extraatje is al als actie gepland.", "The extra is planned as an action already.";
+    ErrAlreadyDone => "Deze actie is al gedaan.", "This action is done already.";
+    ErrNoAction => "Er is geen actie gepland.", "No action is planned.";
+    ErrNotBookable => "Er is geen gedane, nog niet geboekte actie om te boeken.", "There is no done, unbooked action to book.";
+    ErrRepairOtherParty => "Alleen de partij die opnam kan het goedmaken: kies een opname van dezelfde partij.", "Only the party that withdrew can make it good: choose a withdrawal of the same party.";
+    WarnFuture => "Let op: {date} ligt in de toekomst. De boeking wordt bewaard, maar telt pas mee in het saldo vanaf die dag.", "Note: {date} is in the future. The entry is kept, but counts in the saldo only from that day.";
+    WarnFarPast => "Let op: {date} is meer dan twintig jaar geleden. Klopt het jaartal?", "Note: {date} is more than twenty years ago. Is the year right?";
+    DecodeWrongKey => "Dit record staat onder de sleutel {key}, maar hoort bij klant {found}. Het is apart gezet zodat het die klant niet kan overschrijven.", "This record is stored under the key {key} but belongs to client {found}. It was set aside so it cannot overwrite that client.";
+    DecodeBadText => "De gegevens bevatten ongeldige tekens; ze zijn ongewijzigd apart gezet.", "The data contains invalid characters; it was set aside unchanged.";
+    WeightExample => "Voorbeeld: {weight} = {text}", "Example: {weight} = {text}";
+    ActionMarkedDone => "Actie als gedaan gemarkeerd.", "Action marked as done.";
+    ArchiveNamed => "{client} archiveren", "Archive {client}";
+    UnarchiveNamed => "{client} uit archief halen", "Unarchive {client}";
+    EditClientNamed => "{client} bewerken", "Edit {client}";
+    DeleteClientNamed => "{client} verwijderen", "Delete {client}";
+    ClientArchived => "Klant gearchiveerd.", "Client archived.";
+    ClientUnarchived => "Klant uit het archief gehaald.", "Client unarchived.";
+    BannerDeletedThere => "'{client}' is in een ander tabblad verwijderd, maar in dit tabblad nog gewijzigd. Bewaren of verwijderen?", "'{client}' was deleted in another tab but still changed in this one. Keep it or delete it?";
+    BannerStartupUnreadable => "De opgeslagen gegevens konden bij het openen niet worden gelezen ({detail}). Er is niets overschreven; wat je nu doet wordt misschien niet bewaard. Herlaad de pagina of controleer de instellingen van de browser.", "The stored data could not be read when the app opened ({detail}). Nothing was overwritten; what you do now may not be kept. Reload the page or check the browser's settings.";
+    BannerStartupRecords => "{n} opgeslagen klant(en) konden niet worden gelezen. Ze zijn niet overschreven; herlaad de pagina om het opnieuw te proberen.", "{n} stored client(s) could not be read. They were not overwritten; reload the page to try again.";
+    ConflictHere => "Dit tabblad", "This tab";
+    ConflictThere => "Ander tabblad", "Other tab";
+    ConflictSave => "Keuzes opslaan", "Save choices";
+    ConflictKeep => "Bewaren", "Keep";
+    ConflictDelete => "Verwijderen", "Delete";
+    ConflictClient => "Klantgegevens", "Client details";
+    ConflictCategory => "Eigen categorie {label}", "Own category {label}";
+    ConflictEntry => "Boeking van {date} · {category}", "Entry of {date} · {category}";
+    ConflictMoment => "Contactmoment van {date} · {what}", "Interaction of {date} · {what}";
+    ConflictAssessment => "{what} van {date}", "{what} of {date}";
+    ConflictDeletedRecord => "Verwijderd record", "Deleted record";
+    ConflictDeletedValue => "verwijderd", "deleted";
+    ConflictChangedValue => "gewijzigd", "changed";
+    EntryName => "boeking van {date} · {category}", "entry of {date} · {category}";
+    EditEntryNamed => "{entry} bewerken", "Edit {entry}";
+    DeleteEntryNamed => "{entry} verwijderen", "Delete {entry}";
+    MakeGoodNamed => "{entry} goedmaken", "Make good {entry}";
+    EmptyUnreadableTitle => "Je gegevens konden niet worden gelezen", "Your data could not be read";
+    EmptyUnreadable => "Er is opgeslagen data die de app bij het openen niet kon lezen; die is niet overschreven. Een nieuwe klant aanmaken kan, maar wordt misschien niet bewaard. Herlaad eerst de pagina.", "There is stored data the app could not read when it opened; it was not overwritten. You can create a new client, but it may not be kept. Reload the page first.";
+    ErrAwaitingChoice => "Kies eerst bovenaan welke versie blijft: dit tabblad en een ander hebben deze klant tegelijk gewijzigd.", "First choose at the top which version stays: this tab and another changed this client at the same time.";
+    ErrReadOnly => "Niet opgeslagen: deze browser bevat gegevens van een nieuwere versie van de app, dus deze versie verandert niets. Open de nieuwste versie.", "Not saved: this browser holds data of a newer version of the app, so this version changes nothing. Open the newest version.";
+    ExportMenu => "Exporteren", "Export";
+    FlagFuture => "{n} boeking(en) liggen in de toekomst: ze staan in de lijst maar tellen pas mee vanaf hun datum.", "{n} entr(y/ies) lie in the future: listed, but they count only from their date.";
+    FlagFarPast => "{n} boeking(en) zijn meer dan twintig jaar oud: klopt het jaartal?", "{n} entr(y/ies) are more than twenty years old: is the year right?";
+    FutureBadge => "toekomstig", "future";
+    ImportBusy => "Bezig…", "Working…";
+    ImportNotStored => "{stored} van {n} klant(en) zijn opgeslagen; de rest staat alleen in het geheugen omdat opslaan mislukte. Zie de melding bovenaan.", "{stored} of {n} client(s) were stored; the rest is in memory only because saving failed. See the message at the top.";
+    ImportRefusedReadOnly => "Niet geïmporteerd: deze browser bevat gegevens van een nieuwere versie van de app. Er is niets veranderd.", "Not imported: this browser holds data of a newer version of the app. Nothing was changed.";
+    RepairsSearch => "Zoek in de {n} openstaande opname(s) van deze partij", "Search the {n} open withdrawal(s) of this party";
+    RuleFuture => "Een boeking met een datum na vandaag wordt bewaard maar telt pas mee vanaf die datum.", "An entry dated after today is kept but counts only from that date.";
+    WeakestNone => "Alle principes scoren gelijk: geen enkel principe springt eruit.", "All principles score the same: no principle stands out.";
+    Weight1 => "klein gebaar", "small gesture";
+    Weight2 => "merkbaar", "noticeable";
+    Weight3 => "duidelijk", "clear";
+    Weight4 => "groot", "big";
+    Weight5 => "ingrijpend", "major event";
 }
 
 #[cfg(test)]

@@ -2,25 +2,26 @@
 //!
 //! Everything that decides a number, a status, a text or a stored byte lives
 //! here, so it can be tested natively and reused by every screen. This crate
-//! must never depend on `leptos`, `web_sys`, `gloo` or `wasm_bindgen`: the
-//! app crate around it only displays what these functions compute.
+//! never depends on `leptos`, `web_sys`, `gloo` or `wasm_bindgen`: the app
+//! crate around it only displays what these functions compute and sends
+//! [`command::Command`]s back. The rules are written in `docs/DOMAIN.md`.
+//!
+//! Layers, each importing only the ones before it:
+//! 1. [`i18n`], [`intern`], [`model`], [`route`]: texts, ids and stored types.
+//! 2. [`catalogue`], [`questionnaires`] (engine and definitions),
+//!    [`account::period`].
+//! 3. [`validate`], [`account`] (ledger, status, summary), moments.
+//! 4. [`command`], [`storage`] (codec, backup, merge, exports), [`demo`].
 #![warn(missing_docs)]
 
-pub mod backup;
+pub mod account;
 pub mod catalogue;
-pub mod codec;
-pub mod definitions;
+pub mod command;
 pub mod demo;
-pub mod export;
 pub mod i18n;
 pub mod intern;
-pub mod ledger;
-pub mod merge;
 pub mod model;
-pub mod moments;
-pub mod period;
-pub mod questionnaire;
+pub mod questionnaires;
 pub mod route;
-pub mod status;
-pub mod summary;
+pub mod storage;
 pub mod validate;

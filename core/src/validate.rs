@@ -1,19 +1,18 @@
-//! Validation of everything a user (or an import) can put into an account.
-//!
-//! Each rule has its own error variant so the UI can say exactly what is
-//! wrong, in the user's language ([`EntryError::message`] and friends).
+//! Validation of what a user (or an import) can put into an account:
+//! entries, client details, settings and texts. Each rule has its own error
+//! variant so the UI can say exactly what is wrong, in the user's language
+//! ([`EntryError::message`] and friends). Whole stored accounts are checked
+//! by `storage::check`, which builds on these rules.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::catalogue;
-use crate::i18n::{tf, Key, Lang};
+use crate::i18n::{format_date, shorten, tf, Key, Lang};
 use crate::model::{
-    limits, Account, CategoryId, Client, Direction, Entry, EntryId, Party, PeriodLength,
+    dates, limits, Account, CategoryId, Client, Direction, Entry, EntryId, Party, PeriodLength,
     Thresholds, Weight,
 };
-use crate::moments::{validate_moment, MomentError, MomentId};
-use crate::questionnaire::{validate_response, AnswerError, ResponseId};
 
 /// Which text field an error is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,21 +113,6 @@ pub fn clean_text(
     Ok(trimmed.to_string())
 }
 
-/// The earliest date the app accepts.
-pub fn min_date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default()
-}
-
-/// The latest date the app accepts: one year after `today`.
-pub fn max_date(today: NaiveDate) -> NaiveDate {
-    today.checked_add_days(Days::new(366)).unwrap_or(today)
-}
-
-/// Whether `date` is in the accepted range.
-pub fn date_in_range(date: NaiveDate, today: NaiveDate) -> bool {
-    date >= min_date() && date <= max_date(today)
-}
-
 /// What the entry form (or an import) supplies.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntryDraft {
@@ -186,6 +170,10 @@ pub enum EntryError {
     /// The repaired entry is not a withdrawal.
     #[error("entry {0:?} is not a withdrawal")]
     RepairNotWithdrawal(EntryId),
+    /// The repaired entry belongs to the other party: only the party that
+    /// withdrew can make it good.
+    #[error("entry {0:?} belongs to the other party")]
+    RepairOtherParty(EntryId),
     /// The repaired entry is later than the repair (or is the repair itself).
     #[error("entry {0:?} is not earlier than the repair")]
     RepairNotEarlier(EntryId),
@@ -198,37 +186,36 @@ pub enum EntryError {
     /// A text field is too long.
     #[error(transparent)]
     Text(#[from] TextError),
+    /// The moment has no done, unbooked action to book.
+    #[error("nothing to book")]
+    NotBookable,
 }
 
 impl EntryError {
-    /// One sentence for the user.
+    /// One sentence for the user. Categories are named by their id only
+    /// when no label exists (an import of an unknown one), shortened.
     pub fn message(&self, lang: Lang) -> String {
-        match self {
-            EntryError::Weight(w) => tf(lang, Key::ErrWeight, &[("value", &w.to_string())]),
-            EntryError::UnknownCategory(c) => tf(lang, Key::ErrUnknownCategory, &[("id", c)]),
-            EntryError::CategoryMismatch(c) => tf(lang, Key::ErrCategoryMismatch, &[("id", c)]),
-            EntryError::RepairNotDeposit => Key::ErrRepairNotDeposit.text(lang).to_string(),
-            EntryError::RepairMissing(id) => {
-                tf(lang, Key::ErrRepairMissing, &[("id", &id.0.to_string())])
+        let key = match self {
+            EntryError::Weight(w) => return tf(lang, Key::ErrWeight, &[("value", &w.to_string())]),
+            EntryError::UnknownCategory(c) => {
+                return tf(lang, Key::ErrUnknownCategory, &[("id", &shorten(c, 40))])
             }
-            EntryError::RepairNotWithdrawal(id) => tf(
-                lang,
-                Key::ErrRepairNotWithdrawal,
-                &[("id", &id.0.to_string())],
-            ),
-            EntryError::RepairNotEarlier(id) => {
-                tf(lang, Key::ErrRepairNotEarlier, &[("id", &id.0.to_string())])
+            EntryError::CategoryMismatch(c) => {
+                return tf(lang, Key::ErrCategoryMismatch, &[("id", &shorten(c, 40))])
             }
-            EntryError::RepairTaken(id) => {
-                tf(lang, Key::ErrRepairTaken, &[("id", &id.0.to_string())])
+            EntryError::Date(d) => {
+                return tf(lang, Key::ErrDate, &[("date", &format_date(*d, lang))])
             }
-            EntryError::Date(d) => tf(
-                lang,
-                Key::ErrDate,
-                &[("date", &crate::i18n::format_date(*d, lang))],
-            ),
-            EntryError::Text(t) => t.message(lang),
-        }
+            EntryError::Text(t) => return t.message(lang),
+            EntryError::RepairNotDeposit => Key::ErrRepairNotDeposit,
+            EntryError::RepairMissing(_) => Key::ErrRepairMissing,
+            EntryError::RepairNotWithdrawal(_) => Key::ErrRepairNotWithdrawal,
+            EntryError::RepairOtherParty(_) => Key::ErrRepairOtherParty,
+            EntryError::RepairNotEarlier(_) => Key::ErrRepairNotEarlier,
+            EntryError::RepairTaken(_) => Key::ErrRepairTaken,
+            EntryError::NotBookable => Key::ErrNotBookable,
+        };
+        key.text(lang).to_string()
     }
 }
 
@@ -238,7 +225,6 @@ pub fn validate_entry(
     account: &Account,
     draft: &EntryDraft,
     id: EntryId,
-    today: NaiveDate,
 ) -> Result<Entry, Vec<EntryError>> {
     let mut errors = Vec::new();
     let weight = Weight::new(draft.weight);
@@ -254,7 +240,7 @@ pub fn validate_entry(
         ),
         Some(_) => {}
     }
-    if !date_in_range(draft.date, today) {
+    if !dates::allowed(draft.date) {
         errors.push(EntryError::Date(draft.date));
     }
     if let Some(target) = draft.repairs {
@@ -302,6 +288,9 @@ fn check_repair(
     };
     if t.direction != Direction::Withdrawal {
         return Err(EntryError::RepairNotWithdrawal(target));
+    }
+    if t.party != draft.party {
+        return Err(EntryError::RepairOtherParty(target));
     }
     if target == id || t.date > draft.date {
         return Err(EntryError::RepairNotEarlier(target));
@@ -385,11 +374,7 @@ impl ClientError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ClientError::Text(t) => t.message(lang),
-            ClientError::Date(d) => tf(
-                lang,
-                Key::ErrDate,
-                &[("date", &crate::i18n::format_date(*d, lang))],
-            ),
+            ClientError::Date(d) => tf(lang, Key::ErrDate, &[("date", &format_date(*d, lang))]),
             ClientError::Threshold { which, min, max } => {
                 let label = match which {
                     ThresholdField::SurplusLimit => Key::SettingSurplusLimit,
@@ -416,7 +401,6 @@ impl ClientError {
 pub fn apply_client_draft(
     client: &mut Client,
     draft: &ClientDraft,
-    today: NaiveDate,
 ) -> Result<(), Vec<ClientError>> {
     let mut errors: Vec<ClientError> = Vec::new();
     let mut take = |field, value: &str, max, required| {
@@ -440,7 +424,7 @@ pub fn apply_client_draft(
     let sponsor = take(Field::Sponsor, &draft.sponsor, limits::NAME, false);
     let notes = take(Field::Notes, &draft.notes, limits::NOTE, false);
     if let Some(d) = draft.start_date {
-        if !date_in_range(d, today) {
+        if !dates::allowed(d) {
             errors.push(ClientError::Date(d));
         }
     }
@@ -489,142 +473,38 @@ pub fn validate_settings(_period: PeriodLength, t: &Thresholds) -> Result<(), Ve
     }
 }
 
-/// Checks a whole account as it comes from storage or an import: every entry
-/// against the rules, ids unique, settings in range. Returns every problem.
-pub fn validate_account(account: &Account, today: NaiveDate) -> Vec<AccountProblem> {
-    let mut problems = Vec::new();
-    let c = &account.client;
-    if !c.id.is_well_formed() {
-        problems.push(AccountProblem::BadClientId);
-    }
-    let mut draft_errors = Vec::new();
-    let mut probe = c.clone();
-    if let Err(e) = apply_client_draft(&mut probe, &ClientDraft::from(c), today) {
-        draft_errors.extend(e);
-    }
-    if probe.name != c.name {
-        // Untrimmed names from an import would not round-trip exactly.
-        draft_errors.push(ClientError::Text(TextError::Required(Field::Name)));
-    }
-    if let Err(e) = validate_settings(c.period, &c.thresholds) {
-        draft_errors.extend(e);
-    }
-    problems.extend(draft_errors.into_iter().map(AccountProblem::Client));
-    let mut seen = std::collections::HashSet::new();
-    for o in &account.own_categories {
-        if !o.id.as_str().starts_with("own-") || catalogue::builtin(o.id.as_str()).is_some() {
-            problems.push(AccountProblem::BadOwnCategory(o.id.as_str().to_string()));
-        }
-        if let Err(e) = clean_text(Field::Label, &o.label, limits::CATEGORY_LABEL, true) {
-            problems.push(AccountProblem::OwnCategoryLabel(
-                o.id.as_str().to_string(),
-                e,
-            ));
-        }
-        if !seen.insert(o.id.as_str()) {
-            problems.push(AccountProblem::BadOwnCategory(o.id.as_str().to_string()));
-        }
-    }
-    let mut ids = std::collections::HashSet::new();
-    for e in &account.entries {
-        if !ids.insert(e.id) {
-            problems.push(AccountProblem::DuplicateEntryId(e.id));
-        }
-        if let Err(errs) = validate_entry(account, &EntryDraft::from(e), e.id, today) {
-            problems.extend(errs.into_iter().map(|err| AccountProblem::Entry(e.id, err)));
-        }
-    }
-    let mut moment_ids = std::collections::HashSet::new();
-    for m in &account.moments {
-        if !moment_ids.insert(m.id) {
-            problems.push(AccountProblem::DuplicateId("moment", m.id.0));
-        }
-        problems.extend(
-            validate_moment(account, m, today)
-                .into_iter()
-                .map(|err| AccountProblem::Moment(m.id, err)),
-        );
-    }
-    let mut response_ids = std::collections::HashSet::new();
-    for r in &account.assessments {
-        if !response_ids.insert(r.id) {
-            problems.push(AccountProblem::DuplicateId("assessment", r.id.0));
-        }
-        problems.extend(
-            validate_response(r, today)
-                .into_iter()
-                .map(|err| AccountProblem::Assessment(r.id, err)),
-        );
-    }
-    problems
-}
-
-/// A problem found in a stored or imported account.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum AccountProblem {
-    /// The client id is not one we could have made.
-    #[error("client id is malformed")]
-    BadClientId,
-    /// Client details or settings.
-    #[error(transparent)]
-    Client(ClientError),
-    /// An own category id is malformed, duplicated or shadows the catalogue.
-    #[error("own category {0} has a bad id")]
-    BadOwnCategory(String),
-    /// An own category label.
-    #[error("own category {0}: {1}")]
-    OwnCategoryLabel(String, TextError),
-    /// Two entries share an id.
-    #[error("entry id {0:?} is used twice")]
-    DuplicateEntryId(EntryId),
-    /// An entry breaks a rule.
-    #[error("entry {0:?}: {1}")]
-    Entry(EntryId, EntryError),
-    /// Two moments, or two assessments, share an id.
-    #[error("{0} id {1} is used twice")]
-    DuplicateId(&'static str, u64),
-    /// An interaction moment breaks a rule.
-    #[error("moment {0:?}: {1}")]
-    Moment(MomentId, MomentError),
-    /// An assessment breaks a rule.
-    #[error("assessment {0:?}: {1}")]
-    Assessment(ResponseId, AnswerError),
-}
-
-impl AccountProblem {
-    /// One sentence for the user.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            AccountProblem::BadClientId => Key::ErrBadClientId.text(lang).to_string(),
-            AccountProblem::Client(e) => e.message(lang),
-            AccountProblem::BadOwnCategory(id) => tf(lang, Key::ErrBadOwnCategory, &[("id", id)]),
-            AccountProblem::OwnCategoryLabel(_, e) => e.message(lang),
-            AccountProblem::DuplicateEntryId(id) => {
-                tf(lang, Key::ErrDuplicateEntry, &[("id", &id.0.to_string())])
-            }
-            AccountProblem::Entry(id, e) => tf(
-                lang,
-                Key::ErrInEntry,
-                &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
-            ),
-            AccountProblem::DuplicateId(_, id) => {
-                tf(lang, Key::ErrDuplicateRecord, &[("id", &id.to_string())])
-            }
-            AccountProblem::Moment(id, e) => tf(
-                lang,
-                Key::ErrInMoment,
-                &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
-            ),
-            AccountProblem::Assessment(id, e) => tf(
-                lang,
-                Key::ErrInAssessment,
-                &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
-            ),
-        }
-    }
-}
-
 /// Suggested weight, for the entry form; falls back to 2.
 pub fn suggested_weight(account: &Account, category: &CategoryId) -> u8 {
     catalogue::find(account, category).map_or(2, |c| c.default_weight())
+}
+
+/// Something about an entry worth a second look that does not stop it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryWarning {
+    /// Dated after today: it counts in the saldo only from that day.
+    Future(NaiveDate),
+    /// Dated more than twenty years ago: perhaps a typing error.
+    FarPast(NaiveDate),
+}
+
+impl EntryWarning {
+    /// One sentence for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            EntryWarning::Future(d) => {
+                tf(lang, Key::WarnFuture, &[("date", &format_date(*d, lang))])
+            }
+            EntryWarning::FarPast(d) => {
+                tf(lang, Key::WarnFarPast, &[("date", &format_date(*d, lang))])
+            }
+        }
+    }
+}
+
+/// The warnings for an entry dated `date`, booked on `today`.
+pub fn entry_warnings(date: NaiveDate, today: NaiveDate) -> Option<EntryWarning> {
+    match dates::flag(date, today)? {
+        dates::DateFlag::Future => Some(EntryWarning::Future(date)),
+        dates::DateFlag::FarPast => Some(EntryWarning::FarPast(date)),
+    }
 }

@@ -2,8 +2,8 @@
 //! (red, healthy, surplus) behind both parties' lines, with a title per
 //! point and a table for screen readers.
 
+use kbr_core::account::ledger::PeriodPoint;
 use kbr_core::i18n::{tf, Key};
-use kbr_core::ledger::PeriodPoint;
 use kbr_core::model::{Party, Thresholds};
 use leptos::prelude::*;
 

@@ -1,19 +1,15 @@
 //! Create or edit a client's details.
 
-use chrono::NaiveDate;
+use kbr_core::command::{new_account, Command};
 use kbr_core::i18n::Key;
-use kbr_core::model::{Account, Client, ClientId};
-use kbr_core::validate::{apply_client_draft, ClientDraft};
+use kbr_core::model::{dates, ClientId};
+use kbr_core::validate::ClientDraft;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::errors::ErrorList;
 use crate::state::use_ui;
-use crate::store::use_store;
-
-/// Parses an `<input type=date>` value.
-pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
-}
+use crate::store::{use_store, DispatchError};
 
 /// The client form. With `existing`, it edits that client; otherwise it
 /// creates one. `on_done` receives the client's id, or `None` on cancel.
@@ -28,7 +24,7 @@ pub fn ClientForm(
     let store = use_store();
     let initial = existing
         .as_ref()
-        .and_then(|id| store.with_account(id, |a| ClientDraft::from(&a.client)))
+        .and_then(|id| store.peek_account(id, |a| ClientDraft::from(&a.client)))
         .unwrap_or_default();
     let name = RwSignal::new(initial.name.clone());
     let organisation = RwSignal::new(initial.organisation.clone());
@@ -51,32 +47,27 @@ pub fn ClientForm(
             organisation: organisation.get_untracked(),
             account_manager: manager.get_untracked(),
             sponsor: sponsor.get_untracked(),
-            start_date: parse_date(&start.get_untracked()),
+            start_date: dates::parse_input(&start.get_untracked()),
             notes: notes.get_untracked(),
         };
         let lang = ui.lang.get_untracked();
-        match &existing {
-            Some(id) => {
-                let mut result = Ok(());
-                store.update(id, |a| {
-                    result = apply_client_draft(&mut a.client, &draft, store.today)
-                });
-                match result {
-                    Ok(()) => on_done.run(Some(id.clone())),
-                    Err(e) => errors.set(e.iter().map(|e| e.message(lang)).collect()),
+        let result = match &existing {
+            Some(id) => store
+                .dispatch(id, Command::EditClient(draft))
+                .map(|_| id.clone()),
+            None => match new_account(ClientId::from_random(browser::random_bits()), &draft) {
+                Ok(account) => {
+                    let id = account.client.id.clone();
+                    store.create(account, None).map(|_| id)
                 }
-            }
-            None => {
-                let mut client = Client::new(ClientId::from_random(browser::random_bits()), "");
-                match apply_client_draft(&mut client, &draft, store.today) {
-                    Ok(()) => {
-                        let id = client.id.clone();
-                        store.add(Account::new(client), None);
-                        on_done.run(Some(id));
-                    }
-                    Err(e) => errors.set(e.iter().map(|e| e.message(lang)).collect()),
-                }
-            }
+                Err(e) => Err(DispatchError::Command(
+                    kbr_core::command::CommandError::Client(e),
+                )),
+            },
+        };
+        match result {
+            Ok(id) => on_done.run(Some(id)),
+            Err(e) => errors.set(e.messages(lang)),
         }
     };
 
@@ -110,11 +101,7 @@ pub fn ClientForm(
                 <textarea data-testid="client-notes" rows="3" prop:value=move || notes.get()
                     on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
             </label>
-            <Show when=move || !errors.get().is_empty()>
-                <ul class="errors" role="alert" data-testid="form-errors">
-                    {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
-                </ul>
-            </Show>
+            <ErrorList errors=errors testid="form-errors" />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="client-save">{move || ui.t(Key::Save)}</button>
                 <button type="button" class="button" on:click=move |_| on_done.run(None)>{move || ui.t(Key::Cancel)}</button>

@@ -4,7 +4,10 @@
 pub mod banners;
 pub mod chart;
 pub mod client_form;
+pub mod conflicts;
+pub mod downloads;
 pub mod entry_form;
+pub mod errors;
 pub mod header;
 pub mod ledger_table;
 pub mod question;

@@ -3,7 +3,8 @@
 //! in one signal owned by the form.
 
 use kbr_core::i18n::Key;
-use kbr_core::questionnaire::{Answer, AnswerKind, Answers, Item};
+use kbr_core::model::{Answer, Answers};
+use kbr_core::questionnaires::engine::{AnswerKind, Item};
 use leptos::prelude::*;
 
 use crate::state::use_ui;

@@ -4,7 +4,7 @@
 //! to it, so the chart carries no information of its own.
 
 use kbr_core::i18n::{tf, Key};
-use kbr_core::questionnaire::{Definition, Score};
+use kbr_core::questionnaires::engine::{Definition, Score};
 use leptos::prelude::*;
 
 use crate::state::use_ui;

@@ -1,7 +1,7 @@
 //! Status badges and small formatters shared by the overview and client page.
 
+use kbr_core::account::status::{Staleness, Status};
 use kbr_core::i18n::{format_points_lang, format_tenths, Key, Lang};
-use kbr_core::status::{Staleness, Status};
 use leptos::prelude::*;
 
 use crate::state::use_ui;

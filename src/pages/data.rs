@@ -1,20 +1,63 @@
-//! Backup and import, ledger exports, storage status and demo data.
+//! Backup and import, ledger exports, and what the browser says about
+//! protecting the data.
 
-use kbr_core::backup::{self, Backup, ImportMode, ImportPlan, MAX_IMPORT_BYTES};
 use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::Account;
+use kbr_core::storage::backup::{self, Backup, ImportMode, ImportPlan, MAX_IMPORT_BYTES};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::banners::download_backup;
+use crate::components::downloads::{download_backup, download_ledger, LedgerFormat};
 use crate::state::use_ui;
-use crate::store::use_store;
+use crate::store::{use_store, ImportRefused};
+
+/// The data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    view! {
+        <Exports />
+        <ImportPanel />
+        <StorageStatus />
+    }
+}
+
+/// The backup and the ledger exports of all clients.
+#[component]
+fn Exports() -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let export = move |format| {
+        let accounts = store.accounts_now();
+        let refs: Vec<&Account> = accounts.iter().collect();
+        download_ledger(&refs, format, ui.lang.get_untracked(), None);
+    };
+    view! {
+        <section class="panel" data-testid="data-page">
+            <h1>{move || ui.t(Key::NavData)}</h1>
+            <p>{move || ui.t(Key::DataIntro)}</p>
+            <div class="actions">
+                <button type="button" class="button primary" data-testid="export-json" on:click=move |_| download_backup()>{move || ui.t(Key::ExportBackup)}</button>
+                <button type="button" class="button" data-testid="export-csv" on:click=move |_| export(LedgerFormat::Csv)>{move || ui.t(Key::ExportCsv)}</button>
+                <button type="button" class="button" data-testid="export-journal" on:click=move |_| export(LedgerFormat::Journal)>{move || ui.t(Key::ExportJournal)}</button>
+            </div>
+            <p class="muted small" data-testid="last-export">{move || {
+                let lang = ui.lang.get();
+                let meta = store.meta();
+                match meta.last_export {
+                    Some(d) => tf(lang, Key::LastExport, &[("date", &format_date(d, lang)), ("n", &meta.changes_since_export.to_string())]),
+                    None => ui.t(Key::NeverExported).to_string(),
+                }
+            }}</p>
+        </section>
+    }
+}
 
 /// Where an import stands.
 #[derive(Clone)]
 enum ImportState {
     Idle,
+    Reading,
     /// The file was refused: one sentence and the list of problems.
     Failed(String, Vec<String>),
     /// Valid: waiting for the user's choice.
@@ -22,37 +65,13 @@ enum ImportState {
     Done(String),
 }
 
-/// The data page.
+/// Choose a file, see what it would do, confirm.
 #[component]
-pub fn DataPage() -> impl IntoView {
+fn ImportPanel() -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
     let state = RwSignal::new(ImportState::Idle);
     let mode = RwSignal::new(ImportMode::Merge);
-
-    let export_ledger = move |journal: bool| {
-        let lang = ui.lang.get_untracked();
-        let text = store.accounts.with_untracked(|v| {
-            let refs: Vec<&Account> = v.iter().collect();
-            if journal {
-                kbr_core::export::ledger_journal(&refs, lang)
-            } else {
-                kbr_core::export::ledger_csv(&refs, lang)
-            }
-        });
-        let name = format!(
-            "klantbankrekening-{}.{}",
-            store.today,
-            if journal { "journal" } else { "csv" }
-        );
-        let mime = if journal {
-            "text/plain;charset=utf-8"
-        } else {
-            "text/csv;charset=utf-8"
-        };
-        let _ = browser::download(&name, mime, &text);
-    };
-
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -65,17 +84,18 @@ pub fn DataPage() -> impl IntoView {
         };
         input.set_value("");
         let lang = ui.lang.get_untracked();
+        state.set(ImportState::Reading);
         leptos::task::spawn_local(async move {
             let result = match browser::read_file(file, MAX_IMPORT_BYTES).await {
                 Err(size) => Err(backup::ImportError::TooLarge(size)),
-                Ok((text, size)) => backup::parse(&text, size, store.today),
+                Ok((text, size)) => backup::parse(&text, size),
             };
             state.set(match result {
                 Ok(b) => ImportState::Ready(Box::new(b)),
                 Err(e) => {
                     let lines = match &e {
                         backup::ImportError::Problems(p) => {
-                            p.iter().map(|p| p.message(lang)).collect()
+                            p.iter().take(50).map(|p| p.message(lang)).collect()
                         }
                         _ => Vec::new(),
                     };
@@ -84,31 +104,36 @@ pub fn DataPage() -> impl IntoView {
             });
         });
     };
-
     let plan = Memo::new(move |_| match state.get() {
-        ImportState::Ready(b) => store
-            .accounts
-            .with(|v| Some(backup::plan(v, &b, mode.get()))),
+        ImportState::Ready(b) => Some(backup::plan(&store.client_ids(), &b, mode.get())),
         _ => None,
     });
-
-    view! {
-        <section class="panel" data-testid="data-page">
-            <h1>{move || ui.t(Key::NavData)}</h1>
-            <p>{move || ui.t(Key::DataIntro)}</p>
-            <div class="actions">
-                <button type="button" class="button primary" data-testid="export-json" on:click=move |_| download_backup()>{move || ui.t(Key::ExportBackup)}</button>
-                <button type="button" class="button" data-testid="export-csv" on:click=move |_| export_ledger(false)>{move || ui.t(Key::ExportCsv)}</button>
-                <button type="button" class="button" data-testid="export-journal" on:click=move |_| export_ledger(true)>{move || ui.t(Key::ExportJournal)}</button>
-            </div>
-            <p class="muted small" data-testid="last-export">{move || {
-                let lang = ui.lang.get();
-                match store.meta.get().last_export {
-                    Some(d) => tf(lang, Key::LastExport, &[("date", &format_date(d, lang)), ("n", &store.meta.get().changes_since_export.to_string())]),
-                    None => ui.t(Key::NeverExported).to_string(),
+    let confirm = move |b: Box<Backup>| {
+        let lang = ui.lang.get_untracked();
+        let n = b.clients.len();
+        state.set(ImportState::Reading);
+        leptos::task::spawn_local(async move {
+            let text = match store.import(*b, mode.get_untracked()).await {
+                Ok(stored) => {
+                    ImportState::Done(tf(lang, Key::ImportDone, &[("n", &stored.to_string())]))
                 }
-            }}</p>
-        </section>
+                Err(ImportRefused::ReadOnly) => ImportState::Failed(
+                    Key::ImportRefusedReadOnly.text(lang).to_string(),
+                    Vec::new(),
+                ),
+                Err(ImportRefused::Fault(stored)) => ImportState::Failed(
+                    tf(
+                        lang,
+                        Key::ImportNotStored,
+                        &[("stored", &stored.to_string()), ("n", &n.to_string())],
+                    ),
+                    Vec::new(),
+                ),
+            };
+            state.set(text);
+        });
+    };
+    view! {
         <section class="panel" data-testid="import">
             <h2>{move || ui.t(Key::ImportTitle)}</h2>
             <p>{move || ui.t(Key::ImportIntro)}</p>
@@ -118,11 +143,12 @@ pub fn DataPage() -> impl IntoView {
             </label>
             {move || match state.get() {
                 ImportState::Idle => ().into_any(),
+                ImportState::Reading => view! { <p class="muted" role="status" data-testid="import-busy">{ui.t(Key::ImportBusy)}</p> }.into_any(),
                 ImportState::Done(msg) => view! { <p class="ok" role="status" data-testid="import-done">{msg}</p> }.into_any(),
                 ImportState::Failed(msg, lines) => view! {
                     <div class="banner danger" role="alert" data-testid="import-error">
                         <p>{msg}</p>
-                        <ul class="problems">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        <ul class="problems user-text">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
                 ImportState::Ready(b) => {
@@ -140,11 +166,8 @@ pub fn DataPage() -> impl IntoView {
                                 ("moments", &p.moments.to_string()), ("assessments", &p.assessments.to_string()),
                             ]))}</p>
                             <div class="actions">
-                                <button type="button" class="button primary" data-testid="import-confirm" on:click=move |_| {
-                                    let n = b2.clients.len();
-                                    store.import((*b2).clone(), mode.get_untracked());
-                                    state.set(ImportState::Done(tf(ui.lang.get_untracked(), Key::ImportDone, &[("n", &n.to_string())])));
-                                }>{move || ui.t(Key::ImportConfirm)}</button>
+                                <button type="button" class="button primary" data-testid="import-confirm"
+                                    on:click=move |_| confirm(b2.clone())>{move || ui.t(Key::ImportConfirm)}</button>
                                 <button type="button" class="button" data-testid="import-cancel" on:click=move |_| state.set(ImportState::Idle)>{move || ui.t(Key::Cancel)}</button>
                             </div>
                         </div>
@@ -152,9 +175,18 @@ pub fn DataPage() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// Whether the browser protects the storage, and what to do about it.
+#[component]
+fn StorageStatus() -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    view! {
         <section class="panel" data-testid="storage-status">
             <h2>{move || ui.t(Key::StorageTitle)}</h2>
-            <p data-testid="persisted">{move || ui.t(match store.persisted.get() {
+            <p data-testid="persisted">{move || ui.t(match store.persisted() {
                 Some(true) => Key::PersistedYes,
                 Some(false) => Key::PersistedNo,
                 None => Key::PersistedUnknown,

@@ -1,12 +1,11 @@
-//! Unreadable data that was moved aside at start-up: explained, offered as a
-//! download, and deleted only when the user asks.
+//! Unreadable data that was moved aside at start-up: explained, offered as
+//! a download, and deleted only when the user asks (through the store).
 
-use kbr_core::i18n::{tf, Key};
+use kbr_core::i18n::{shorten, tf, Key};
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::state::use_ui;
-use crate::storage;
 use crate::store::use_store;
 
 /// The recovery page.
@@ -18,28 +17,29 @@ pub fn RecoveryPage() -> impl IntoView {
         <section class="panel" data-testid="recovery">
             <h1>{move || ui.t(Key::RecoveryTitle)}</h1>
             <p>{move || ui.t(Key::RecoveryIntro)}</p>
-            <Show when=move || store.quarantined.with(Vec::is_empty)>
+            <Show when=move || store.quarantined().is_empty()>
                 <p class="muted">{move || ui.t(Key::RecoveryNone)}</p>
             </Show>
             <ul class="quarantine-list">
-                {move || store.quarantined.get().into_iter().enumerate().map(|(i, q)| {
+                {move || store.quarantined().into_iter().enumerate().map(|(i, q)| {
                     let lang = ui.lang.get();
-                    let raw = q.raw.clone();
-                    let key = q.key.clone();
+                    let (raw, key) = (q.raw.clone(), q.key.clone());
                     let name = format!("klantbankrekening-onleesbaar-{}.txt", i + 1);
+                    let delete = move |_| {
+                        if let Err(f) = store.delete_quarantined(&key) {
+                            store.notify(f.detail, None);
+                        }
+                    };
                     view! {
                         <li class="panel" data-testid="quarantine-item">
-                            <p><strong>{q.original.clone()}</strong></p>
+                            <p class="user-text"><strong>{shorten(&q.original, 120)}</strong></p>
                             <p>{q.reason.message(lang)}</p>
-                            <p class="muted small">{tf(lang, Key::RecoverySize, &[("n", &q.raw.chars().count().to_string()), ("key", &q.key)])}</p>
+                            <p class="muted small user-text">{tf(lang, Key::RecoverySize, &[("n", &q.length.to_string()), ("key", &shorten(&q.key, 120))])}</p>
                             <div class="actions">
                                 <button type="button" class="button primary" data-testid="quarantine-download"
-                                    on:click=move |_| { let _ = browser::download(&name, "text/plain;charset=utf-8", &raw); }>{move || ui.t(Key::Download)}</button>
-                                <button type="button" class="button danger" data-testid="quarantine-delete" on:click=move |_| {
-                                    if storage::delete_quarantined(&key).is_ok() {
-                                        store.quarantined.update(|v| v.retain(|x| x.key != key));
-                                    }
-                                }>{move || ui.t(Key::RecoveryDelete)}</button>
+                                    on:click=move |_| { let _ = browser::download_value(&name, "text/plain;charset=utf-8", &raw); }>{move || ui.t(Key::Download)}</button>
+                                <button type="button" class="button danger" data-testid="quarantine-delete" on:click=delete>
+                                    {move || ui.t(Key::RecoveryDelete)}</button>
                             </div>
                         </li>
                     }

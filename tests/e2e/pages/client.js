@@ -36,6 +36,13 @@ export class ClientPage {
     return card.getByTestId('status-explanation');
   }
 
+  /** Opens the export menu and clicks one of its entries (csv, journal, print). */
+  async exportClient(which) {
+    const menu = this.page.getByTestId('export-menu');
+    if (!(await menu.evaluate((el) => el.open))) await menu.locator('summary').click();
+    await this.page.getByTestId(`client-export-${which}`).click();
+  }
+
   async tab(name) {
     await this.page.getByTestId(`tab-${name}`).click();
   }

@@ -1,0 +1,7 @@
+//! What an account adds up to: periods, saldi and breakdowns, the status
+//! corridor, and the summaries the screens show.
+
+pub mod ledger;
+pub mod period;
+pub mod status;
+pub mod summary;

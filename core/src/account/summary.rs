@@ -1,0 +1,219 @@
+//! What a client page and the overview show, computed in one pass each.
+//!
+//! Screens display memos of these functions; the benchmark measures exactly
+//! them, so its figures are what a user waits for.
+
+use chrono::NaiveDate;
+
+use crate::account::ledger::{self, Balances, BreakdownRow, PeriodPoint};
+use crate::account::status::{self, Reminder, Staleness, Status, StatusReport};
+use crate::model::{Account, EntryId, Party, Points};
+use crate::questionnaires::definitions;
+use crate::questionnaires::engine::{score, Definition};
+
+/// The short figures per client: overview rows, sorting by attention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headline {
+    /// Totals of both parties.
+    pub balances: Balances,
+    /// Status of our saldo (drives the headline).
+    pub supplier_status: StatusReport,
+    /// Status of the client's saldo.
+    pub client_status: StatusReport,
+    /// Latest entry date.
+    pub last_entry: Option<NaiveDate>,
+    /// Stock-take reminder.
+    pub reminder: Reminder,
+    /// Number of entries.
+    pub entry_count: usize,
+    /// Total (0–100) of the latest scored hostmanship self-assessment.
+    pub hostmanship: Option<u8>,
+    /// Planned extras not done yet.
+    pub open_actions: usize,
+    /// Of those, past their due date.
+    pub overdue_actions: usize,
+    /// Entries dated after today (listed, not counted yet).
+    pub future_entries: u32,
+}
+
+impl Headline {
+    /// Our saldo: the klantsaldo.
+    pub fn saldo(&self) -> Points {
+        self.balances.supplier.saldo()
+    }
+
+    /// The status report of `party`'s saldo.
+    pub fn status_of(&self, party: Party) -> &StatusReport {
+        match party {
+            Party::Supplier => &self.supplier_status,
+            Party::Client => &self.client_status,
+        }
+    }
+
+    /// Sort key: what needs attention first. Structurally red, then overdue
+    /// stock-takes (red, amber), then temporarily red, structural surplus,
+    /// the rest, and empty accounts last.
+    pub fn attention_rank(&self) -> u8 {
+        match (self.supplier_status.status, self.reminder.staleness) {
+            (Status::StructurallyRed, _) => 0,
+            (_, Staleness::Red) => 1,
+            (_, Staleness::Amber) => 2,
+            (Status::TemporarilyRed, _) => 3,
+            (Status::StructurallySurplus, _) => 4,
+            (Status::TemporarilySurplus, _) => 5,
+            (Status::Healthy, _) => 6,
+            (Status::NoData, _) => 7,
+        }
+    }
+}
+
+/// Everything the client page shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// The headline figures.
+    pub headline: Headline,
+    /// Running saldo per period of the client's period length.
+    pub running: Vec<PeriodPoint>,
+    /// Breakdown per party and category.
+    pub by_category: Vec<BreakdownRow>,
+    /// Breakdown per party and person/role.
+    pub by_person: Vec<BreakdownRow>,
+    /// Withdrawals that are not made good yet.
+    pub open_repairs: Vec<EntryId>,
+    /// Entries dated more than twenty years ago (flagged).
+    pub far_past_entries: u32,
+}
+
+fn series(running: &[PeriodPoint], party: Party) -> Vec<Points> {
+    running.iter().map(|p| p.of(party)).collect()
+}
+
+fn headline_from(
+    account: &Account,
+    running: &[PeriodPoint],
+    balances: Balances,
+    span: Option<(NaiveDate, NaiveDate)>,
+    future_entries: u32,
+    today: NaiveDate,
+) -> Headline {
+    let t = &account.client.thresholds;
+    let moments = crate::questionnaires::moments::stats(&account.moments, today);
+    let classify = |party| {
+        let totals = balances.of(party);
+        let has = totals.deposit_count + totals.withdrawal_count > 0;
+        status::classify(&series(running, party), t, has)
+    };
+    Headline {
+        balances,
+        supplier_status: classify(Party::Supplier),
+        client_status: classify(Party::Client),
+        last_entry: span.map(|(_, last)| last),
+        reminder: status::stock_take_reminder_since(account, span.map(|(first, _)| first), today),
+        entry_count: account.entries.len(),
+        hostmanship: latest_total(account, &definitions::HOSTMANSHIP).map(|(_, t)| t),
+        open_actions: moments.open_actions,
+        overdue_actions: moments.overdue_actions,
+        future_entries,
+    }
+}
+
+/// The date and total of the latest assessment of `definition` that has a
+/// score (an all-skipped one has none).
+pub fn latest_total(account: &Account, definition: &Definition) -> Option<(NaiveDate, u8)> {
+    account
+        .assessments_of(definition.id)
+        .into_iter()
+        .rev()
+        .find_map(|r| score(definition, &r.answers).total.map(|t| (r.date, t)))
+}
+
+/// The headline of one account (cheaper than [`summarize`]).
+pub fn headline(account: &Account, today: NaiveDate) -> Headline {
+    let entries = &account.entries;
+    let span = ledger::date_span(entries, today);
+    let running = ledger::running_balance_within(entries, account.client.period, today, span);
+    let future = entries.iter().filter(|e| e.date > today).count() as u32;
+    headline_from(
+        account,
+        &running,
+        ledger::balances_on(entries, today),
+        span,
+        future,
+        today,
+    )
+}
+
+/// Everything a client page shows: one scan of the entries for totals,
+/// breakdowns and repairs, and one for the running balance.
+pub fn summarize(account: &Account, today: NaiveDate) -> Summary {
+    let scan = ledger::scan(account, today);
+    let running =
+        ledger::running_balance_within(&account.entries, account.client.period, today, scan.span);
+    Summary {
+        headline: headline_from(
+            account,
+            &running,
+            scan.balances,
+            scan.span,
+            scan.future,
+            today,
+        ),
+        by_category: scan.by_category,
+        by_person: scan.by_person,
+        open_repairs: scan.open_repairs,
+        far_past_entries: scan.far_past,
+        running,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+    use crate::model::Answer;
+
+    #[test]
+    fn headline_shows_the_latest_scored_hostmanship_total_and_actions() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut a = demo::example(today, 1);
+        let latest = score(&definitions::HOSTMANSHIP, &a.assessments[1].answers).total;
+        let h = headline(&a, today);
+        assert_eq!(h.hostmanship, latest);
+        assert_eq!((h.open_actions, h.overdue_actions), (1, 0));
+        // An all-skipped later assessment does not hide the last real score.
+        let mut skipped = a.assessments[1].clone();
+        skipped.id = a.next_response_id();
+        skipped.date = today;
+        for v in skipped.answers.values_mut() {
+            *v = Answer::Skip;
+        }
+        a.assessments.push(skipped);
+        assert_eq!(headline(&a, today).hostmanship, latest);
+        let later = today.checked_add_days(chrono::Days::new(30)).unwrap();
+        assert_eq!(headline(&a, later).overdue_actions, 1);
+    }
+
+    #[test]
+    fn the_client_page_and_the_overview_agree() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        for a in [
+            demo::example(today, 2),
+            demo::synthetic(2_000, 4, today),
+            crate::model::Account::new(crate::model::Client::new(
+                crate::model::ClientId::from_random(7),
+                "Leeg",
+            )),
+        ] {
+            let full = summarize(&a, today);
+            assert_eq!(full.headline, headline(&a, today));
+            assert_eq!(
+                full.headline.balances,
+                ledger::balances_on(&a.entries, today)
+            );
+            assert_eq!(
+                full.running,
+                ledger::running_balance(&a.entries, a.client.period, today)
+            );
+        }
+    }
+}

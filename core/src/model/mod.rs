@@ -1,0 +1,22 @@
+//! The leaf layer: what the app stores, and nothing that computes with it.
+//!
+//! Every other module builds on these types; this folder imports none of
+//! them (only `i18n` for the labels of its enums). An [`Account`] is one
+//! client relationship: details, own categories, entries, stock-takes,
+//! interaction moments, assessments, and the tombstones of what was deleted.
+//! The rules these types follow are written in `docs/DOMAIN.md`.
+
+mod account;
+mod answers;
+mod client;
+pub mod dates;
+mod entry;
+mod ids;
+mod moment;
+
+pub use account::{Account, OwnCategory, RemovedEntry, StockTake, Tombstone, TombstoneKind};
+pub use answers::{Answer, Answers, Response};
+pub use client::{limits, Client, PeriodLength, Thresholds};
+pub use entry::{CategoryId, Direction, Entry, Party, Points, Weight};
+pub use ids::{base36, ClientId, EntryId, IdSource, MomentId, ResponseId, StockTakeId};
+pub use moment::{Action, Moment, MomentKind};

@@ -1,0 +1,107 @@
+//! Interaction moments as stored: a dated contact with the client, the
+//! answers to the three interaction questions, and the "little extra"
+//! planned as an action. The rules live in `questionnaires::moments`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::answers::Answers;
+use super::ids::{EntryId, MomentId};
+use crate::i18n::{Key, Lang};
+
+/// What kind of contact it was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MomentKind {
+    /// A meeting in person or online.
+    #[default]
+    Meeting,
+    /// A phone call.
+    Call,
+    /// An e-mail or message.
+    Mail,
+    /// A delivery of work.
+    Delivery,
+    /// An invoice.
+    Invoice,
+    /// Anything else.
+    Other,
+}
+
+impl MomentKind {
+    /// Every kind, in the order the form lists them.
+    pub const ALL: [MomentKind; 6] = [
+        MomentKind::Meeting,
+        MomentKind::Call,
+        MomentKind::Mail,
+        MomentKind::Delivery,
+        MomentKind::Invoice,
+        MomentKind::Other,
+    ];
+
+    /// Stable code, for form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            MomentKind::Meeting => "meeting",
+            MomentKind::Call => "call",
+            MomentKind::Mail => "mail",
+            MomentKind::Delivery => "delivery",
+            MomentKind::Invoice => "invoice",
+            MomentKind::Other => "other",
+        }
+    }
+
+    /// The kind with `code`.
+    pub fn from_code(code: &str) -> Option<MomentKind> {
+        MomentKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            MomentKind::Meeting => Key::KindMeeting,
+            MomentKind::Call => Key::KindCall,
+            MomentKind::Mail => Key::KindMail,
+            MomentKind::Delivery => Key::KindDelivery,
+            MomentKind::Invoice => Key::KindInvoice,
+            MomentKind::Other => Key::KindOther,
+        }
+        .text(lang)
+    }
+}
+
+/// The little extra, planned with a concrete due date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    /// What will be done.
+    pub text: String,
+    /// A real date: "as soon as possible" is not a deadline.
+    pub due: NaiveDate,
+    /// When it was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<NaiveDate>,
+    /// The deposit booked for it, once booked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked: Option<EntryId>,
+}
+
+/// One interaction moment with its answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moment {
+    /// Unique within the account.
+    pub id: MomentId,
+    /// When it happened (or, while prepared, when it will happen).
+    pub date: NaiveDate,
+    /// Meeting, call, …
+    pub kind: MomentKind,
+    /// A short description.
+    pub description: String,
+    /// The interaction definition version the answers were given under.
+    pub version: u32,
+    /// Answers to the three interaction questions.
+    #[serde(default)]
+    pub answers: Answers,
+    /// The extra, when planned as an action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
+}

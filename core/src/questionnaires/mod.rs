@@ -1,0 +1,6 @@
+//! Questionnaires as data: the engine that scores any definition, the
+//! definitions the app ships, and the rules of interaction moments.
+
+pub mod definitions;
+pub mod engine;
+pub mod moments;

@@ -1,0 +1,676 @@
+//! Combining two tabs' versions of one account without losing work.
+//!
+//! Both tabs started from the same stored version (the *base*). A merge
+//! compares each record (the client's details, every entry, moment,
+//! assessment, stock-take and own category) by its stable id, and inside a
+//! record field by field:
+//!
+//! - a field only one side changed takes that side's value;
+//! - a field both sides changed to the same value takes it;
+//! - a field both sides changed to different values is a **conflict**: the
+//!   merge keeps this tab's value for now and lists it, and the user
+//!   chooses ([`resolve`]). Nothing is dropped silently.
+//!
+//! A record one side added is kept. A record one side deleted (absent there,
+//! or buried in its tombstones) is deleted, unless the other side changed
+//! it: that is a conflict too (keep or delete). An entry's party, direction
+//! and category change together, as one field, so a merge never combines
+//! a category with a party it does not belong to. Links that a merge leaves
+//! dangling (a repair of a deleted withdrawal, two repairs of one
+//! withdrawal, a booking of a deleted entry) are cleared and reported.
+//! The rule is written in `docs/DOMAIN.md` ("Two tabs").
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::model::{Account, EntryId, TombstoneKind};
+
+/// Which record a conflict is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// The client's details and settings.
+    Client,
+    /// An own category.
+    Category(String),
+    /// An entry.
+    Entry(u64),
+    /// An interaction moment.
+    Moment(u64),
+    /// An assessment.
+    Assessment(u64),
+    /// A stock-take.
+    StockTake(u64),
+}
+
+/// Two different changes to one thing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The record.
+    pub record: Record,
+    /// The field (`None`: the whole record, changed on one side and deleted
+    /// on the other).
+    pub field: Option<String>,
+    /// This tab's value (`None`: deleted here).
+    pub mine: Option<Value>,
+    /// The other tab's value (`None`: deleted there).
+    pub theirs: Option<Value>,
+}
+
+/// What a merge gives: the combined account (holding this tab's value for
+/// every conflict until the user chooses), the conflicts, and the links it
+/// had to clear.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    /// The combined account.
+    pub account: Account,
+    /// Fields changed differently on both sides.
+    pub conflicts: Vec<Conflict>,
+    /// Links cleared because what they pointed at is gone.
+    pub cleared_links: usize,
+}
+
+/// The side a user picks for a conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// This tab.
+    Mine,
+    /// The other tab.
+    Theirs,
+}
+
+fn to_map<T: Serialize>(value: &T) -> Map<String, Value> {
+    match serde_json::to_value(value) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
+/// Field groups that change together: an entry's kind.
+fn group(kind: &RecordKind, key: &str) -> String {
+    match (kind, key) {
+        (RecordKind::Entry, "party" | "direction" | "category") => "kind".to_string(),
+        _ => key.to_string(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RecordKind {
+    Client,
+    Category,
+    Entry,
+    Moment,
+    Assessment,
+    StockTake,
+}
+
+fn fields_of(kind: &RecordKind, map: &Map<String, Value>) -> BTreeMap<String, Value> {
+    let mut out: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+    for (k, v) in map {
+        out.entry(group(kind, k))
+            .or_default()
+            .insert(k.clone(), v.clone());
+    }
+    out.into_iter()
+        .map(|(g, m)| {
+            // A single-key group is its value; a group is an object.
+            if m.len() == 1 && m.contains_key(&g) {
+                (g.clone(), m.get(&g).cloned().unwrap_or(Value::Null))
+            } else {
+                (g, Value::Object(m))
+            }
+        })
+        .collect()
+}
+
+fn unfold(kind: &RecordKind, fields: BTreeMap<String, Value>) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (g, v) in fields {
+        match (kind, g.as_str(), v) {
+            (RecordKind::Entry, "kind", Value::Object(m)) => out.extend(m),
+            (_, _, v) => {
+                out.insert(g, v);
+            }
+        }
+    }
+    out
+}
+
+/// Merges one record present on all three sides, field by field.
+fn merge_fields(
+    kind: RecordKind,
+    record: &Record,
+    base: &Map<String, Value>,
+    mine: &Map<String, Value>,
+    theirs: &Map<String, Value>,
+    conflicts: &mut Vec<Conflict>,
+) -> Map<String, Value> {
+    let (b, m, t) = (
+        fields_of(&kind, base),
+        fields_of(&kind, mine),
+        fields_of(&kind, theirs),
+    );
+    let keys: std::collections::BTreeSet<&String> =
+        b.keys().chain(m.keys()).chain(t.keys()).collect();
+    let mut out = BTreeMap::new();
+    for k in keys {
+        let (bv, mv, tv) = (b.get(k), m.get(k), t.get(k));
+        let chosen = if mv == tv || tv == bv {
+            mv
+        } else if mv == bv {
+            tv
+        } else {
+            conflicts.push(Conflict {
+                record: record.clone(),
+                field: Some(k.clone()),
+                mine: mv.cloned(),
+                theirs: tv.cloned(),
+            });
+            mv
+        };
+        if let Some(v) = chosen {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    unfold(&kind, out)
+}
+
+/// Merges a list of records identified by `id_of`, the three-way way.
+#[allow(clippy::too_many_arguments)]
+fn merge_records<T, K>(
+    kind: RecordKind,
+    base: &[T],
+    mine: &[T],
+    theirs: &[T],
+    id_of: impl Fn(&T) -> K,
+    record_of: impl Fn(&K) -> Record,
+    buried: impl Fn(&K) -> bool,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<T>
+where
+    T: Serialize + DeserializeOwned + Clone + PartialEq,
+    K: Ord + Clone,
+{
+    let index =
+        |list: &[T]| -> BTreeMap<K, T> { list.iter().map(|r| (id_of(r), r.clone())).collect() };
+    let (b, m, t) = (index(base), index(mine), index(theirs));
+    let mut ids: Vec<K> = m.keys().chain(t.keys()).cloned().collect();
+    ids.sort();
+    ids.dedup();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (bv, mv, tv) = (b.get(&id), m.get(&id), t.get(&id));
+        let record = record_of(&id);
+        let kept: Option<T> = match (bv, mv, tv) {
+            (_, Some(x), Some(y)) if x == y => Some(x.clone()),
+            (Some(base), Some(x), Some(y)) => {
+                let map = merge_fields(
+                    kind,
+                    &record,
+                    &to_map(base),
+                    &to_map(x),
+                    &to_map(y),
+                    conflicts,
+                );
+                serde_json::from_value(Value::Object(map))
+                    .ok()
+                    .or_else(|| Some(x.clone()))
+            }
+            // Added on both sides under one id (the same replica picked twice).
+            (None, Some(x), Some(y)) => {
+                conflicts.push(Conflict {
+                    record,
+                    field: None,
+                    mine: serde_json::to_value(x).ok(),
+                    theirs: serde_json::to_value(y).ok(),
+                });
+                Some(x.clone())
+            }
+            // Deleted there.
+            (Some(base), Some(x), None) => {
+                if x == base {
+                    None
+                } else {
+                    conflicts.push(Conflict {
+                        record,
+                        field: None,
+                        mine: serde_json::to_value(x).ok(),
+                        theirs: None,
+                    });
+                    Some(x.clone())
+                }
+            }
+            // Deleted here.
+            (Some(base), None, Some(y)) => {
+                if y == base {
+                    None
+                } else {
+                    conflicts.push(Conflict {
+                        record,
+                        field: None,
+                        mine: None,
+                        theirs: serde_json::to_value(y).ok(),
+                    });
+                    Some(y.clone())
+                }
+            }
+            // Added on one side, unless the other side buried it.
+            (None, Some(x), None) | (None, None, Some(x)) => (!buried(&id)).then(|| x.clone()),
+            (_, None, None) => None,
+        };
+        out.extend(kept);
+    }
+    out
+}
+
+/// Merges this tab's version (`mine`) with the other tab's (`theirs`),
+/// both made from `base`, on `today` (old tombstones are pruned).
+pub fn merge(base: &Account, mine: &Account, theirs: &Account, today: NaiveDate) -> Merged {
+    let mut conflicts = Vec::new();
+    let mut tombstones = mine.tombstones.clone();
+    for t in &theirs.tombstones {
+        if !tombstones.iter().any(|x| x.kind == t.kind && x.id == t.id) {
+            tombstones.push(*t);
+        }
+    }
+    let buried =
+        |kind: TombstoneKind, id: u64| tombstones.iter().any(|t| t.kind == kind && t.id == id);
+    let client_map = merge_fields(
+        RecordKind::Client,
+        &Record::Client,
+        &to_map(&base.client),
+        &to_map(&mine.client),
+        &to_map(&theirs.client),
+        &mut conflicts,
+    );
+    let client =
+        serde_json::from_value(Value::Object(client_map)).unwrap_or_else(|_| mine.client.clone());
+    let own_categories = merge_records(
+        RecordKind::Category,
+        &base.own_categories,
+        &mine.own_categories,
+        &theirs.own_categories,
+        |c| c.id.as_str().to_string(),
+        |id| Record::Category(id.clone()),
+        |_| false,
+        &mut conflicts,
+    );
+    let entries = merge_records(
+        RecordKind::Entry,
+        &base.entries,
+        &mine.entries,
+        &theirs.entries,
+        |e| e.id.0,
+        |id| Record::Entry(*id),
+        |id| buried(TombstoneKind::Entry, *id),
+        &mut conflicts,
+    );
+    let moments = merge_records(
+        RecordKind::Moment,
+        &base.moments,
+        &mine.moments,
+        &theirs.moments,
+        |m| m.id.0,
+        |id| Record::Moment(*id),
+        |id| buried(TombstoneKind::Moment, *id),
+        &mut conflicts,
+    );
+    let assessments = merge_records(
+        RecordKind::Assessment,
+        &base.assessments,
+        &mine.assessments,
+        &theirs.assessments,
+        |r| r.id.0,
+        |id| Record::Assessment(*id),
+        |id| buried(TombstoneKind::Assessment, *id),
+        &mut conflicts,
+    );
+    let mut stock_takes = merge_records(
+        RecordKind::StockTake,
+        &base.stock_takes,
+        &mine.stock_takes,
+        &theirs.stock_takes,
+        |s| s.id.0,
+        |id| Record::StockTake(*id),
+        |_| false,
+        &mut conflicts,
+    );
+    stock_takes.sort_by_key(|s| (s.date, s.id));
+    let mut account = Account {
+        client,
+        own_categories,
+        entries,
+        stock_takes,
+        moments,
+        assessments,
+        tombstones,
+    };
+    account.prune_tombstones(today);
+    let cleared_links = clear_dangling_links(&mut account);
+    Merged {
+        account,
+        conflicts,
+        cleared_links,
+    }
+}
+
+/// Clears links a merge left pointing at nothing, or doubled: a repair of a
+/// missing or already repaired withdrawal, a booking of a missing entry.
+/// Returns how many were cleared.
+pub fn clear_dangling_links(account: &mut Account) -> usize {
+    let mut cleared = 0;
+    let mut repaired: std::collections::HashSet<EntryId> = std::collections::HashSet::new();
+    let exists: std::collections::HashSet<EntryId> = account.entries.iter().map(|e| e.id).collect();
+    // Oldest repair first keeps its link; later ones pointing at the same
+    // withdrawal lose theirs.
+    let mut order: Vec<usize> = (0..account.entries.len()).collect();
+    order.sort_by_key(|&i| (account.entries[i].date, account.entries[i].id));
+    for i in order {
+        let e = &mut account.entries[i];
+        if let Some(r) = e.repairs {
+            if !exists.contains(&r) || !repaired.insert(r) {
+                e.repairs = None;
+                cleared += 1;
+            }
+        }
+    }
+    for m in &mut account.moments {
+        if let Some(a) = m.action.as_mut() {
+            if a.booked.is_some_and(|b| !exists.contains(&b)) {
+                a.booked = None;
+                cleared += 1;
+            }
+        }
+    }
+    cleared
+}
+
+fn set_in<T: Serialize + DeserializeOwned>(
+    list: &mut Vec<T>,
+    kind: RecordKind,
+    matches: impl Fn(&T) -> bool,
+    field: Option<&str>,
+    value: Option<&Value>,
+) {
+    let pos = list.iter().position(&matches);
+    match (field, value, pos) {
+        (None, None, Some(i)) => {
+            list.remove(i);
+        }
+        (None, Some(v), Some(i)) => {
+            if let Ok(x) = serde_json::from_value(v.clone()) {
+                list[i] = x;
+            }
+        }
+        (None, Some(v), None) => {
+            if let Ok(x) = serde_json::from_value(v.clone()) {
+                list.push(x);
+            }
+        }
+        (Some(f), Some(v), Some(i)) => {
+            let mut fields = fields_of(&kind, &to_map(&list[i]));
+            fields.insert(f.to_string(), v.clone());
+            if let Ok(x) = serde_json::from_value(Value::Object(unfold(&kind, fields))) {
+                list[i] = x;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Applies the user's choice for one conflict to a merged account.
+pub fn resolve(account: &mut Account, conflict: &Conflict, side: Side) {
+    let value = match side {
+        Side::Mine => conflict.mine.as_ref(),
+        Side::Theirs => conflict.theirs.as_ref(),
+    };
+    let field = conflict.field.as_deref();
+    match &conflict.record {
+        Record::Client => {
+            let mut list = vec![account.client.clone()];
+            set_in(&mut list, RecordKind::Client, |_| true, field, value);
+            if let Some(c) = list.pop() {
+                account.client = c;
+            }
+        }
+        Record::Category(id) => set_in(
+            &mut account.own_categories,
+            RecordKind::Category,
+            |c| c.id.as_str() == id,
+            field,
+            value,
+        ),
+        Record::Entry(id) => {
+            set_in(
+                &mut account.entries,
+                RecordKind::Entry,
+                |e| e.id.0 == *id,
+                field,
+                value,
+            );
+            account.sort_entries();
+        }
+        Record::Moment(id) => set_in(
+            &mut account.moments,
+            RecordKind::Moment,
+            |m| m.id.0 == *id,
+            field,
+            value,
+        ),
+        Record::Assessment(id) => set_in(
+            &mut account.assessments,
+            RecordKind::Assessment,
+            |r| r.id.0 == *id,
+            field,
+            value,
+        ),
+        Record::StockTake(id) => set_in(
+            &mut account.stock_takes,
+            RecordKind::StockTake,
+            |s| s.id.0 == *id,
+            field,
+            value,
+        ),
+    }
+    clear_dangling_links(account);
+}
+
+/// A conflict's value as short text for the question shown to the user:
+/// strings as they are, numbers and dates plain, deleted as `None`.
+pub fn value_text(value: Option<&Value>) -> Option<String> {
+    fn plain(v: &Value) -> String {
+        match v {
+            Value::String(s) => s.clone(),
+            Value::Null => "—".to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => n.to_string(),
+            Value::Array(a) => a.iter().map(plain).collect::<Vec<_>>().join(", "),
+            Value::Object(m) => m.values().map(plain).collect::<Vec<_>>().join(" · "),
+        }
+    }
+    value.map(plain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::{apply, Command};
+    use crate::demo;
+    use crate::model::{CategoryId, Direction, Party};
+    use crate::storage::check::validate_account;
+    use crate::validate::EntryDraft;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn add(a: &mut Account, id: u64, note: &str) {
+        apply(
+            a,
+            Command::AddEntry {
+                id: EntryId(id),
+                draft: EntryDraft {
+                    date: today(),
+                    party: Party::Supplier,
+                    direction: Direction::Deposit,
+                    category: CategoryId::new("sd-delivered"),
+                    weight: 2,
+                    who: String::new(),
+                    note: note.into(),
+                    repairs: None,
+                },
+            },
+            today(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn additions_on_both_sides_and_a_rename_survive() {
+        let base = demo::synthetic(50, 1, today());
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        add(&mut mine, 1 << 33, "hier");
+        add(&mut theirs, 2 << 33, "daar");
+        theirs.client.name = "Nieuwe naam".into();
+        theirs.client.thresholds.credit = 4;
+        let m = merge(&base, &mine, &theirs, today());
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert_eq!(m.account.entries.len(), 52);
+        assert_eq!(m.account.client.name, "Nieuwe naam");
+        assert_eq!(m.account.client.thresholds.credit, 4);
+        assert_eq!(validate_account(&m.account), vec![]);
+    }
+
+    #[test]
+    fn an_edit_here_and_an_addition_there_do_not_duplicate() {
+        let base = demo::synthetic(50, 2, today());
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let id = base.entries[3].id;
+        mine.entry_mut(id).unwrap().note = "bewerkt".into();
+        add(&mut theirs, 2 << 33, "nieuw");
+        let m = merge(&base, &mine, &theirs, today());
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.account.entries.len(), 51);
+        assert_eq!(m.account.entry(id).unwrap().note, "bewerkt");
+        let saldo = |a: &Account| {
+            crate::account::ledger::balances(&a.entries)
+                .supplier
+                .saldo()
+        };
+        assert_eq!(saldo(&m.account), saldo(&base) + 2);
+    }
+
+    #[test]
+    fn different_fields_of_one_entry_combine_and_the_same_field_asks() {
+        let base = demo::synthetic(20, 3, today());
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let id = base.entries[0].id;
+        mine.entry_mut(id).unwrap().note = "mijn notitie".into();
+        theirs.entry_mut(id).unwrap().who = "Piet".into();
+        mine.client.notes = "hier".into();
+        theirs.client.notes = "daar".into();
+        let m = merge(&base, &mine, &theirs, today());
+        let e = m.account.entry(id).unwrap();
+        assert_eq!((e.note.as_str(), e.who.as_str()), ("mijn notitie", "Piet"));
+        assert_eq!(m.conflicts.len(), 1);
+        let c = &m.conflicts[0];
+        assert_eq!(
+            (c.record.clone(), c.field.as_deref()),
+            (Record::Client, Some("notes"))
+        );
+        assert_eq!(
+            m.account.client.notes, "hier",
+            "this tab's value until chosen"
+        );
+        let mut resolved = m.account.clone();
+        resolve(&mut resolved, c, Side::Theirs);
+        assert_eq!(resolved.client.notes, "daar");
+        assert_eq!(value_text(c.theirs.as_ref()).as_deref(), Some("daar"));
+    }
+
+    #[test]
+    fn deletions_stay_deleted_unless_the_other_side_changed_the_record() {
+        let base = demo::example(today(), 4);
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let gone = base.entries[5].id;
+        let changed = base.entries[6].id;
+        apply(&mut theirs, Command::RemoveEntry { id: gone }, today()).unwrap();
+        apply(&mut theirs, Command::RemoveEntry { id: changed }, today()).unwrap();
+        mine.entry_mut(changed).unwrap().note = "nog nodig".into();
+        let m = merge(&base, &mine, &theirs, today());
+        assert!(m.account.entry(gone).is_none());
+        assert!(
+            m.account.entry(changed).is_some(),
+            "kept until the user chooses"
+        );
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].theirs, None);
+        let mut resolved = m.account.clone();
+        resolve(&mut resolved, &m.conflicts[0], Side::Theirs);
+        assert!(resolved.entry(changed).is_none());
+        assert!(m.account.is_buried(TombstoneKind::Entry, gone.0));
+    }
+
+    #[test]
+    fn a_kind_change_moves_party_direction_and_category_together() {
+        let base = demo::synthetic(10, 5, today());
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let id = base.entries[0].id;
+        {
+            let e = mine.entry_mut(id).unwrap();
+            e.party = Party::Client;
+            e.direction = Direction::Withdrawal;
+            e.category = CategoryId::new("cw-paid-late");
+            e.repairs = None;
+        }
+        theirs.entry_mut(id).unwrap().weight = crate::model::Weight::new(5).unwrap();
+        let m = merge(&base, &mine, &theirs, today());
+        assert!(m.conflicts.is_empty());
+        let e = m.account.entry(id).unwrap();
+        assert_eq!(
+            (e.party, e.category.as_str(), e.weight.get()),
+            (Party::Client, "cw-paid-late", 5)
+        );
+    }
+
+    #[test]
+    fn two_repairs_of_one_withdrawal_keep_the_first() {
+        let base = demo::example(today(), 6);
+        let target = base
+            .entries
+            .iter()
+            .find(|e| {
+                e.direction == Direction::Withdrawal
+                    && e.repairs.is_none()
+                    && !base.entries.iter().any(|x| x.repairs == Some(e.id))
+            })
+            .unwrap()
+            .clone();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        for (a, id) in [(&mut mine, 1u64 << 33), (&mut theirs, 2 << 33)] {
+            let mut e = target.clone();
+            e.id = EntryId(id);
+            e.direction = Direction::Deposit;
+            e.category = CategoryId::new(if e.party == Party::Supplier {
+                "sd-responsibility"
+            } else {
+                "cd-kept-agreement"
+            });
+            e.repairs = Some(target.id);
+            a.put_entry(e);
+        }
+        let m = merge(&base, &mine, &theirs, today());
+        assert_eq!(m.cleared_links, 1);
+        assert_eq!(
+            m.account
+                .entries
+                .iter()
+                .filter(|e| e.repairs == Some(target.id))
+                .count(),
+            1
+        );
+    }
+}

@@ -1,0 +1,62 @@
+//! The downloads several screens offer: the full backup, and the ledger of
+//! some clients as CSV or hledger journal. The texts come from the core.
+
+use kbr_core::i18n::Lang;
+use kbr_core::model::Account;
+use kbr_core::storage::{backup, export};
+
+use crate::browser;
+use crate::store::use_store;
+
+/// Downloads the full JSON backup and records the export.
+pub fn download_backup() {
+    let store = use_store();
+    let text = store.export_backup();
+    let name = backup::file_name(store.today());
+    if let Err(e) = browser::download(&name, "application/json", &text) {
+        leptos::logging::warn!("download failed: {e:?}");
+    }
+}
+
+/// A ledger export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LedgerFormat {
+    /// `;`-separated CSV with BOM, for (Dutch) spreadsheets.
+    Csv,
+    /// A plain-text hledger journal.
+    Journal,
+}
+
+/// Downloads the ledger of `accounts` in `format`; `slug` names the file
+/// (one client's name, or nothing for all).
+pub fn download_ledger(
+    accounts: &[&Account],
+    format: LedgerFormat,
+    lang: Lang,
+    slug: Option<&str>,
+) {
+    let store = use_store();
+    let (text, ext, mime) = match format {
+        LedgerFormat::Csv => (
+            export::ledger_csv(accounts, lang),
+            "csv",
+            "text/csv;charset=utf-8",
+        ),
+        LedgerFormat::Journal => (
+            export::ledger_journal(accounts, lang),
+            "journal",
+            "text/plain;charset=utf-8",
+        ),
+    };
+    let name = match slug {
+        Some(s) => format!(
+            "klantbankrekening-{}-{}.{ext}",
+            export::file_slug(s),
+            store.today()
+        ),
+        None => format!("klantbankrekening-{}.{ext}", store.today()),
+    };
+    if let Err(e) = browser::download(&name, mime, &text) {
+        leptos::logging::warn!("download failed: {e:?}");
+    }
+}

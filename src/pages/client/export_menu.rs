@@ -1,0 +1,34 @@
+//! The client's exports and print, folded into one menu so that on a phone
+//! the saldo stays within the first screen.
+
+use kbr_core::i18n::Key;
+use leptos::prelude::*;
+
+use super::use_client;
+use crate::components::downloads::{download_ledger, LedgerFormat};
+use crate::state::use_ui;
+
+/// "Exporteren ▾": CSV, journal, print.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let ui = use_ui();
+    let ctx = use_client();
+    let account = ctx.account;
+    let export = move |format: LedgerFormat| {
+        let lang = ui.lang.get_untracked();
+        account.with_untracked(|a| download_ledger(&[a], format, lang, Some(&a.client.name)));
+    };
+    view! {
+        <details class="menu no-print" data-testid="export-menu">
+            <summary class="button">{move || ui.t(Key::ExportMenu)}</summary>
+            <div class="menu-items">
+                <button type="button" class="button" data-testid="client-export-csv"
+                    on:click=move |_| export(LedgerFormat::Csv)>{move || ui.t(Key::ExportCsv)}</button>
+                <button type="button" class="button" data-testid="client-export-journal"
+                    on:click=move |_| export(LedgerFormat::Journal)>{move || ui.t(Key::ExportJournal)}</button>
+                <button type="button" class="button" data-testid="print"
+                    on:click=move |_| { let _ = window().print(); }>{move || ui.t(Key::Print)}</button>
+            </div>
+        </details>
+    }
+}

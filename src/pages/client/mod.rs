@@ -1,0 +1,176 @@
+//! A client's page. [`ClientPage`] provides the client once, as a
+//! [`ClientCtx`] (its id, the account and the summary every figure comes
+//! from), and shows one tab: the ledger with both saldi and the chart,
+//! breakdowns, stock-takes, interaction moments, self-assessments or
+//! settings.
+
+pub mod assessments;
+mod breakdown;
+mod export_menu;
+mod ledger;
+pub mod moments;
+mod settings;
+mod stock_take;
+
+use kbr_core::account::summary::{summarize, Summary};
+use kbr_core::i18n::Key;
+use kbr_core::model::{Account, ClientId};
+use kbr_core::route::{ClientTab, Route};
+use leptos::prelude::*;
+
+use crate::pages::not_found::NotFound;
+use crate::state::use_ui;
+use crate::store::use_store;
+use assessments::{AssessmentPage, AssessmentsTab};
+use breakdown::BreakdownTab;
+use export_menu::ExportMenu;
+use ledger::LedgerTab;
+use moments::MomentsTab;
+use settings::SettingsTab;
+use stock_take::StockTakeTab;
+
+/// The client a page shows, provided once by [`ClientPage`]: every tab
+/// reads it from context instead of looking the client up again.
+#[derive(Clone)]
+pub struct ClientCtx {
+    /// The client's id.
+    pub id: ClientId,
+    /// The account, read-only; changes go through the store's dispatch.
+    pub account: Signal<Account>,
+    /// Everything the page shows, computed once per change.
+    pub summary: Memo<Summary>,
+}
+
+/// The [`ClientCtx`] of the page.
+pub fn use_client() -> ClientCtx {
+    expect_context::<ClientCtx>()
+}
+
+/// The client page for `id`, showing `tab`.
+#[component]
+pub fn ClientPage(
+    /// The client's id from the URL.
+    id: ClientId,
+    /// The open section.
+    tab: ClientTab,
+    /// On the assessments tab: the questionnaire that is open.
+    #[prop(optional)]
+    definition: Option<String>,
+) -> impl IntoView {
+    let store = use_store();
+    let Some(account) = store.account(&id) else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let today = store.today();
+    let summary = Memo::new(move |_| account.with(|a| summarize(a, today)));
+    provide_context(ClientCtx {
+        id: id.clone(),
+        account,
+        summary,
+    });
+    let exists = {
+        let id = id.clone();
+        move || store.exists(&id)
+    };
+    view! {
+        <Show when=exists fallback=|| view! { <NotFound /> }>
+            <section class="client-page" data-testid="client-page">
+                <ClientHead />
+                <TabNav tab=tab />
+                {
+                    let definition = definition.clone();
+                    match (tab, definition) {
+                        (ClientTab::Ledger, _) => view! { <LedgerTab /> }.into_any(),
+                        (ClientTab::Breakdown, _) => view! { <BreakdownTab /> }.into_any(),
+                        (ClientTab::StockTake, _) => view! { <StockTakeTab /> }.into_any(),
+                        (ClientTab::Moments, _) => view! { <MomentsTab /> }.into_any(),
+                        (ClientTab::Assessments, Some(d)) => {
+                            view! { <AssessmentPage definition=d /> }.into_any()
+                        }
+                        (ClientTab::Assessments, None) => view! { <AssessmentsTab /> }.into_any(),
+                        (ClientTab::Settings, _) => view! { <SettingsTab /> }.into_any(),
+                    }
+                }
+            </section>
+        </Show>
+    }
+    .into_any()
+}
+
+/// The client's name, organisation and manager, with the export menu.
+#[component]
+fn ClientHead() -> impl IntoView {
+    let ui = use_ui();
+    let ctx = use_client();
+    let account = ctx.account;
+    let subtitle = move || {
+        account.with(|a| {
+            [&a.client.organisation, &a.client.account_manager]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    };
+    view! {
+        <div class="page-head">
+            <div class="page-title">
+                <p class="crumbs no-print">
+                    <a href=Route::Overview.to_hash()>{move || ui.t(Key::NavOverview)}</a>
+                    " ›"
+                </p>
+                <h1 class="user-text" data-testid="client-title">
+                    {move || account.with(|a| a.client.name.clone())}
+                </h1>
+                <p class="muted user-text">{subtitle}</p>
+            </div>
+            <ExportMenu />
+        </div>
+    }
+}
+
+/// The tabs as one row that scrolls sideways on a phone.
+#[component]
+fn TabNav(
+    /// The open tab.
+    tab: ClientTab,
+) -> impl IntoView {
+    let ui = use_ui();
+    let ctx = use_client();
+    let links = ClientTab::ALL
+        .into_iter()
+        .map(|t| {
+            let label = match t {
+                ClientTab::Ledger => Key::TabLedger,
+                ClientTab::Breakdown => Key::TabBreakdown,
+                ClientTab::StockTake => Key::TabStockTake,
+                ClientTab::Moments => Key::TabMoments,
+                ClientTab::Assessments => Key::TabAssessments,
+                ClientTab::Settings => Key::TabSettings,
+            };
+            let href = Route::Client {
+                id: ctx.id.clone(),
+                tab: t,
+            }
+            .to_hash();
+            let testid = format!("tab-{t:?}").to_lowercase();
+            view! {
+                <a
+                    href=href
+                    class="tab"
+                    class:active=t == tab
+                    aria-current=(t == tab).then_some("page")
+                    data-testid=testid
+                >
+                    {move || ui.t(label)}
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="tabs no-print" aria-label=move || ui.t(Key::ClientSections)>
+            {links}
+        </nav>
+    }
+}

@@ -1,0 +1,175 @@
+//! A moment's little extra from plan to booked deposit: plan it with a due
+//! date, mark it done, book it on the ledger.
+
+use kbr_core::catalogue;
+use kbr_core::command::Command;
+use kbr_core::i18n::{format_date, tf, Key};
+use kbr_core::model::{dates, CategoryId, Direction, EntryId, Moment, MomentId, Party};
+use kbr_core::questionnaires::moments::{booking_draft, ActionState};
+use kbr_core::route::{ClientTab, Route};
+use leptos::prelude::*;
+
+use crate::components::errors::ErrorList;
+use crate::components::status::saldo_text;
+use crate::components::weight_picker::WeightPicker;
+use crate::pages::client::use_client;
+use crate::state::use_ui;
+use crate::store::{use_store, Undo};
+
+/// What can be done with the moment's extra now.
+#[component]
+pub fn ActionBox(
+    /// The moment.
+    moment: Moment,
+    /// Whether it has a little extra to plan.
+    has_extra: bool,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let ctx = use_client();
+    let state = moment.action_state(store.today());
+    let Some(a) = moment.action.clone() else {
+        return has_extra.then(|| view! { <PlanForm moment=moment.id /> }.into_any());
+    };
+    let mid = moment.id;
+    let view = match state {
+        Some(ActionState::Open | ActionState::Overdue) => {
+            let overdue = state == Some(ActionState::Overdue);
+            let id = ctx.id.clone();
+            let done = move |_| {
+                let cmd = Command::CompleteAction { moment: mid, on: store.today() };
+                match store.dispatch(&id, cmd) {
+                    Ok(inverse) => store.notify(ui.t(Key::ActionMarkedDone).to_string(), Some(Undo::Command(id.clone(), Box::new(inverse)))),
+                    Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
+                }
+            };
+            view! {
+                <div class="action-box" data-testid="moment-action">
+                    <p>{move || tf(ui.lang.get(), Key::ActionDue, &[("due", &format_date(a.due, ui.lang.get()))])}" "
+                        {overdue.then(|| view! { <span class="badge red" data-testid="action-overdue">{move || ui.t(Key::Overdue)}</span> })}</p>
+                    <button type="button" class="button" data-testid="action-done" on:click=done>{move || ui.t(Key::MarkDone)}</button>
+                </div>
+            }.into_any()
+        }
+        Some(ActionState::Done) => view! {
+            <div class="action-box" data-testid="moment-action">
+                <p>{move || tf(ui.lang.get(), Key::ActionDoneOn, &[("date", &a.done.map(|d| format_date(d, ui.lang.get())).unwrap_or_default())])}</p>
+                <BookForm moment=mid />
+            </div>
+        }.into_any(),
+        _ => {
+            let points = a.booked.and_then(|e| ctx.account.with_untracked(|acc| acc.entry(e).map(|e| e.signed_points())));
+            let ledger = Route::Client { id: ctx.id.clone(), tab: ClientTab::Ledger }.to_hash();
+            view! {
+                <div class="action-box" data-testid="moment-action">
+                    <p data-testid="action-booked">{move || tf(ui.lang.get(), Key::ActionBooked, &[
+                        ("points", &points.map(|p| saldo_text(p, ui.lang.get())).unwrap_or_default()),
+                        ("date", &a.done.map(|d| format_date(d, ui.lang.get())).unwrap_or_default()),
+                    ])}" "<a href=ledger>{move || ui.t(Key::ToLedger)}</a></p>
+                </div>
+            }.into_any()
+        }
+    };
+    Some(view)
+}
+
+/// Turns a moment's extra into an action with a concrete due date.
+#[component]
+fn PlanForm(
+    /// The moment.
+    moment: MomentId,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let ctx = use_client();
+    let due = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let field_id = format!("plan-due-{}", moment.0);
+    let id = ctx.id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let cmd = Command::PlanAction {
+            moment,
+            due: dates::parse_input(&due.get_untracked()),
+        };
+        match store.dispatch(&id, cmd) {
+            Ok(_) => errors.set(Vec::new()),
+            Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
+        }
+    };
+    view! {
+        <form class="inline-form" on:submit=submit novalidate data-testid="plan-form">
+            <label class="field inline" for=field_id.clone()><span>{move || ui.t(Key::DueDate)}</span></label>
+            <input id=field_id type="date" data-testid="plan-due" prop:value=move || due.get()
+                on:input=move |ev| due.set(event_target_value(&ev)) />
+            <button type="submit" class="button" data-testid="plan-action">{move || ui.t(Key::PlanAsActionShort)}</button>
+            <ErrorList errors=errors />
+        </form>
+    }
+}
+
+/// Books a done action as a deposit of ours, with a category and weight
+/// the user can adjust.
+#[component]
+fn BookForm(
+    /// The moment.
+    moment: MomentId,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let ctx = use_client();
+    let account = ctx.account;
+    let draft = account.with_untracked(|a| booking_draft(a, moment));
+    let Some(draft) = draft else {
+        return ().into_any();
+    };
+    let category = RwSignal::new(draft.category.as_str().to_string());
+    let weight = RwSignal::new(draft.weight);
+    let errors = RwSignal::new(Vec::<String>::new());
+    let options = Memo::new(move |_| {
+        let lang = ui.lang.get();
+        account.with(|a| {
+            catalogue::for_kind(a, Party::Supplier, Direction::Deposit)
+                .into_iter()
+                .map(|c| (c.id().to_string(), c.label(lang).to_string()))
+                .collect::<Vec<_>>()
+        })
+    });
+    // One booking form per done action can be open: the id keeps names unique.
+    let name = format!("book-weight-m{}", moment.0);
+    let id = ctx.id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut d = draft.clone();
+        d.category = CategoryId::new(&category.get_untracked());
+        d.weight = weight.get_untracked();
+        let cmd = Command::BookAction {
+            moment,
+            entry: EntryId(store.new_id()),
+            draft: d,
+        };
+        match store.dispatch(&id, cmd) {
+            Ok(inverse) => store.notify(
+                ui.t(Key::DepositBooked).to_string(),
+                Some(Undo::Command(id.clone(), Box::new(inverse))),
+            ),
+            Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
+        }
+    };
+    view! {
+        <form class="inline-form" on:submit=submit novalidate data-testid="book-form">
+            <label class="field"><span>{move || ui.t(Key::Category)}</span>
+                <select data-testid="book-category" prop:value=move || category.get()
+                    on:change=move |ev| category.set(event_target_value(&ev))>
+                    {move || options.get().into_iter().map(|(id, label)| {
+                        let selected = id == category.get_untracked();
+                        view! { <option value=id selected=selected>{label}</option> }
+                    }).collect_view()}
+                </select></label>
+            <WeightPicker weight=weight name=name category=Signal::derive(move || category.get()) />
+            <button type="submit" class="button primary" data-testid="book-deposit">{move || ui.t(Key::BookAsDeposit)}</button>
+            <ErrorList errors=errors />
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,83 @@
+//! One interaction moment: its answers, and its action.
+
+use kbr_core::command::Command;
+use kbr_core::i18n::{format_date, tf, Key};
+use kbr_core::model::Moment;
+use kbr_core::questionnaires::definitions::interaction;
+use kbr_core::questionnaires::engine::text_answer;
+use leptos::prelude::*;
+
+use super::action::ActionBox;
+use super::form::MomentForm;
+use crate::pages::client::use_client;
+use crate::state::use_ui;
+use crate::store::{use_store, Undo};
+
+/// A moment in the list, editable in place.
+#[component]
+pub fn MomentCard(
+    /// The moment.
+    moment: Moment,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let ctx = use_client();
+    let mid = moment.id;
+    let (date, kind) = (moment.date, moment.kind);
+    let (outcome, treatment) = (moment.outcome(), moment.treatment());
+    let why = text_answer(&moment.answers, interaction::OUTCOME_WHY).to_string();
+    let treatment_why = text_answer(&moment.answers, interaction::TREATMENT_WHY).to_string();
+    let extra = text_answer(&moment.answers, interaction::EXTRA).to_string();
+    let named = move |key: Key| {
+        move || {
+            tf(
+                ui.lang.get(),
+                key,
+                &[("date", &format_date(date, ui.lang.get()))],
+            )
+        }
+    };
+    let id = ctx.id.clone();
+    let delete = move |_| match store.dispatch(&id, Command::RemoveMoment { id: mid }) {
+        Ok(inverse) => store.notify(
+            ui.t(Key::MomentDeleted).to_string(),
+            Some(Undo::Command(id.clone(), Box::new(inverse))),
+        ),
+        Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
+    };
+    let editing = RwSignal::new(false);
+    let edit_form = {
+        let m = moment.clone();
+        move || view! { <MomentForm logging=editing existing=m.clone() /> }
+    };
+    let has_extra = !extra.is_empty();
+    view! {
+        <li class="moment" data-testid="moment">
+            <Show when=move || editing.get()>{edit_form.clone()}</Show>
+            <div prop:hidden=move || editing.get()>
+                <div class="moment-head">
+                    <p><strong>{move || format_date(date, ui.lang.get())}</strong>" · "{move || kind.label(ui.lang.get())}" · "
+                        <span class="user-text" data-testid="moment-description-text">{moment.description.clone()}</span></p>
+                    <div class="actions">
+                        <button type="button" class="button small" data-testid="edit-moment" aria-label=named(Key::EditMoment)
+                            on:click=move |_| editing.set(true)>{move || ui.t(Key::Edit)}</button>
+                        <button type="button" class="button small danger" data-testid="delete-moment" aria-label=named(Key::DeleteMoment)
+                            on:click=delete>{move || ui.t(Key::Delete)}</button>
+                    </div>
+                </div>
+                <p class="moment-answers">
+                    {outcome.map(|o| view! {
+                        <span class=format!("badge outcome {}", o.code()) data-testid="moment-outcome">{move || o.label(ui.lang.get())}</span>
+                    })}
+                    {treatment.map(|t| view! {
+                        <span class="badge grey" data-testid="moment-treatment">{move || tf(ui.lang.get(), Key::TreatmentScore, &[("score", &t.to_string())])}</span>
+                    })}
+                </p>
+                {(!why.is_empty()).then(|| view! { <p class="user-text"><em>{move || ui.t(Key::Why)}": "</em>{why.clone()}</p> })}
+                {(!treatment_why.is_empty()).then(|| view! { <p class="user-text"><em>{move || ui.t(Key::FieldNote)}": "</em>{treatment_why.clone()}</p> })}
+                {has_extra.then(|| view! { <p class="user-text" data-testid="moment-extra"><em>{move || ui.t(Key::Extra)}": "</em>{extra.clone()}</p> })}
+                <ActionBox moment=moment.clone() has_extra=has_extra />
+            </div>
+        </li>
+    }
+}

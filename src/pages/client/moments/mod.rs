@@ -1,0 +1,88 @@
+//! Interaction moments of the page's client: the figures of the three
+//! questions (share of moments that exceeded expectations, average of
+//! question 2, open and overdue actions), the form to log a moment, and the
+//! list where each extra is planned, done and booked as a deposit.
+
+mod action;
+mod card;
+mod form;
+
+use kbr_core::i18n::{tf, Key};
+use kbr_core::questionnaires::definitions::INTERACTION;
+use kbr_core::questionnaires::engine::tenths_text;
+use kbr_core::questionnaires::moments::stats;
+use leptos::prelude::*;
+
+use super::use_client;
+use crate::state::use_ui;
+use crate::store::use_store;
+use card::MomentCard;
+use form::MomentForm;
+
+/// The interaction moments tab.
+#[component]
+pub fn MomentsTab() -> impl IntoView {
+    let ui = use_ui();
+    let account = use_client().account;
+    let moments = Memo::new(move |_| {
+        account.with(|a| {
+            let mut list = a.moments.clone();
+            list.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
+            list
+        })
+    });
+    let logging = RwSignal::new(false);
+    view! {
+        <section class="panel" data-testid="moment-stats">
+            <h2>{move || ui.t(Key::MomentsTitle)}</h2>
+            <p>{move || INTERACTION.intro.get(ui.lang.get())}</p>
+            <MomentStats />
+            <Show when=move || !logging.get()>
+                <button type="button" class="button primary" data-testid="moment-new"
+                    on:click=move |_| logging.set(true)>{move || ui.t(Key::MomentNew)}</button>
+            </Show>
+            <Show when=move || logging.get()>
+                <MomentForm logging=logging />
+            </Show>
+        </section>
+        <section class="panel" data-testid="moment-list">
+            <h2>{move || ui.t(Key::MomentsList)}</h2>
+            <Show when=move || moments.with(Vec::is_empty)>
+                <p class="muted">{move || ui.t(Key::NoMoments)}</p>
+            </Show>
+            <ol class="moments">
+                <For each=move || moments.get() key=|m| format!("{m:?}") let:moment>
+                    <MomentCard moment=moment />
+                </For>
+            </ol>
+        </section>
+    }
+}
+
+/// The per-client figures of the three questions.
+#[component]
+fn MomentStats() -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let account = use_client().account;
+    let figures = Memo::new(move |_| account.with(|a| stats(&a.moments, store.today())));
+    view! {
+        <dl class="stat-grid">
+            <div><dt>{move || ui.t(Key::StatMoments)}</dt>
+                <dd data-testid="stat-moments">{move || figures.get().count}</dd></div>
+            <div><dt>{move || ui.t(Key::StatExceeded)}</dt>
+                <dd data-testid="stat-exceeded">{move || figures.get().exceeded_percent.map_or("—".to_string(), |p| format!("{p}%"))}</dd></div>
+            <div><dt>{move || ui.t(Key::StatTreatment)}</dt>
+                <dd data-testid="stat-treatment">{move || figures.get().treatment_tenths.map_or("—".to_string(), |t| format!("{} / 5", tenths_text(t, ui.lang.get())))}</dd></div>
+            <div><dt>{move || ui.t(Key::StatOpenActions)}</dt>
+                <dd data-testid="stat-open-actions">{move || {
+                    let f = figures.get();
+                    if f.overdue_actions > 0 {
+                        tf(ui.lang.get(), Key::OpenWithOverdue, &[("open", &f.open_actions.to_string()), ("overdue", &f.overdue_actions.to_string())])
+                    } else {
+                        f.open_actions.to_string()
+                    }
+                }}</dd></div>
+        </dl>
+    }
+}

@@ -1,0 +1,180 @@
+//! The clients overview: every client with its saldo, status, trend, last
+//! entry and stock-take reminder, sorted by what needs attention first.
+//! With no clients yet, the explaining empty state.
+
+mod empty;
+mod row;
+
+use kbr_core::account::summary::{headline, Headline};
+use kbr_core::i18n::{tf, Key};
+use kbr_core::model::ClientId;
+use kbr_core::route::{ClientTab, Route};
+use leptos::prelude::*;
+
+use crate::components::client_form::ClientForm;
+use crate::state::use_ui;
+use crate::store::use_store;
+use empty::EmptyState;
+use row::ClientRow;
+
+/// What one overview row shows.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct RowData {
+    /// The client.
+    pub id: ClientId,
+    /// Name as typed.
+    pub name: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Our account manager.
+    pub manager: String,
+    /// Hidden by default.
+    pub archived: bool,
+    /// Demo data.
+    pub demo: bool,
+    /// The figures.
+    pub head: Headline,
+}
+
+/// The start page.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let search = RwSignal::new(String::new());
+    let show_archived = RwSignal::new(false);
+    let creating = RwSignal::new(false);
+    let editing = RwSignal::new(None::<ClientId>);
+
+    let rows = Memo::new(move |_| {
+        let today = store.today();
+        let mut rows: Vec<RowData> = store.map_accounts(|a| RowData {
+            id: a.client.id.clone(),
+            name: a.client.name.clone(),
+            organisation: a.client.organisation.clone(),
+            manager: a.client.account_manager.clone(),
+            archived: a.client.archived,
+            demo: a.client.demo,
+            head: headline(a, today),
+        });
+        rows.sort_by(|a, b| {
+            a.head
+                .attention_rank()
+                .cmp(&b.head.attention_rank())
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        rows
+    });
+    let visible = Memo::new(move |_| {
+        let q = search.get().trim().to_lowercase();
+        let archived = show_archived.get();
+        rows.get()
+            .into_iter()
+            .filter(|r| archived || !r.archived)
+            .filter(|r| {
+                q.is_empty()
+                    || [&r.name, &r.organisation, &r.manager]
+                        .iter()
+                        .any(|s| s.to_lowercase().contains(&q))
+            })
+            .collect::<Vec<_>>()
+    });
+    let archived_count = Memo::new(move |_| rows.with(|r| r.iter().filter(|r| r.archived).count()));
+    let has_clients = Memo::new(move |_| !rows.with(Vec::is_empty));
+    let open_client = move |id: Option<ClientId>| {
+        creating.set(false);
+        if let Some(id) = id {
+            ui.go(Route::Client {
+                id,
+                tab: ClientTab::Ledger,
+            });
+        }
+    };
+
+    view! {
+        <Show when=move || creating.get()>
+            <ClientForm existing=None on_done=Callback::new(open_client) />
+        </Show>
+        <Show when=move || !has_clients.get() && !creating.get()>
+            <EmptyState creating=creating />
+        </Show>
+        <Show when=move || has_clients.get()>
+            <section data-testid="overview">
+                <div class="page-head">
+                    <h1>{move || ui.t(Key::NavOverview)}</h1>
+                    <OverviewActions creating=creating />
+                </div>
+                <div class="toolbar no-print">
+                    <label class="field inline grow">
+                        <span class="visually-hidden">{move || ui.t(Key::SearchClients)}</span>
+                        <input type="search" data-testid="client-search" placeholder=move || ui.t(Key::SearchClients)
+                            prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" data-testid="show-archived" prop:checked=move || show_archived.get()
+                            on:change=move |ev| show_archived.set(event_target_checked(&ev)) />
+                        {move || tf(ui.lang.get(), Key::ShowArchived, &[("n", &archived_count.get().to_string())])}
+                    </label>
+                </div>
+                <Show when=move || visible.with(Vec::is_empty)>
+                    <p class="muted" data-testid="no-match">{move || ui.t(Key::NoClientsMatch)}</p>
+                </Show>
+                <ul class="client-list" data-testid="client-list">
+                    <For each=move || visible.get() key=|r| format!("{:?}", r) let:row>
+                        <ClientRow row=row editing=editing />
+                    </For>
+                </ul>
+                {move || editing.get().map(|id| view! {
+                    <div class="overlay" data-testid="edit-overlay">
+                        <ClientForm existing=Some(id) on_done=Callback::new(move |_| editing.set(None)) />
+                    </div>
+                })}
+            </section>
+        </Show>
+    }
+}
+
+/// New client, demo data in or out, and the data page.
+#[component]
+fn OverviewActions(
+    /// Set to open the new-client form.
+    creating: RwSignal<bool>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let has_demo = Memo::new(move |_| store.map_accounts(|a| a.client.demo).contains(&true));
+    let load_demo = move |_| match store.load_demo() {
+        Ok(Some(id)) => ui.go(Route::Client {
+            id,
+            tab: ClientTab::Ledger,
+        }),
+        Ok(None) => {}
+        Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
+    };
+    let remove_demo = move |_| {
+        let lang = ui.lang.get_untracked();
+        match store.remove_demo() {
+            Ok(n) => store.notify(tf(lang, Key::DemoRemoved, &[("n", &n.to_string())]), None),
+            Err(e) => store.notify(e.messages(lang).join(" "), None),
+        }
+    };
+    view! {
+        <div class="actions no-print">
+            <button type="button" class="button primary" data-testid="new-client"
+                on:click=move |_| creating.set(true)>{move || ui.t(Key::NewClient)}</button>
+            <Show
+                when=move || has_demo.get()
+                fallback=move || view! {
+                    <button type="button" class="button" data-testid="load-demo" on:click=load_demo>
+                        {move || ui.t(Key::LoadDemo)}
+                    </button>
+                }
+            >
+                <button type="button" class="button" data-testid="remove-demo" on:click=remove_demo>
+                    {move || ui.t(Key::RemoveDemo)}
+                </button>
+            </Show>
+            <a class="button" href=Route::Data.to_hash() data-testid="nav-data">{move || ui.t(Key::NavData)}</a>
+        </div>
+    }
+}
