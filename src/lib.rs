@@ -58,9 +58,7 @@ pub fn App() -> impl IntoView {
                 Route::Overview => view! { <Overview /> }.into_any(),
                 Route::Client { id, tab } => view! { <ClientPage id=id tab=tab /> }.into_any(),
                 Route::Assessment { id, definition } => {
-                    view! {
-                        <ClientPage id=id tab=ClientTab::Assessments definition=definition />
-                    }
+                    view! { <ClientPage id=id tab=ClientTab::Assessments definition=definition /> }
                         .into_any()
                 }
                 Route::Data => view! { <DataPage /> }.into_any(),

@@ -353,15 +353,7 @@ pub fn write_if_unchanged(account: &Account, base: &str, w: &str) -> Write {
             _ => return Write::Diverged { raw },
         },
     };
-    let raw = codec::encode_versioned(account, rev + 1, w, base);
-    match set(&key, &raw) {
-        Ok(()) => Write::Written {
-            rev: rev + 1,
-            w: w.to_string(),
-            raw,
-        },
-        Err(f) => Write::Fault(f),
-    }
+    write_version(&key, account, rev + 1, w, base)
 }
 
 /// Writes an imported `account` over whatever is stored, unless the stored
@@ -377,10 +369,16 @@ pub fn write_over(account: &Account, w: &str) -> Write {
         Ok(_) => (0, String::new()),
         Err(f) => return Write::Fault(f),
     };
-    let raw = codec::encode_versioned(account, rev + 1, w, &parent);
-    match set(&key, &raw) {
+    write_version(&key, account, rev + 1, w, &parent)
+}
+
+/// Writes `account` under `key` as version `w` (revision `rev`) made from
+/// `parent`.
+fn write_version(key: &str, account: &Account, rev: u64, w: &str, parent: &str) -> Write {
+    let raw = codec::encode_versioned(account, rev, w, parent);
+    match set(key, &raw) {
         Ok(()) => Write::Written {
-            rev: rev + 1,
+            rev,
             w: w.to_string(),
             raw,
         },

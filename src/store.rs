@@ -410,6 +410,21 @@ impl Store {
         Ok(inverse)
     }
 
+    /// Dispatches `command` and, when it applied, says `done` with an undo.
+    pub fn act(&self, id: &ClientId, command: Command, done: String) -> Result<(), DispatchError> {
+        let inverse = self.dispatch(id, command)?;
+        self.notify(done, Some(Undo::Command(id.clone(), Box::new(inverse))));
+        Ok(())
+    }
+
+    /// [`Store::act`] for a button without a form: a refusal is said in the
+    /// notice instead.
+    pub fn act_or_say(&self, id: &ClientId, command: Command, done: String, lang: Lang) {
+        if let Err(e) = self.act(id, command, done) {
+            self.notify(e.messages(lang).join(" "), None);
+        }
+    }
+
     /// Adds a new account (or puts a deleted one back at `position`).
     pub fn create(&self, account: Account, position: Option<usize>) -> Result<(), DispatchError> {
         if self.read_only() {

@@ -182,8 +182,15 @@ fn quarantine_keeps_a_lone_surrogate_exactly() {
     assert_eq!(loaded.quarantined.len(), 1);
     let q = &loaded.quarantined[0];
     assert_eq!(q.reason, codec::DecodeError::BadText);
-    assert_eq!(get_raw(&q.key), raw, "the copy is the same JavaScript string");
-    assert!(get_raw("kbr:client:c-odd").is_null(), "moved only after the check");
+    assert_eq!(
+        get_raw(&q.key),
+        raw,
+        "the copy is the same JavaScript string"
+    );
+    assert!(
+        get_raw("kbr:client:c-odd").is_null(),
+        "moved only after the check"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,5 @@
-//! The default category catalogue (DESIGN §3), in the app's own words.
+//! The default category catalogue (`docs/DOMAIN.md`, "Entries and saldi"), in
+//! the app's own words.
 //!
 //! Ids are stable: they are stored in every entry, so a label may be
 //! reworded but an id never changes or is reused.
@@ -721,6 +722,29 @@ pub fn for_kind(account: &Account, party: Party, direction: Direction) -> Vec<Ca
                 .filter(|o| o.party == party && o.direction == direction)
                 .map(CategoryRef::Own),
         )
+        .collect()
+}
+
+/// One category as a form offers it: id, label and hint in `lang`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The category id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Its one-line explanation ("" for own categories).
+    pub hint: String,
+}
+
+/// The categories that fit `party` and `direction` as form choices.
+pub fn choices(account: &Account, party: Party, direction: Direction, lang: Lang) -> Vec<Choice> {
+    for_kind(account, party, direction)
+        .into_iter()
+        .map(|c| Choice {
+            id: c.id().to_string(),
+            label: c.label(lang).to_string(),
+            hint: c.hint(lang).unwrap_or("").to_string(),
+        })
         .collect()
 }
 

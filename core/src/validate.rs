@@ -508,3 +508,77 @@ pub fn entry_warnings(date: NaiveDate, today: NaiveDate) -> Option<EntryWarning>
         dates::DateFlag::FarPast => Some(EntryWarning::FarPast(date)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClientId, Weight};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    fn account_with(party: Party, category: &str) -> Account {
+        let mut a = Account::new(Client::new(ClientId::from_random(3), "X"));
+        a.put_entry(Entry {
+            id: EntryId(1),
+            date: day(1),
+            party,
+            direction: Direction::Withdrawal,
+            category: CategoryId::new(category),
+            weight: Weight::new(2).unwrap(),
+            who: Default::default(),
+            note: String::new(),
+            repairs: None,
+        });
+        a
+    }
+
+    fn repair(party: Party, category: &str) -> EntryDraft {
+        EntryDraft {
+            date: day(2),
+            party,
+            direction: Direction::Deposit,
+            category: CategoryId::new(category),
+            weight: 2,
+            who: String::new(),
+            note: String::new(),
+            repairs: Some(EntryId(1)),
+        }
+    }
+
+    #[test]
+    fn only_the_party_that_withdrew_can_make_it_good() {
+        let a = account_with(Party::Client, "cw-paid-late");
+        assert_eq!(
+            validate_entry(
+                &a,
+                &repair(Party::Supplier, "sd-responsibility"),
+                EntryId(2)
+            ),
+            Err(vec![EntryError::RepairOtherParty(EntryId(1))])
+        );
+        assert!(validate_entry(&a, &repair(Party::Client, "cd-paid-on-time"), EntryId(2)).is_ok());
+    }
+
+    #[test]
+    fn one_date_rule_and_warnings() {
+        let a = account_with(Party::Supplier, "sw-invoice-error");
+        let mut d = repair(Party::Supplier, "sd-responsibility");
+        d.repairs = None;
+        d.date = NaiveDate::from_ymd_opt(2150, 1, 1).unwrap();
+        assert!(
+            validate_entry(&a, &d, EntryId(2)).is_ok(),
+            "far ahead but allowed"
+        );
+        assert_eq!(
+            entry_warnings(d.date, day(20)),
+            Some(EntryWarning::Future(d.date))
+        );
+        d.date = NaiveDate::from_ymd_opt(9999, 1, 1).unwrap();
+        assert_eq!(
+            validate_entry(&a, &d, EntryId(2)),
+            Err(vec![EntryError::Date(d.date)])
+        );
+    }
+}

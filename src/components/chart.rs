@@ -4,7 +4,7 @@
 
 use kbr_core::account::ledger::PeriodPoint;
 use kbr_core::i18n::{tf, Key};
-use kbr_core::model::{Party, Thresholds};
+use kbr_core::model::{Party, Points, Thresholds};
 use leptos::prelude::*;
 
 use crate::components::status::saldo_text;
@@ -17,6 +17,51 @@ const RIGHT: f64 = 10.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 28.0;
 
+/// The points with the vertical range they need.
+#[derive(Clone, PartialEq)]
+struct Geometry {
+    points: Vec<PeriodPoint>,
+    thresholds: Thresholds,
+    lo: Points,
+    hi: Points,
+}
+
+impl Geometry {
+    fn new(points: Vec<PeriodPoint>, t: Thresholds) -> Geometry {
+        let values = points.iter().flat_map(|p| [p.supplier, p.client]);
+        let lo = values.clone().min().unwrap_or(0).min(-t.credit).min(-2) - 2;
+        let hi = values.max().unwrap_or(0).max(t.surplus_limit) + 4;
+        Geometry {
+            points,
+            thresholds: t,
+            lo,
+            hi,
+        }
+    }
+
+    fn y(&self, v: Points) -> f64 {
+        TOP + (self.hi - v) as f64 / (self.hi - self.lo).max(1) as f64 * (H - TOP - BOTTOM)
+    }
+
+    fn x(&self, i: usize) -> f64 {
+        let n = self.points.len();
+        if n <= 1 {
+            LEFT + (W - LEFT - RIGHT) / 2.0
+        } else {
+            LEFT + i as f64 / (n - 1) as f64 * (W - LEFT - RIGHT)
+        }
+    }
+
+    fn line(&self, party: Party) -> String {
+        self.points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{:.1},{:.1}", self.x(i), self.y(p.of(party))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// The running-balance chart of one client.
 #[component]
 pub fn BalanceChart(
@@ -28,93 +73,40 @@ pub fn BalanceChart(
     thresholds: Signal<Thresholds>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let geometry = Memo::new(move |_| {
-        let pts = points.get();
-        let t = thresholds.get();
-        let values = pts.iter().flat_map(|p| [p.supplier, p.client]);
-        let lo = values.clone().min().unwrap_or(0).min(-t.credit).min(-2) - 2;
-        let hi = values.max().unwrap_or(0).max(t.surplus_limit) + 4;
-        (pts, t, lo, hi)
-    });
-    let y = move |v: i64, lo: i64, hi: i64| {
-        TOP + (hi - v) as f64 / (hi - lo).max(1) as f64 * (H - TOP - BOTTOM)
-    };
-    let x = move |i: usize, n: usize| {
-        if n <= 1 {
-            LEFT + (W - LEFT - RIGHT) / 2.0
-        } else {
-            LEFT + i as f64 / (n - 1) as f64 * (W - LEFT - RIGHT)
-        }
-    };
-    let line = move |party: Party| {
-        let (pts, _, lo, hi) = geometry.get();
-        let n = pts.len();
-        pts.iter()
-            .enumerate()
-            .map(|(i, p)| format!("{:.1},{:.1}", x(i, n), y(p.of(party), lo, hi)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let geometry = Memo::new(move |_| Geometry::new(points.get(), thresholds.get()));
     let summary = move || {
-        let (pts, ..) = geometry.get();
         let lang = ui.lang.get();
-        match pts.last() {
+        geometry.with(|g| match g.points.last() {
             Some(last) => tf(
                 lang,
                 Key::ChartSummary,
                 &[
-                    ("n", &pts.len().to_string()),
+                    ("n", &g.points.len().to_string()),
                     ("us", &saldo_text(last.supplier, lang)),
                     ("them", &saldo_text(last.client, lang)),
                 ],
             ),
             None => ui.t(Key::ChartEmpty).to_string(),
-        }
+        })
     };
     view! {
         <figure class="chart" data-testid="balance-chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=summary preserveAspectRatio="xMidYMid meet">
-                {move || {
-                    let (pts, t, lo, hi) = geometry.get();
-                    let n = pts.len();
-                    let y0 = y(0, lo, hi);
-                    let ylim = y(t.surplus_limit, lo, hi);
-                    let lang = ui.lang.get();
-                    let step = (n / 6).max(1);
-                    view! {
-                        <rect class="band surplus" x=LEFT y=TOP width=W - LEFT - RIGHT height=(ylim - TOP).max(0.0) />
-                        <rect class="band healthy" x=LEFT y=ylim width=W - LEFT - RIGHT height=(y0 - ylim).max(0.0) />
-                        <rect class="band red" x=LEFT y=y0 width=W - LEFT - RIGHT height=(H - BOTTOM - y0).max(0.0) />
-                        <line class="axis zero" x1=LEFT x2=W - RIGHT y1=y0 y2=y0 />
-                        <text class="tick" x=LEFT - 4.0 y=y0 + 4.0 text-anchor="end">"0"</text>
-                        <text class="tick" x=LEFT - 4.0 y=ylim + 4.0 text-anchor="end">{t.surplus_limit}</text>
-                        <text class="tick" x=LEFT - 4.0 y=TOP + 8.0 text-anchor="end">{hi}</text>
-                        <text class="tick" x=LEFT - 4.0 y=H - BOTTOM text-anchor="end">{lo}</text>
-                        {pts.iter().enumerate().filter(|(i, _)| i % step == 0 || *i + 1 == n).map(|(i, p)| view! {
-                            <text class="tick" x=x(i, n) y=H - 8.0 text-anchor="middle">{p.period.label(lang)}</text>
-                        }).collect_view()}
-                    }
-                }}
-                <polyline class="line client" points=move || line(Party::Client) />
-                <polyline class="line supplier" points=move || line(Party::Supplier) />
-                {move || {
-                    let (pts, _, lo, hi) = geometry.get();
-                    let n = pts.len();
-                    let lang = ui.lang.get();
-                    pts.iter().enumerate().map(|(i, p)| {
-                        let title = tf(lang, Key::ChartPoint, &[
-                            ("period", &p.period.label(lang)),
-                            ("us", &saldo_text(p.supplier, lang)),
-                            ("them", &saldo_text(p.client, lang)),
-                        ]);
-                        view! {
-                            <g class="point">
-                                <circle class="dot client" cx=x(i, n) cy=y(p.client, lo, hi) r="3"><title>{title.clone()}</title></circle>
-                                <circle class="dot supplier" cx=x(i, n) cy=y(p.supplier, lo, hi) r="4"><title>{title}</title></circle>
-                            </g>
-                        }
-                    }).collect_view()
-                }}
+            <svg
+                viewBox=format!("0 0 {W} {H}")
+                role="img"
+                aria-label=summary
+                preserveAspectRatio="xMidYMid meet"
+            >
+                <Bands geometry=geometry />
+                <polyline
+                    class="line client"
+                    points=move || geometry.with(|g| g.line(Party::Client))
+                />
+                <polyline
+                    class="line supplier"
+                    points=move || geometry.with(|g| g.line(Party::Supplier))
+                />
+                <Dots geometry=geometry />
             </svg>
             <figcaption class="legend">
                 <span class="key supplier">{move || ui.t(Key::PartySupplier)}</span>
@@ -123,22 +115,147 @@ pub fn BalanceChart(
                 <span class="key band-healthy">{move || ui.t(Key::BandHealthy)}</span>
                 <span class="key band-surplus">{move || ui.t(Key::BandSurplus)}</span>
             </figcaption>
-            <table class="visually-hidden">
-                <caption>{move || ui.t(Key::ChartTableCaption)}</caption>
-                <thead><tr>
+            <ChartTable points=points />
+        </figure>
+    }
+}
+
+/// The corridor bands, the zero line and the axis labels.
+#[component]
+fn Bands(geometry: Memo<Geometry>) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        let g = geometry.get();
+        let lang = ui.lang.get();
+        let (y0, ylim) = (g.y(0), g.y(g.thresholds.surplus_limit));
+        let n = g.points.len();
+        let step = (n / 6).max(1);
+        let ticks = g
+            .points
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (i % step == 0 && n - 1 - i >= step / 2) || *i + 1 == n)
+            .map(|(i, p)| {
+                // The outermost labels hang inward, so none is cut off.
+                let anchor = match (n > 1, i) {
+                    (true, 0) => "start",
+                    (true, i) if i + 1 == n => "end",
+                    _ => "middle",
+                };
+                view! {
+                    <text class="tick" x=g.x(i) y=H - 8.0 text-anchor=anchor>
+                        {p.period.label(lang)}
+                    </text>
+                }
+            })
+            .collect_view();
+        view! {
+            <rect
+                class="band surplus"
+                x=LEFT
+                y=TOP
+                width=W - LEFT - RIGHT
+                height=(ylim - TOP).max(0.0)
+            />
+            <rect
+                class="band healthy"
+                x=LEFT
+                y=ylim
+                width=W - LEFT - RIGHT
+                height=(y0 - ylim).max(0.0)
+            />
+            <rect
+                class="band red"
+                x=LEFT
+                y=y0
+                width=W - LEFT - RIGHT
+                height=(H - BOTTOM - y0).max(0.0)
+            />
+            <line class="axis zero" x1=LEFT x2=W - RIGHT y1=y0 y2=y0 />
+            <text class="tick" x=LEFT - 4.0 y=y0 + 4.0 text-anchor="end">
+                "0"
+            </text>
+            <text class="tick" x=LEFT - 4.0 y=ylim + 4.0 text-anchor="end">
+                {g.thresholds.surplus_limit}
+            </text>
+            <text class="tick" x=LEFT - 4.0 y=TOP + 8.0 text-anchor="end">
+                {g.hi}
+            </text>
+            <text class="tick" x=LEFT - 4.0 y=H - BOTTOM text-anchor="end">
+                {g.lo}
+            </text>
+            {ticks}
+        }
+    }
+}
+
+/// One dot per period and party, with its figures as a tooltip.
+#[component]
+fn Dots(geometry: Memo<Geometry>) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        let g = geometry.get();
+        let lang = ui.lang.get();
+        g.points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let title = tf(
+                    lang,
+                    Key::ChartPoint,
+                    &[
+                        ("period", &p.period.label(lang)),
+                        ("us", &saldo_text(p.supplier, lang)),
+                        ("them", &saldo_text(p.client, lang)),
+                    ],
+                );
+                view! {
+                    <g class="point">
+                        <circle class="dot client" cx=g.x(i) cy=g.y(p.client) r="3">
+                            <title>{title.clone()}</title>
+                        </circle>
+                        <circle class="dot supplier" cx=g.x(i) cy=g.y(p.supplier) r="4">
+                            <title>{title}</title>
+                        </circle>
+                    </g>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// The same figures as a table, for screen readers.
+#[component]
+fn ChartTable(points: Signal<Vec<PeriodPoint>>) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <table class="visually-hidden">
+            <caption>{move || ui.t(Key::ChartTableCaption)}</caption>
+            <thead>
+                <tr>
                     <th scope="col">{move || ui.t(Key::Period)}</th>
                     <th scope="col">{move || ui.t(Key::PartySupplier)}</th>
                     <th scope="col">{move || ui.t(Key::PartyClient)}</th>
-                </tr></thead>
-                <tbody>
-                    {move || {
-                        let lang = ui.lang.get();
-                        points.get().into_iter().map(|p| view! {
-                            <tr><td>{p.period.label(lang)}</td><td>{saldo_text(p.supplier, lang)}</td><td>{saldo_text(p.client, lang)}</td></tr>
-                        }).collect_view()
-                    }}
-                </tbody>
-            </table>
-        </figure>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    let lang = ui.lang.get();
+                    points
+                        .get()
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <tr>
+                                    <td>{p.period.label(lang)}</td>
+                                    <td>{saldo_text(p.supplier, lang)}</td>
+                                    <td>{saldo_text(p.client, lang)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
     }
 }

@@ -75,9 +75,14 @@ pub fn ClientForm(
         view! {
             <label class="field">
                 <span>{move || ui.t(label)}{required.then_some(" *")}</span>
-                <input type="text" data-testid=testid prop:value=move || value.get()
-                    required=required maxlength="120"
-                    on:input=move |ev| value.set(event_target_value(&ev)) />
+                <input
+                    type="text"
+                    data-testid=testid
+                    prop:value=move || value.get()
+                    required=required
+                    maxlength="120"
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
             </label>
         }
     };
@@ -89,22 +94,33 @@ pub fn ClientForm(
                 {field(Key::FieldName, name, "client-name", true)}
                 {field(Key::FieldOrganisation, organisation, "client-organisation", false)}
                 {field(Key::FieldAccountManager, manager, "client-manager", false)}
-                {field(Key::FieldSponsor, sponsor, "client-sponsor", false)}
-                <label class="field">
+                {field(Key::FieldSponsor, sponsor, "client-sponsor", false)} <label class="field">
                     <span>{move || ui.t(Key::FieldStartDate)}</span>
-                    <input type="date" data-testid="client-start" prop:value=move || start.get()
-                        on:input=move |ev| start.set(event_target_value(&ev)) />
+                    <input
+                        type="date"
+                        data-testid="client-start"
+                        prop:value=move || start.get()
+                        on:input=move |ev| start.set(event_target_value(&ev))
+                    />
                 </label>
             </div>
             <label class="field">
                 <span>{move || ui.t(Key::FieldNotes)}</span>
-                <textarea data-testid="client-notes" rows="3" prop:value=move || notes.get()
-                    on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                <textarea
+                    data-testid="client-notes"
+                    rows="3"
+                    prop:value=move || notes.get()
+                    on:input=move |ev| notes.set(event_target_value(&ev))
+                ></textarea>
             </label>
             <ErrorList errors=errors testid="form-errors" />
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="client-save">{move || ui.t(Key::Save)}</button>
-                <button type="button" class="button" on:click=move |_| on_done.run(None)>{move || ui.t(Key::Cancel)}</button>
+                <button type="submit" class="button primary" data-testid="client-save">
+                    {move || ui.t(Key::Save)}
+                </button>
+                <button type="button" class="button" on:click=move |_| on_done.run(None)>
+                    {move || ui.t(Key::Cancel)}
+                </button>
             </div>
         </form>
     }

@@ -57,16 +57,30 @@ fn MergeQuestion(
                 <fieldset class="conflict" data-testid="conflict">
                     <legend>{what}</legend>
                     <label class="check">
-                        <input type="radio" name=group.clone() data-testid="conflict-mine"
+                        <input
+                            type="radio"
+                            name=group.clone()
+                            data-testid="conflict-mine"
                             prop:checked=move || choices.with(|v| v[i] == Side::Mine)
-                            on:change=move |_| pick(Side::Mine) />
-                        <span>{move || ui.t(Key::ConflictHere)}": "<strong class="user-text">{mine.clone()}</strong></span>
+                            on:change=move |_| pick(Side::Mine)
+                        />
+                        <span>
+                            {move || ui.t(Key::ConflictHere)}": "
+                            <strong class="user-text">{mine.clone()}</strong>
+                        </span>
                     </label>
                     <label class="check">
-                        <input type="radio" name=group data-testid="conflict-theirs"
+                        <input
+                            type="radio"
+                            name=group
+                            data-testid="conflict-theirs"
                             prop:checked=move || choices.with(|v| v[i] == Side::Theirs)
-                            on:change=move |_| pick(Side::Theirs) />
-                        <span>{move || ui.t(Key::ConflictThere)}": "<strong class="user-text">{theirs.clone()}</strong></span>
+                            on:change=move |_| pick(Side::Theirs)
+                        />
+                        <span>
+                            {move || ui.t(Key::ConflictThere)}": "
+                            <strong class="user-text">{theirs.clone()}</strong>
+                        </span>
                     </label>
                 </fieldset>
             }
@@ -77,16 +91,28 @@ fn MergeQuestion(
     view! {
         <section class="banner warning" role="alert" data-testid="banner-conflict">
             <p class="user-text">
-                {move || tf(ui.lang.get(), if deleted { Key::BannerDeletedThere } else { Key::BannerConflict }, &[("client", &name)])}
+                {move || tf(
+                    ui.lang.get(),
+                    if deleted { Key::BannerDeletedThere } else { Key::BannerConflict },
+                    &[("client", &name)],
+                )}
             </p>
             {rows}
             <div class="actions">
-                <button type="button" class="button small primary" data-testid="conflict-save"
-                    on:click=move |_| store.resolve(&id, &choices.get_untracked())>
+                <button
+                    type="button"
+                    class="button small primary"
+                    data-testid="conflict-save"
+                    on:click=move |_| store.resolve(&id, &choices.get_untracked())
+                >
                     {move || ui.t(if deleted { Key::ConflictKeep } else { Key::ConflictSave })}
                 </button>
-                <button type="button" class="button small" data-testid="conflict-theirs-all"
-                    on:click=move |_| store.take_theirs(&id2)>
+                <button
+                    type="button"
+                    class="button small"
+                    data-testid="conflict-theirs-all"
+                    on:click=move |_| store.take_theirs(&id2)
+                >
                     {move || ui.t(if deleted { Key::ConflictDelete } else { Key::ConflictTheirs })}
                 </button>
             </div>

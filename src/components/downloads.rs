@@ -1,11 +1,14 @@
 //! The downloads several screens offer: the full backup, and the ledger of
 //! some clients as CSV or hledger journal. The texts come from the core.
 
-use kbr_core::i18n::Lang;
+use kbr_core::i18n::{Key, Lang};
 use kbr_core::model::Account;
 use kbr_core::storage::{backup, export};
 
+use leptos::prelude::*;
+
 use crate::browser;
+use crate::state::use_ui;
 use crate::store::use_store;
 
 /// Downloads the full JSON backup and records the export.
@@ -58,5 +61,35 @@ pub fn download_ledger(
     };
     if let Err(e) = browser::download(&name, mime, &text) {
         leptos::logging::warn!("download failed: {e:?}");
+    }
+}
+
+/// The two ledger export buttons; `testid` prefixes their test ids
+/// (`{testid}-csv`, `{testid}-journal`).
+#[component]
+pub fn LedgerExports(
+    /// Called with the chosen format.
+    on_export: Callback<LedgerFormat>,
+    /// Prefix of the test ids.
+    testid: &'static str,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <button
+            type="button"
+            class="button"
+            data-testid=format!("{testid}-csv")
+            on:click=move |_| on_export.run(LedgerFormat::Csv)
+        >
+            {move || ui.t(Key::ExportCsv)}
+        </button>
+        <button
+            type="button"
+            class="button"
+            data-testid=format!("{testid}-journal")
+            on:click=move |_| on_export.run(LedgerFormat::Journal)
+        >
+            {move || ui.t(Key::ExportJournal)}
+        </button>
     }
 }

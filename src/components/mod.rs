@@ -2,6 +2,7 @@
 //! context; none holds domain rules.
 
 pub mod banners;
+pub mod category_select;
 pub mod chart;
 pub mod client_form;
 pub mod conflicts;

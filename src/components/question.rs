@@ -34,9 +34,16 @@ pub fn QuestionField(
         AnswerKind::FreeText => view! {
             <label class="field question">
                 <span>{move || item.text.get(ui.lang.get())}</span>
-                <textarea rows="2" maxlength="2000" data-testid=format!("q-{id}")
-                    prop:value=move || match current() { Some(Answer::Text(t)) => t, _ => String::new() }
-                    on:input=move |ev| set(Answer::Text(event_target_value(&ev)))></textarea>
+                <textarea
+                    rows="2"
+                    maxlength="2000"
+                    data-testid=format!("q-{id}")
+                    prop:value=move || match current() {
+                        Some(Answer::Text(t)) => t,
+                        _ => String::new(),
+                    }
+                    on:input=move |ev| set(Answer::Text(event_target_value(&ev)))
+                ></textarea>
             </label>
         }
         .into_any(),
@@ -68,22 +75,37 @@ pub fn QuestionField(
             };
             let choice = matches!(kind, AnswerKind::Choice(_));
             view! {
-                <div class="field question" role="radiogroup" aria-labelledby=label_id.clone()
-                    data-testid=format!("q-{id}")>
+                <div
+                    class="field question"
+                    role="radiogroup"
+                    aria-labelledby=label_id.clone()
+                    data-testid=format!("q-{id}")
+                >
                     <span id=label_id.clone()>{move || item.text.get(ui.lang.get())}</span>
                     <div class="segmented answers" class:choices=choice>
-                        {move || options().into_iter().map(|(value, label, answer)| {
-                            let checked_answer = answer.clone();
-                            view! {
-                                <label class="answer" class:skip=value == "skip">
-                                    <input type="radio" name=name.clone() value=value.clone()
-                                        data-testid=format!("q-{id}-{value}")
-                                        prop:checked=move || current().as_ref() == Some(&checked_answer)
-                                        on:change=move |_| set(answer.clone()) />
-                                    <span>{label}</span>
-                                </label>
-                            }
-                        }).collect_view()}
+                        {move || {
+                            options()
+                                .into_iter()
+                                .map(|(value, label, answer)| {
+                                    let checked_answer = answer.clone();
+                                    view! {
+                                        <label class="answer" class:skip=value == "skip">
+                                            <input
+                                                type="radio"
+                                                name=name.clone()
+                                                value=value.clone()
+                                                data-testid=format!("q-{id}-{value}")
+                                                prop:checked=move || {
+                                                    current().as_ref() == Some(&checked_answer)
+                                                }
+                                                on:change=move |_| set(answer.clone())
+                                            />
+                                            <span>{label}</span>
+                                        </label>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </div>
                 </div>
             }

@@ -35,8 +35,14 @@ pub fn StatusBadge(
         Status::NoData => "○",
     };
     view! {
-        <span class=move || status_class(status.get()) data-testid="status-badge" data-status=move || status.get().code()>
-            <span aria-hidden="true">{symbol}</span>" "{move || status.get().label(ui.lang.get())}
+        <span
+            class=move || status_class(status.get())
+            data-testid="status-badge"
+            data-status=move || status.get().code()
+        >
+            <span aria-hidden="true">{symbol}</span>
+            " "
+            {move || status.get().label(ui.lang.get())}
         </span>
     }
 }
@@ -52,12 +58,26 @@ pub fn ReminderBadge(
     view! {
         {move || match staleness.get() {
             Staleness::Ok => None,
-            s => Some(view! {
-                <span class=if s == Staleness::Red { "badge red" } else { "badge amber" } data-testid="reminder-badge">
-                    <span aria-hidden="true">"⏰ "</span>
-                    {ui.t(if s == Staleness::Red { Key::ReminderRed } else { Key::ReminderAmber })}
-                </span>
-            }),
+            s => {
+                Some(
+                    view! {
+                        <span
+                            class=if s == Staleness::Red { "badge red" } else { "badge amber" }
+                            data-testid="reminder-badge"
+                        >
+                            <span aria-hidden="true">"⏰ "</span>
+                            {ui
+                                .t(
+                                    if s == Staleness::Red {
+                                        Key::ReminderRed
+                                    } else {
+                                        Key::ReminderAmber
+                                    },
+                                )}
+                        </span>
+                    },
+                )
+            }
         }}
     }
 }

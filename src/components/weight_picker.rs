@@ -35,20 +35,33 @@ pub fn WeightPicker(
         <div class="field weight-field">
             <span id=label_id.clone()>{move || ui.t(Key::Weight)}</span>
             <div class="segmented weights" role="radiogroup" aria-labelledby=label_id>
-                {(Weight::MIN..=Weight::MAX).map(|w| view! {
-                    <label class="weight" title=move || Weight::meaning(w, ui.lang.get())>
-                        <input type="radio" name=name.clone() value=w data-testid=format!("{name}-{w}")
-                            prop:checked=move || weight.get() == w
-                            on:change=move |_| {
-                                weight.set(w);
-                                if let Some(t) = touched { t.set(true); }
-                            } />
-                        <span>{w}</span>
-                    </label>
-                }).collect_view()}
+                {(Weight::MIN..=Weight::MAX)
+                    .map(|w| {
+                        view! {
+                            <label class="weight" title=move || Weight::meaning(w, ui.lang.get())>
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    value=w
+                                    data-testid=format!("{name}-{w}")
+                                    prop:checked=move || weight.get() == w
+                                    on:change=move |_| {
+                                        weight.set(w);
+                                        if let Some(t) = touched {
+                                            t.set(true);
+                                        }
+                                    }
+                                />
+                                <span>{w}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <small class="muted" data-testid="weight-meaning">
-                {move || format!("{} = {}", weight.get(), Weight::meaning(weight.get(), ui.lang.get()))}
+                {move || {
+                    format!("{} = {}", weight.get(), Weight::meaning(weight.get(), ui.lang.get()))
+                }}
                 {move || example().map(|e| format!(" · {e}"))}
             </small>
         </div>

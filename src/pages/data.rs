@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::downloads::{download_backup, download_ledger, LedgerFormat};
+use crate::components::downloads::{download_backup, download_ledger, LedgerExports};
 use crate::state::use_ui;
 use crate::store::{use_store, ImportRefused};
 
@@ -37,18 +37,35 @@ fn Exports() -> impl IntoView {
             <h1>{move || ui.t(Key::NavData)}</h1>
             <p>{move || ui.t(Key::DataIntro)}</p>
             <div class="actions">
-                <button type="button" class="button primary" data-testid="export-json" on:click=move |_| download_backup()>{move || ui.t(Key::ExportBackup)}</button>
-                <button type="button" class="button" data-testid="export-csv" on:click=move |_| export(LedgerFormat::Csv)>{move || ui.t(Key::ExportCsv)}</button>
-                <button type="button" class="button" data-testid="export-journal" on:click=move |_| export(LedgerFormat::Journal)>{move || ui.t(Key::ExportJournal)}</button>
+                <button
+                    type="button"
+                    class="button primary"
+                    data-testid="export-json"
+                    on:click=move |_| download_backup()
+                >
+                    {move || ui.t(Key::ExportBackup)}
+                </button>
+                <LedgerExports on_export=Callback::new(export) testid="export" />
             </div>
-            <p class="muted small" data-testid="last-export">{move || {
-                let lang = ui.lang.get();
-                let meta = store.meta();
-                match meta.last_export {
-                    Some(d) => tf(lang, Key::LastExport, &[("date", &format_date(d, lang)), ("n", &meta.changes_since_export.to_string())]),
-                    None => ui.t(Key::NeverExported).to_string(),
-                }
-            }}</p>
+            <p class="muted small" data-testid="last-export">
+                {move || {
+                    let lang = ui.lang.get();
+                    let meta = store.meta();
+                    match meta.last_export {
+                        Some(d) => {
+                            tf(
+                                lang,
+                                Key::LastExport,
+                                &[
+                                    ("date", &format_date(d, lang)),
+                                    ("n", &meta.changes_since_export.to_string()),
+                                ],
+                            )
+                        }
+                        None => ui.t(Key::NeverExported).to_string(),
+                    }
+                }}
+            </p>
         </section>
     }
 }
@@ -69,9 +86,7 @@ enum ImportState {
 #[component]
 fn ImportPanel() -> impl IntoView {
     let ui = use_ui();
-    let store = use_store();
     let state = RwSignal::new(ImportState::Idle);
-    let mode = RwSignal::new(ImportMode::Merge);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -104,16 +119,77 @@ fn ImportPanel() -> impl IntoView {
             });
         });
     };
-    let plan = Memo::new(move |_| match state.get() {
-        ImportState::Ready(b) => Some(backup::plan(&store.client_ids(), &b, mode.get())),
-        _ => None,
-    });
-    let confirm = move |b: Box<Backup>| {
+    view! {
+        <section class="panel" data-testid="import">
+            <h2>{move || ui.t(Key::ImportTitle)}</h2>
+            <p>{move || ui.t(Key::ImportIntro)}</p>
+            <label class="field">
+                <span>{move || ui.t(Key::ImportChoose)}</span>
+                <input
+                    type="file"
+                    accept="application/json,.json"
+                    data-testid="import-file"
+                    on:change=on_file
+                />
+            </label>
+            {move || match state.get() {
+                ImportState::Idle => ().into_any(),
+                ImportState::Reading => {
+                    view! {
+                        <p class="muted" role="status" data-testid="import-busy">
+                            {ui.t(Key::ImportBusy)}
+                        </p>
+                    }
+                        .into_any()
+                }
+                ImportState::Done(msg) => {
+                    view! {
+                        <p class="ok" role="status" data-testid="import-done">
+                            {msg}
+                        </p>
+                    }
+                        .into_any()
+                }
+                ImportState::Failed(msg, lines) => {
+                    view! {
+                        <div class="banner danger" role="alert" data-testid="import-error">
+                            <p>{msg}</p>
+                            <ul class="problems user-text">
+                                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                            </ul>
+                        </div>
+                    }
+                        .into_any()
+                }
+                ImportState::Ready(b) => view! { <ImportPreview backup=b state=state /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// What a valid file would do, merge or replace, and the confirmation.
+#[component]
+fn ImportPreview(
+    /// The checked file.
+    backup: Box<Backup>,
+    /// Set to the outcome.
+    state: RwSignal<ImportState>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let mode = RwSignal::new(ImportMode::Merge);
+    let file = StoredValue::new(backup);
+    let plan =
+        Memo::new(move |_| file.with_value(|b| backup::plan(&store.client_ids(), b, mode.get())));
+    let confirm = move |_| {
         let lang = ui.lang.get_untracked();
+        let b = file.get_value();
         let n = b.clients.len();
+        // The preview (and its signals) goes away with the next state.
+        let chosen = mode.get_untracked();
         state.set(ImportState::Reading);
         leptos::task::spawn_local(async move {
-            let text = match store.import(*b, mode.get_untracked()).await {
+            state.set(match store.import(*b, chosen).await {
                 Ok(stored) => {
                     ImportState::Done(tf(lang, Key::ImportDone, &[("n", &stored.to_string())]))
                 }
@@ -129,52 +205,71 @@ fn ImportPanel() -> impl IntoView {
                     ),
                     Vec::new(),
                 ),
-            };
-            state.set(text);
+            });
         });
     };
     view! {
-        <section class="panel" data-testid="import">
-            <h2>{move || ui.t(Key::ImportTitle)}</h2>
-            <p>{move || ui.t(Key::ImportIntro)}</p>
-            <label class="field">
-                <span>{move || ui.t(Key::ImportChoose)}</span>
-                <input type="file" accept="application/json,.json" data-testid="import-file" on:change=on_file />
-            </label>
-            {move || match state.get() {
-                ImportState::Idle => ().into_any(),
-                ImportState::Reading => view! { <p class="muted" role="status" data-testid="import-busy">{ui.t(Key::ImportBusy)}</p> }.into_any(),
-                ImportState::Done(msg) => view! { <p class="ok" role="status" data-testid="import-done">{msg}</p> }.into_any(),
-                ImportState::Failed(msg, lines) => view! {
-                    <div class="banner danger" role="alert" data-testid="import-error">
-                        <p>{msg}</p>
-                        <ul class="problems user-text">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    </div>
-                }.into_any(),
-                ImportState::Ready(b) => {
-                    let b2 = b.clone();
-                    view! {
-                        <div class="preview" data-testid="import-preview">
-                            <fieldset>
-                                <legend>{move || ui.t(Key::ImportMode)}</legend>
-                                <label class="check"><input type="radio" name="mode" data-testid="mode-merge" prop:checked=move || mode.get() == ImportMode::Merge on:change=move |_| mode.set(ImportMode::Merge) />{move || ui.t(Key::ImportMerge)}</label>
-                                <label class="check"><input type="radio" name="mode" data-testid="mode-replace" prop:checked=move || mode.get() == ImportMode::Replace on:change=move |_| mode.set(ImportMode::Replace) />{move || ui.t(Key::ImportReplace)}</label>
-                            </fieldset>
-                            <p data-testid="import-plan">{move || plan.get().map(|p: ImportPlan| tf(ui.lang.get(), Key::ImportPlanText, &[
-                                ("added", &p.added.to_string()), ("replaced", &p.replaced.to_string()), ("removed", &p.removed.to_string()),
-                                ("kept", &p.kept.to_string()), ("entries", &p.entries.to_string()),
-                                ("moments", &p.moments.to_string()), ("assessments", &p.assessments.to_string()),
-                            ]))}</p>
-                            <div class="actions">
-                                <button type="button" class="button primary" data-testid="import-confirm"
-                                    on:click=move |_| confirm(b2.clone())>{move || ui.t(Key::ImportConfirm)}</button>
-                                <button type="button" class="button" data-testid="import-cancel" on:click=move |_| state.set(ImportState::Idle)>{move || ui.t(Key::Cancel)}</button>
-                            </div>
-                        </div>
-                    }.into_any()
-                }
-            }}
-        </section>
+        <div class="preview" data-testid="import-preview">
+            <fieldset>
+                <legend>{move || ui.t(Key::ImportMode)}</legend>
+                <label class="check">
+                    <input
+                        type="radio"
+                        name="mode"
+                        data-testid="mode-merge"
+                        prop:checked=move || mode.get() == ImportMode::Merge
+                        on:change=move |_| mode.set(ImportMode::Merge)
+                    />
+                    {move || ui.t(Key::ImportMerge)}
+                </label>
+                <label class="check">
+                    <input
+                        type="radio"
+                        name="mode"
+                        data-testid="mode-replace"
+                        prop:checked=move || mode.get() == ImportMode::Replace
+                        on:change=move |_| mode.set(ImportMode::Replace)
+                    />
+                    {move || ui.t(Key::ImportReplace)}
+                </label>
+            </fieldset>
+            <p data-testid="import-plan">
+                {move || {
+                    let p: ImportPlan = plan.get();
+                    tf(
+                        ui.lang.get(),
+                        Key::ImportPlanText,
+                        &[
+                            ("added", &p.added.to_string()),
+                            ("replaced", &p.replaced.to_string()),
+                            ("removed", &p.removed.to_string()),
+                            ("kept", &p.kept.to_string()),
+                            ("entries", &p.entries.to_string()),
+                            ("moments", &p.moments.to_string()),
+                            ("assessments", &p.assessments.to_string()),
+                        ],
+                    )
+                }}
+            </p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button primary"
+                    data-testid="import-confirm"
+                    on:click=confirm
+                >
+                    {move || ui.t(Key::ImportConfirm)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="import-cancel"
+                    on:click=move |_| state.set(ImportState::Idle)
+                >
+                    {move || ui.t(Key::Cancel)}
+                </button>
+            </div>
+        </div>
     }
 }
 
@@ -186,12 +281,25 @@ fn StorageStatus() -> impl IntoView {
     view! {
         <section class="panel" data-testid="storage-status">
             <h2>{move || ui.t(Key::StorageTitle)}</h2>
-            <p data-testid="persisted">{move || ui.t(match store.persisted() {
-                Some(true) => Key::PersistedYes,
-                Some(false) => Key::PersistedNo,
-                None => Key::PersistedUnknown,
-            })}</p>
-            {browser::is_safari_like().then(|| view! { <p class="banner warning" data-testid="safari-note">{move || ui.t(Key::SafariNote)}</p> })}
+            <p data-testid="persisted">
+                {move || {
+                    ui.t(
+                        match store.persisted() {
+                            Some(true) => Key::PersistedYes,
+                            Some(false) => Key::PersistedNo,
+                            None => Key::PersistedUnknown,
+                        },
+                    )
+                }}
+            </p>
+            {browser::is_safari_like()
+                .then(|| {
+                    view! {
+                        <p class="banner warning" data-testid="safari-note">
+                            {move || ui.t(Key::SafariNote)}
+                        </p>
+                    }
+                })}
             <p class="muted">{move || ui.t(Key::BackupAdvice)}</p>
         </section>
     }

@@ -14,7 +14,9 @@ pub fn NotFound() -> impl IntoView {
         <section class="panel empty" data-testid="not-found">
             <h1>{move || ui.t(Key::NotFoundTitle)}</h1>
             <p>{move || ui.t(Key::NotFoundBody)}</p>
-            <a class="button" href=Route::Overview.to_hash()>{move || ui.t(Key::BackToOverview)}</a>
+            <a class="button" href=Route::Overview.to_hash()>
+                {move || ui.t(Key::BackToOverview)}
+            </a>
         </section>
     }
 }

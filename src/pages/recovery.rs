@@ -21,29 +21,65 @@ pub fn RecoveryPage() -> impl IntoView {
                 <p class="muted">{move || ui.t(Key::RecoveryNone)}</p>
             </Show>
             <ul class="quarantine-list">
-                {move || store.quarantined().into_iter().enumerate().map(|(i, q)| {
-                    let lang = ui.lang.get();
-                    let (raw, key) = (q.raw.clone(), q.key.clone());
-                    let name = format!("klantbankrekening-onleesbaar-{}.txt", i + 1);
-                    let delete = move |_| {
-                        if let Err(f) = store.delete_quarantined(&key) {
-                            store.notify(f.detail, None);
-                        }
-                    };
-                    view! {
-                        <li class="panel" data-testid="quarantine-item">
-                            <p class="user-text"><strong>{shorten(&q.original, 120)}</strong></p>
-                            <p>{q.reason.message(lang)}</p>
-                            <p class="muted small user-text">{tf(lang, Key::RecoverySize, &[("n", &q.length.to_string()), ("key", &shorten(&q.key, 120))])}</p>
-                            <div class="actions">
-                                <button type="button" class="button primary" data-testid="quarantine-download"
-                                    on:click=move |_| { let _ = browser::download_value(&name, "text/plain;charset=utf-8", &raw); }>{move || ui.t(Key::Download)}</button>
-                                <button type="button" class="button danger" data-testid="quarantine-delete" on:click=delete>
-                                    {move || ui.t(Key::RecoveryDelete)}</button>
-                            </div>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    store
+                        .quarantined()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, q)| {
+                            let lang = ui.lang.get();
+                            let (raw, key) = (q.raw.clone(), q.key.clone());
+                            let name = format!("klantbankrekening-onleesbaar-{}.txt", i + 1);
+                            let delete = move |_| {
+                                if let Err(f) = store.delete_quarantined(&key) {
+                                    store.notify(f.detail, None);
+                                }
+                            };
+                            view! {
+                                <li class="panel" data-testid="quarantine-item">
+                                    <p class="user-text">
+                                        <strong>{shorten(&q.original, 120)}</strong>
+                                    </p>
+                                    <p>{q.reason.message(lang)}</p>
+                                    <p class="muted small user-text">
+                                        {tf(
+                                            lang,
+                                            Key::RecoverySize,
+                                            &[
+                                                ("n", &q.length.to_string()),
+                                                ("key", &shorten(&q.key, 120)),
+                                            ],
+                                        )}
+                                    </p>
+                                    <div class="actions">
+                                        <button
+                                            type="button"
+                                            class="button primary"
+                                            data-testid="quarantine-download"
+                                            on:click=move |_| {
+                                                let _ = browser::download_value(
+                                                    &name,
+                                                    "text/plain;charset=utf-8",
+                                                    &raw,
+                                                );
+                                            }
+                                        >
+                                            {move || ui.t(Key::Download)}
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="button danger"
+                                            data-testid="quarantine-delete"
+                                            on:click=delete
+                                        >
+                                            {move || ui.t(Key::RecoveryDelete)}
+                                        </button>
+                                    </div>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </section>
     }

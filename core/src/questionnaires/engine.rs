@@ -788,6 +788,30 @@ mod tests {
     }
 
     #[test]
+    fn equal_sections_name_no_weakest() {
+        let a = answers(&[
+            ("a1", Answer::Scale(3)),
+            ("a2", Answer::Scale(3)),
+            ("b1", Answer::Choice("yes".into())),
+        ]);
+        // Section a is 50%, b is 100%: a is weakest.
+        assert_eq!(
+            weakest(&TEST_DEF, &score(&TEST_DEF, &a))
+                .section()
+                .map(|s| s.id),
+            Some("a")
+        );
+        let same = answers(&[
+            ("a1", Answer::Scale(5)),
+            ("b1", Answer::Choice("yes".into())),
+        ]);
+        assert_eq!(
+            weakest(&TEST_DEF, &score(&TEST_DEF, &same)),
+            Weakest::AllEqual
+        );
+    }
+
+    #[test]
     fn extremes_are_zero_and_hundred() {
         let low = answers(&[
             ("a1", Answer::Scale(1)),

@@ -1,12 +1,12 @@
 //! The category of an entry: the catalogue's and the client's own that fit
 //! the party and direction, with a one-line hint, and a way to add one.
 
-use kbr_core::catalogue;
 use kbr_core::command::Command;
 use kbr_core::i18n::Key;
 use kbr_core::model::{base36, CategoryId, Direction, Party};
 use leptos::prelude::*;
 
+use crate::components::category_select::CategorySelect;
 use crate::pages::client::use_client;
 use crate::state::use_ui;
 use crate::store::use_store;
@@ -24,59 +24,37 @@ pub fn CategoryField(
     errors: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let account = use_client().account;
-    let options = Memo::new(move |_| {
-        let lang = ui.lang.get();
-        let (p, d) = (party.get(), direction.get());
-        account.with(|a| {
-            catalogue::for_kind(a, p, d)
-                .into_iter()
-                .map(|c| {
-                    (
-                        c.id().to_string(),
-                        c.label(lang).to_string(),
-                        c.hint(lang).unwrap_or("").to_string(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    // Keep the chosen category valid for the chosen party and direction.
-    Effect::new(move |_| {
-        let opts = options.get();
-        if !opts.iter().any(|(id, ..)| *id == category.get_untracked()) {
-            if let Some((id, ..)) = opts.first() {
-                category.set(id.clone());
-            }
-        }
-    });
-    let hint = move || {
-        options.with(|o| {
-            o.iter()
-                .find(|(id, ..)| *id == category.get())
-                .map(|(_, _, h)| h.clone())
-        })
-    };
     let adding = RwSignal::new(None::<String>);
     view! {
         <div class="field wide">
-            <label for="entry-category">{move || ui.t(Key::Category)}</label>
-            <select id="entry-category" data-testid="entry-category" prop:value=move || category.get()
-                on:change=move |ev| category.set(event_target_value(&ev))>
-                {move || options.get().into_iter().map(|(id, label, _)| {
-                    let selected = id == category.get_untracked();
-                    view! { <option value=id selected=selected>{label}</option> }
-                }).collect_view()}
-            </select>
-            <small class="muted" data-testid="category-hint">{hint}</small>
+            <CategorySelect
+                party=party
+                direction=direction
+                category=category
+                testid="entry-category"
+            />
             <Show
                 when=move || adding.get().is_some()
-                fallback=move || view! {
-                    <button type="button" class="button link small" data-testid="add-own-category"
-                        on:click=move |_| adding.set(Some(String::new()))>{move || ui.t(Key::AddOwnCategory)}</button>
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button link small"
+                            data-testid="add-own-category"
+                            on:click=move |_| adding.set(Some(String::new()))
+                        >
+                            {move || ui.t(Key::AddOwnCategory)}
+                        </button>
+                    }
                 }
             >
-                <NewCategory party=party direction=direction category=category adding=adding errors=errors />
+                <NewCategory
+                    party=party
+                    direction=direction
+                    category=category
+                    adding=adding
+                    errors=errors
+                />
             </Show>
         </div>
     }
@@ -114,15 +92,31 @@ fn NewCategory(
     });
     view! {
         <span class="inline-form">
-            <input type="text" maxlength="80" data-testid="own-category-label"
+            <input
+                type="text"
+                maxlength="80"
+                data-testid="own-category-label"
                 aria-label=move || ui.t(Key::FieldLabel)
                 prop:value=move || adding.get().unwrap_or_default()
                 on:input=move |ev| adding.set(Some(event_target_value(&ev)))
-                on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add.run(()); } />
-            <button type="button" class="button small" data-testid="own-category-save" on:click=move |_| add.run(())>
-                {move || ui.t(Key::Add)}</button>
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        add.run(());
+                    }
+                }
+            />
+            <button
+                type="button"
+                class="button small"
+                data-testid="own-category-save"
+                on:click=move |_| add.run(())
+            >
+                {move || ui.t(Key::Add)}
+            </button>
             <button type="button" class="button small link" on:click=move |_| adding.set(None)>
-                {move || ui.t(Key::Cancel)}</button>
+                {move || ui.t(Key::Cancel)}
+            </button>
         </span>
     }
 }

@@ -15,36 +15,51 @@ pub fn KindPicker(
     direction: RwSignal<Direction>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let toggle = move |label: &'static str,
-                       active: Signal<bool>,
-                       testid: String,
-                       on: Callback<()>| {
-        view! {
-            <button type="button" class="seg" data-testid=testid aria-pressed=move || active.get().to_string()
-                on:click=move |_| on.run(())>{label}</button>
-        }
-    };
+    let toggle =
+        move |label: &'static str, active: Signal<bool>, testid: String, on: Callback<()>| {
+            view! {
+                <button
+                    type="button"
+                    class="seg"
+                    data-testid=testid
+                    aria-pressed=move || active.get().to_string()
+                    on:click=move |_| on.run(())
+                >
+                    {label}
+                </button>
+            }
+        };
     view! {
         <div class="field">
             <span id="party-label">{move || ui.t(Key::Party)}</span>
             <div class="segmented" role="group" aria-labelledby="party-label">
-                {move || Party::ALL.into_iter().map(|p| toggle(
-                    p.label(ui.lang.get()),
-                    Signal::derive(move || party.get() == p),
-                    format!("party-{}", p.code()),
-                    Callback::new(move |_| party.set(p)),
-                )).collect_view()}
+                {move || {
+                    Party::ALL
+                        .into_iter()
+                        .map(|p| toggle(
+                            p.label(ui.lang.get()),
+                            Signal::derive(move || party.get() == p),
+                            format!("party-{}", p.code()),
+                            Callback::new(move |_| party.set(p)),
+                        ))
+                        .collect_view()
+                }}
             </div>
         </div>
         <div class="field">
             <span id="direction-label">{move || ui.t(Key::Direction)}</span>
             <div class="segmented" role="group" aria-labelledby="direction-label">
-                {move || Direction::ALL.into_iter().map(|d| toggle(
-                    d.label(ui.lang.get()),
-                    Signal::derive(move || direction.get() == d),
-                    format!("direction-{}", d.code()),
-                    Callback::new(move |_| direction.set(d)),
-                )).collect_view()}
+                {move || {
+                    Direction::ALL
+                        .into_iter()
+                        .map(|d| toggle(
+                            d.label(ui.lang.get()),
+                            Signal::derive(move || direction.get() == d),
+                            format!("direction-{}", d.code()),
+                            Callback::new(move |_| direction.set(d)),
+                        ))
+                        .collect_view()
+                }}
             </div>
         </div>
     }

@@ -76,29 +76,66 @@ pub fn RepairPicker(
         <Show when=move || { open_count.get() > 0 || repairs.get().is_some() }>
             <fieldset class="field wide repair-picker" data-testid="entry-repairs">
                 <legend>{move || ui.t(Key::RepairsLabel)}</legend>
-                {move || chosen().map(|text| view! {
-                    <p class="chosen">
-                        <span class="user-text" data-testid="repairs-chosen">{text}</span>" "
-                        <button type="button" class="button small link" data-testid="repairs-clear"
-                            on:click=move |_| repairs.set(None)>{move || ui.t(Key::RepairsNone)}</button>
-                    </p>
-                })}
+                {move || {
+                    chosen()
+                        .map(|text| {
+                            view! {
+                                <p class="chosen">
+                                    <span class="user-text" data-testid="repairs-chosen">
+                                        {text}
+                                    </span>
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="button small link"
+                                        data-testid="repairs-clear"
+                                        on:click=move |_| repairs.set(None)
+                                    >
+                                        {move || ui.t(Key::RepairsNone)}
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
                 <label class="field inline">
-                    <span>{move || tf(ui.lang.get(), Key::RepairsSearch, &[("n", &open_count.get().to_string())])}</span>
-                    <input type="search" data-testid="repairs-search" prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev)) />
+                    <span>
+                        {move || tf(
+                            ui.lang.get(),
+                            Key::RepairsSearch,
+                            &[("n", &open_count.get().to_string())],
+                        )}
+                    </span>
+                    <input
+                        type="search"
+                        data-testid="repairs-search"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
                 </label>
                 <ul class="repair-options">
-                    {move || matches.get().into_iter().map(|(id, text)| view! {
-                        <li>
-                            <label class="check">
-                                <input type="radio" name="repairs" value=id.0.to_string() data-testid="repairs-option"
-                                    prop:checked=move || repairs.get() == Some(id)
-                                    on:change=move |_| repairs.set(Some(id)) />
-                                <span class="user-text">{text}</span>
-                            </label>
-                        </li>
-                    }).collect_view()}
+                    {move || {
+                        matches
+                            .get()
+                            .into_iter()
+                            .map(|(id, text)| {
+                                view! {
+                                    <li>
+                                        <label class="check">
+                                            <input
+                                                type="radio"
+                                                name="repairs"
+                                                value=id.0.to_string()
+                                                data-testid="repairs-option"
+                                                prop:checked=move || repairs.get() == Some(id)
+                                                on:change=move |_| repairs.set(Some(id))
+                                            />
+                                            <span class="user-text">{text}</span>
+                                        </label>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </fieldset>
         </Show>

@@ -114,12 +114,25 @@ pub fn LedgerFilters(
         view! {
             <label class="field inline">
                 <span>{move || ui.t(label)}</span>
-                <select data-testid=testid prop:value=move || current.get() on:change=move |ev| set.run(event_target_value(&ev))>
+                <select
+                    data-testid=testid
+                    prop:value=move || current.get()
+                    on:change=move |ev| set.run(event_target_value(&ev))
+                >
                     <option value="">{move || ui.t(Key::FilterAll)}</option>
-                    {move || opts.get().into_iter().map(|(v, l)| {
-                        let selected = v == current.get_untracked();
-                        view! { <option value=v selected=selected>{l}</option> }
-                    }).collect_view()}
+                    {move || {
+                        opts.get()
+                            .into_iter()
+                            .map(|(v, l)| {
+                                let selected = v == current.get_untracked();
+                                view! {
+                                    <option value=v selected=selected>
+                                        {l}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </label>
         }
@@ -151,24 +164,70 @@ pub fn LedgerFilters(
         <details class="filters no-print" open>
             <summary>{move || ui.t(Key::Filters)}</summary>
             <div class="filter-grid">
-                {select(Key::Party, "filter-party", party_opts,
-                    Signal::derive(move || f.party.get().map(|p| p.code().to_string()).unwrap_or_default()),
-                    Callback::new(move |v: String| f.party.set(Party::from_code(&v))))}
-                {select(Key::Direction, "filter-direction", direction_opts,
-                    Signal::derive(move || f.direction.get().map(|d| d.code().to_string()).unwrap_or_default()),
-                    Callback::new(move |v: String| f.direction.set(Direction::from_code(&v))))}
-                {select(Key::Category, "filter-category", category_opts,
-                    Signal::derive(move || f.category.get().map(|c| c.as_str().to_string()).unwrap_or_default()),
-                    Callback::new(move |v: String| f.category.set((!v.is_empty()).then(|| CategoryId::new(&v)))))}
-                {select(Key::FieldWho, "filter-person", person_opts,
-                    Signal::derive(move || f.person.get().map(|p| p.to_string()).unwrap_or_default()),
-                    Callback::new(move |v: String| f.person.set((!v.is_empty()).then(|| Name::new(&v)))))}
-                <label class="field inline"><span>{move || ui.t(Key::FilterFrom)}</span>
-                    <input type="date" data-testid="filter-from" prop:value=move || f.from.get() on:input=move |ev| f.from.set(event_target_value(&ev)) /></label>
-                <label class="field inline"><span>{move || ui.t(Key::FilterTo)}</span>
-                    <input type="date" data-testid="filter-to" prop:value=move || f.to.get() on:input=move |ev| f.to.set(event_target_value(&ev)) /></label>
-                <label class="field inline grow"><span>{move || ui.t(Key::FilterText)}</span>
-                    <input type="search" data-testid="filter-text" prop:value=move || f.text.get() on:input=move |ev| f.text.set(event_target_value(&ev)) /></label>
+                {select(
+                    Key::Party,
+                    "filter-party",
+                    party_opts,
+                    Signal::derive(move || {
+                        f.party.get().map(|p| p.code().to_string()).unwrap_or_default()
+                    }),
+                    Callback::new(move |v: String| f.party.set(Party::from_code(&v))),
+                )}
+                {select(
+                    Key::Direction,
+                    "filter-direction",
+                    direction_opts,
+                    Signal::derive(move || {
+                        f.direction.get().map(|d| d.code().to_string()).unwrap_or_default()
+                    }),
+                    Callback::new(move |v: String| f.direction.set(Direction::from_code(&v))),
+                )}
+                {select(
+                    Key::Category,
+                    "filter-category",
+                    category_opts,
+                    Signal::derive(move || {
+                        f.category.get().map(|c| c.as_str().to_string()).unwrap_or_default()
+                    }),
+                    Callback::new(move |v: String| {
+                        f.category.set((!v.is_empty()).then(|| CategoryId::new(&v)))
+                    }),
+                )}
+                {select(
+                    Key::FieldWho,
+                    "filter-person",
+                    person_opts,
+                    Signal::derive(move || {
+                        f.person.get().map(|p| p.to_string()).unwrap_or_default()
+                    }),
+                    Callback::new(move |v: String| {
+                        f.person.set((!v.is_empty()).then(|| Name::new(&v)))
+                    }),
+                )} <label class="field inline">
+                    <span>{move || ui.t(Key::FilterFrom)}</span>
+                    <input
+                        type="date"
+                        data-testid="filter-from"
+                        prop:value=move || f.from.get()
+                        on:input=move |ev| f.from.set(event_target_value(&ev))
+                    />
+                </label> <label class="field inline">
+                    <span>{move || ui.t(Key::FilterTo)}</span>
+                    <input
+                        type="date"
+                        data-testid="filter-to"
+                        prop:value=move || f.to.get()
+                        on:input=move |ev| f.to.set(event_target_value(&ev))
+                    />
+                </label> <label class="field inline grow">
+                    <span>{move || ui.t(Key::FilterText)}</span>
+                    <input
+                        type="search"
+                        data-testid="filter-text"
+                        prop:value=move || f.text.get()
+                        on:input=move |ev| f.text.set(event_target_value(&ev))
+                    />
+                </label>
             </div>
         </details>
     }

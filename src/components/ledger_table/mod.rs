@@ -95,38 +95,105 @@ pub fn LedgerTable(
         <section class="panel ledger" data-testid="ledger">
             <h2>{move || ui.t(Key::Ledger)}</h2>
             <LedgerFilters filter=filter lines=Signal::derive(move || all.get().0) />
-            <p class="muted small" data-testid="ledger-count">{move || tf(ui.lang.get(), Key::LedgerCount, &[
-                ("shown", &filtered.with(Vec::len).to_string()),
-                ("total", &all.with(|Lines(l)| l.len()).to_string()),
-            ])}</p>
+            <p class="muted small" data-testid="ledger-count">
+                {move || tf(
+                    ui.lang.get(),
+                    Key::LedgerCount,
+                    &[
+                        ("shown", &filtered.with(Vec::len).to_string()),
+                        ("total", &all.with(|Lines(l)| l.len()).to_string()),
+                    ],
+                )}
+            </p>
             <div class="table-wrap">
                 <table class="ledger-table">
-                    <thead><tr>
-                        <th scope="col">{move || ui.t(Key::Date)}</th>
-                        <th scope="col">{move || ui.t(Key::Party)}</th>
-                        <th scope="col">{move || ui.t(Key::Category)}</th>
-                        <th scope="col" class="num">{move || ui.t(Key::CsvPoints)}</th>
-                        <th scope="col">{move || ui.t(Key::FieldWho)}</th>
-                        <th scope="col">{move || ui.t(Key::FieldNote)}</th>
-                        <th scope="col" class="num">{move || ui.t(Key::RunningSaldo)}</th>
-                        <th scope="col" class="no-print"><span class="visually-hidden">{move || ui.t(Key::Actions)}</span></th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || ui.t(Key::Date)}</th>
+                            <th scope="col">{move || ui.t(Key::Party)}</th>
+                            <th scope="col">{move || ui.t(Key::Category)}</th>
+                            <th scope="col" class="num">
+                                {move || ui.t(Key::CsvPoints)}
+                            </th>
+                            <th scope="col">{move || ui.t(Key::FieldWho)}</th>
+                            <th scope="col">{move || ui.t(Key::FieldNote)}</th>
+                            <th scope="col" class="num">
+                                {move || ui.t(Key::RunningSaldo)}
+                            </th>
+                            <th scope="col" class="no-print">
+                                <span class="visually-hidden">{move || ui.t(Key::Actions)}</span>
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        <For each=move || shown.get() key=|(l, open)| format!("{:?}|{}|{}|{:?}|{:?}|{open}", l.entry, l.supplier, l.client, l.repairs, l.moment) let:row>
-                            <LedgerRow line=row.0 open=row.1 editing=editing repair_target=repair_target />
+                        <For
+                            each=move || shown.get()
+                            key=|(l, open)| {
+                                format!(
+                                    "{:?}|{}|{}|{:?}|{:?}|{open}",
+                                    l.entry,
+                                    l.supplier,
+                                    l.client,
+                                    l.repairs,
+                                    l.moment,
+                                )
+                            }
+                            let:row
+                        >
+                            <LedgerRow
+                                line=row.0
+                                open=row.1
+                                editing=editing
+                                repair_target=repair_target
+                            />
                         </For>
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { pages.get() > 1 }>
-                <nav class="pager no-print" aria-label=move || ui.t(Key::Pages)>
-                    <button type="button" class="button small" data-testid="page-prev" disabled=move || page.get() == 0
-                        on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || ui.t(Key::Previous)}</button>
-                    <span data-testid="page-info">{move || tf(ui.lang.get(), Key::PageOf, &[("n", &(page.get() + 1).to_string()), ("total", &pages.get().to_string())])}</span>
-                    <button type="button" class="button small" data-testid="page-next" disabled=move || page.get() + 1 >= pages.get()
-                        on:click=move |_| page.update(|p| *p += 1)>{move || ui.t(Key::Next)}</button>
-                </nav>
-            </Show>
+            <Pager page=page pages=pages />
         </section>
+    }
+}
+
+/// Previous and next page, when there is more than one.
+#[component]
+fn Pager(
+    /// The page shown (from 0).
+    page: RwSignal<usize>,
+    /// How many pages there are.
+    pages: Memo<usize>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <Show when=move || { pages.get() > 1 }>
+            <nav class="pager no-print" aria-label=move || ui.t(Key::Pages)>
+                <button
+                    type="button"
+                    class="button small"
+                    data-testid="page-prev"
+                    disabled=move || page.get() == 0
+                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
+                >
+                    {move || ui.t(Key::Previous)}
+                </button>
+                <span data-testid="page-info">
+                    {move || tf(
+                        ui.lang.get(),
+                        Key::PageOf,
+                        &[("n", &(page.get() + 1).to_string()), ("total", &pages.get().to_string())],
+                    )}
+                </span>
+                <button
+                    type="button"
+                    class="button small"
+                    data-testid="page-next"
+                    disabled=move || page.get() + 1
+                >
+                    = pages.get()
+                    on:click=move |_| page.update(|p| *p += 1)>
+                    {move || ui.t(Key::Next)}
+                </button>
+            </nav>
+        </Show>
     }
 }

@@ -65,32 +65,56 @@ fn Breakdown(
     view! {
         <section class="panel breakdown" data-testid=testid>
             <h2>{move || ui.t(title)}</h2>
-            {Party::ALL.into_iter().map(|party| view! {
-                <h3>{move || party.label(ui.lang.get())}</h3>
-                <ul class="bars">
-                    {move || {
-                        let lang = ui.lang.get();
-                        let m = max.get() as f64;
-                        rows.get().into_iter().filter(|r| r.party == party).map(|r| {
-                            let dep = format!("{:.1}%", r.deposits as f64 / m * 100.0);
-                            let wd = format!("{:.1}%", r.withdrawals as f64 / m * 100.0);
-                            let net = r.net();
-                            view! {
-                                <li class="bar-row" data-testid="bar-row">
-                                    <span class="bar-label user-text">{label(&r)}</span>
-                                    <span class="bar-track" aria-hidden="true">
-                                        <span class="bar deposit" style:width=dep></span>
-                                        <span class="bar withdrawal" style:width=wd></span>
-                                    </span>
-                                    <span class="bar-value" class:negative=net < 0>{saldo_text(net, lang)}" "
-                                        <span class="muted small">{tf(lang, Key::BarDetail, &[("dep", &r.deposits.to_string()), ("wd", &r.withdrawals.to_string()), ("n", &r.count.to_string())])}</span>
-                                    </span>
-                                </li>
-                            }
-                        }).collect_view()
-                    }}
-                </ul>
-            }).collect_view()}
+            {Party::ALL
+                .into_iter()
+                .map(|party| {
+                    view! {
+                        <h3>{move || party.label(ui.lang.get())}</h3>
+                        <ul class="bars">
+                            {move || {
+                                let lang = ui.lang.get();
+                                let m = max.get() as f64;
+                                rows.get()
+                                    .into_iter()
+                                    .filter(|r| r.party == party)
+                                    .map(|r| {
+                                        let dep = format!("{:.1}%", r.deposits as f64 / m * 100.0);
+                                        let wd = format!(
+                                            "{:.1}%",
+                                            r.withdrawals as f64 / m * 100.0,
+                                        );
+                                        let net = r.net();
+                                        view! {
+                                            <li class="bar-row" data-testid="bar-row">
+                                                <span class="bar-label user-text">{label(&r)}</span>
+                                                <span class="bar-track" aria-hidden="true">
+                                                    <span class="bar deposit" style:width=dep></span>
+                                                    <span class="bar withdrawal" style:width=wd></span>
+                                                </span>
+                                                <span class="bar-value" class:negative=net < 0>
+                                                    {saldo_text(net, lang)}
+                                                    " "
+                                                    <span class="muted small">
+                                                        {tf(
+                                                            lang,
+                                                            Key::BarDetail,
+                                                            &[
+                                                                ("dep", &r.deposits.to_string()),
+                                                                ("wd", &r.withdrawals.to_string()),
+                                                                ("n", &r.count.to_string()),
+                                                            ],
+                                                        )}
+                                                    </span>
+                                                </span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    }
+                })
+                .collect_view()}
         </section>
     }
 }

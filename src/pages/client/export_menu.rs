@@ -5,7 +5,7 @@ use kbr_core::i18n::Key;
 use leptos::prelude::*;
 
 use super::use_client;
-use crate::components::downloads::{download_ledger, LedgerFormat};
+use crate::components::downloads::{download_ledger, LedgerExports, LedgerFormat};
 use crate::state::use_ui;
 
 /// "Exporteren ▾": CSV, journal, print.
@@ -22,12 +22,17 @@ pub fn ExportMenu() -> impl IntoView {
         <details class="menu no-print" data-testid="export-menu">
             <summary class="button">{move || ui.t(Key::ExportMenu)}</summary>
             <div class="menu-items">
-                <button type="button" class="button" data-testid="client-export-csv"
-                    on:click=move |_| export(LedgerFormat::Csv)>{move || ui.t(Key::ExportCsv)}</button>
-                <button type="button" class="button" data-testid="client-export-journal"
-                    on:click=move |_| export(LedgerFormat::Journal)>{move || ui.t(Key::ExportJournal)}</button>
-                <button type="button" class="button" data-testid="print"
-                    on:click=move |_| { let _ = window().print(); }>{move || ui.t(Key::Print)}</button>
+                <LedgerExports on_export=Callback::new(export) testid="client-export" />
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="print"
+                    on:click=move |_| {
+                        let _ = window().print();
+                    }
+                >
+                    {move || ui.t(Key::Print)}
+                </button>
             </div>
         </details>
     }

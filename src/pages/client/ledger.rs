@@ -59,14 +59,27 @@ fn PartyCard(
     view! {
         <article class="saldo-card" data-testid=testid>
             <h2>{move || ui.t(title)}</h2>
-            <p class="big-saldo" class:negative=move || totals.get().saldo() < 0 data-testid="saldo">
+            <p
+                class="big-saldo"
+                class:negative=move || totals.get().saldo() < 0
+                data-testid="saldo"
+            >
                 {move || saldo_text(totals.get().saldo(), ui.lang.get())}
             </p>
             <p>
                 <StatusBadge status=status />
-                {move || report.with(|r| r.steadily_more_red).then(|| view! {
-                    " "<span class="badge red" data-testid="trend-badge">{ui.t(Key::TrendMoreRed)}</span>
-                })}
+                {move || {
+                    report
+                        .with(|r| r.steadily_more_red)
+                        .then(|| {
+                            view! {
+                                " "
+                                <span class="badge red" data-testid="trend-badge">
+                                    {ui.t(Key::TrendMoreRed)}
+                                </span>
+                            }
+                        })
+                }}
             </p>
             <p class="explanation" data-testid="status-explanation">
                 {move || report.with(|r| r.reason.sentence(party, period(), ui.lang.get()))}
@@ -80,11 +93,15 @@ fn PartyCard(
                     {move || {
                         let t = totals.get();
                         let lang = ui.lang.get();
-                        tf(lang, Key::RatioLine, &[
-                            ("ratio", &ratio_text(t.ratio_tenths(), lang)),
-                            ("dep", &t.deposits.to_string()),
-                            ("wd", &t.withdrawals.to_string()),
-                        ])
+                        tf(
+                            lang,
+                            Key::RatioLine,
+                            &[
+                                ("ratio", &ratio_text(t.ratio_tenths(), lang)),
+                                ("dep", &t.deposits.to_string()),
+                                ("wd", &t.withdrawals.to_string()),
+                            ],
+                        )
                     }}
                 </p>
             </Show>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::use_client;
 use crate::components::errors::ErrorList;
 use crate::state::use_ui;
-use crate::store::{use_store, Undo};
+use crate::store::use_store;
 
 /// The settings tab.
 #[component]
@@ -45,52 +45,83 @@ fn SettingsForm() -> impl IntoView {
             structural_run: u32::try_from(num(run)).unwrap_or(0),
             stock_take_days: u32::try_from(num(days)).unwrap_or(0),
         };
-        match store.dispatch(
-            &id,
-            Command::ChangeSettings {
-                period: period.get_untracked(),
-                thresholds,
-            },
-        ) {
-            Ok(inverse) => {
-                errors.set(Vec::new());
-                store.notify(
-                    ui.t(Key::SettingsSaved).to_string(),
-                    Some(Undo::Command(id.clone(), Box::new(inverse))),
-                );
-            }
+        let command = Command::ChangeSettings {
+            period: period.get_untracked(),
+            thresholds,
+        };
+        match store.act(&id, command, ui.t(Key::SettingsSaved).to_string()) {
+            Ok(()) => errors.set(Vec::new()),
             Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
         }
     };
-    let number = move |label: Key,
-                       value: RwSignal<String>,
-                       testid: &'static str,
-                       (min, max): (i64, i64)| {
-        view! {
-            <label class="field"><span>{move || ui.t(label)}</span>
-                <input type="number" inputmode="numeric" data-testid=testid min=min max=max prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev)) /></label>
-        }
-    };
+    let number =
+        move |label: Key, value: RwSignal<String>, testid: &'static str, (min, max): (i64, i64)| {
+            view! {
+                <label class="field">
+                    <span>{move || ui.t(label)}</span>
+                    <input
+                        type="number"
+                        inputmode="numeric"
+                        data-testid=testid
+                        min=min
+                        max=max
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    />
+                </label>
+            }
+        };
     let wide = |r: (u32, u32)| (i64::from(r.0), i64::from(r.1));
     view! {
         <form class="panel form" data-testid="settings" on:submit=save novalidate>
             <h2>{move || ui.t(Key::TabSettings)}</h2>
-            <label class="field"><span>{move || ui.t(Key::PeriodLength)}</span>
-                <select data-testid="setting-period" prop:value=move || period.get().code()
-                    on:change=move |ev| if let Some(p) = PeriodLength::from_code(&event_target_value(&ev)) { period.set(p) }>
-                    {PeriodLength::ALL.into_iter().map(|p| view! {
-                        <option value=p.code() selected=move || period.get() == p>{move || p.label(ui.lang.get())}</option>
-                    }).collect_view()}
-                </select></label>
+            <label class="field">
+                <span>{move || ui.t(Key::PeriodLength)}</span>
+                <select
+                    data-testid="setting-period"
+                    prop:value=move || period.get().code()
+                    on:change=move |ev| {
+                        if let Some(p) = PeriodLength::from_code(&event_target_value(&ev)) {
+                            period.set(p)
+                        }
+                    }
+                >
+                    {PeriodLength::ALL
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <option value=p.code() selected=move || period.get() == p>
+                                    {move || p.label(ui.lang.get())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
             <div class="grid two">
-                {number(Key::SettingSurplusLimit, surplus, "setting-surplus", limits::SURPLUS_LIMIT)}
-                {number(Key::SettingCredit, credit, "setting-credit", limits::CREDIT)}
-                {number(Key::SettingStructuralRun, run, "setting-run", wide(limits::STRUCTURAL_RUN))}
-                {number(Key::SettingStockTakeDays, days, "setting-days", wide(limits::STOCK_TAKE_DAYS))}
+                {number(
+                    Key::SettingSurplusLimit,
+                    surplus,
+                    "setting-surplus",
+                    limits::SURPLUS_LIMIT,
+                )} {number(Key::SettingCredit, credit, "setting-credit", limits::CREDIT)}
+                {number(
+                    Key::SettingStructuralRun,
+                    run,
+                    "setting-run",
+                    wide(limits::STRUCTURAL_RUN),
+                )}
+                {number(
+                    Key::SettingStockTakeDays,
+                    days,
+                    "setting-days",
+                    wide(limits::STOCK_TAKE_DAYS),
+                )}
             </div>
             <ErrorList errors=errors testid="settings-errors" />
-            <button type="submit" class="button primary" data-testid="settings-save">{move || ui.t(Key::Save)}</button>
+            <button type="submit" class="button primary" data-testid="settings-save">
+                {move || ui.t(Key::Save)}
+            </button>
         </form>
     }
 }
@@ -111,7 +142,9 @@ fn Rules() -> impl IntoView {
     view! {
         <section class="panel rules" data-testid="rules">
             <h2>{move || ui.t(Key::RulesTitle)}</h2>
-            <ul>{rules.into_iter().map(|k| view! { <li>{move || ui.t(k)}</li> }).collect_view()}</ul>
+            <ul>
+                {rules.into_iter().map(|k| view! { <li>{move || ui.t(k)}</li> }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -11,7 +11,7 @@ use super::use_client;
 use crate::components::errors::ErrorList;
 use crate::components::status::{saldo_text, ReminderBadge};
 use crate::state::use_ui;
-use crate::store::{use_store, Undo};
+use crate::store::use_store;
 
 /// The stock-take tab.
 #[component]
@@ -43,15 +43,11 @@ fn StockTakeForm() -> impl IntoView {
             reflection: reflection.get_untracked(),
             actions: actions.get_untracked(),
         };
-        match store.dispatch(&id, command) {
-            Ok(inverse) => {
+        match store.act(&id, command, ui.t(Key::StockTakeSaved).to_string()) {
+            Ok(()) => {
                 reflection.set(String::new());
                 actions.set(String::new());
                 errors.set(Vec::new());
-                store.notify(
-                    ui.t(Key::StockTakeSaved).to_string(),
-                    Some(Undo::Command(id.clone(), Box::new(inverse))),
-                );
             }
             Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
         }
@@ -61,38 +57,72 @@ fn StockTakeForm() -> impl IntoView {
             <h2>{move || ui.t(Key::StockTakeTitle)}</h2>
             <p>{move || ui.t(Key::StockTakeIntro)}</p>
             <p data-testid="reminder-state">
-                <ReminderBadge staleness=staleness />" "
+                <ReminderBadge staleness=staleness />
+                " "
                 {move || {
                     let r = reminder.get();
                     let lang = ui.lang.get();
                     match (r.since, r.due) {
-                        (Some(since), Some(due)) => tf(lang, if r.has_stock_take { Key::ReminderSinceReview } else { Key::ReminderSinceFirst }, &[
-                            ("date", &format_date(since, lang)),
-                            ("days", &r.days.to_string()),
-                            ("due", &format_date(due, lang)),
-                        ]),
+                        (Some(since), Some(due)) => {
+                            tf(
+                                lang,
+                                if r.has_stock_take {
+                                    Key::ReminderSinceReview
+                                } else {
+                                    Key::ReminderSinceFirst
+                                },
+                                &[
+                                    ("date", &format_date(since, lang)),
+                                    ("days", &r.days.to_string()),
+                                    ("due", &format_date(due, lang)),
+                                ],
+                            )
+                        }
                         _ => ui.t(Key::ReminderNothing).to_string(),
                     }
                 }}
             </p>
-            <p class="figures">{move || summary.with(|s| {
-                let lang = ui.lang.get();
-                tf(lang, Key::StockTakeFigures, &[
-                    ("us", &saldo_text(s.headline.balances.supplier.saldo(), lang)),
-                    ("them", &saldo_text(s.headline.balances.client.saldo(), lang)),
-                    ("status", s.headline.supplier_status.status.label(lang)),
-                    ("open", &s.open_repairs.len().to_string()),
-                ])
-            })}</p>
+            <p class="figures">
+                {move || {
+                    summary
+                        .with(|s| {
+                            let lang = ui.lang.get();
+                            tf(
+                                lang,
+                                Key::StockTakeFigures,
+                                &[
+                                    ("us", &saldo_text(s.headline.balances.supplier.saldo(), lang)),
+                                    ("them", &saldo_text(s.headline.balances.client.saldo(), lang)),
+                                    ("status", s.headline.supplier_status.status.label(lang)),
+                                    ("open", &s.open_repairs.len().to_string()),
+                                ],
+                            )
+                        })
+                }}
+            </p>
             <form class="form" on:submit=save novalidate>
-                <label class="field"><span>{move || ui.t(Key::Reflection)}" *"</span>
-                    <textarea rows="3" data-testid="stock-take-reflection" prop:value=move || reflection.get()
-                        on:input=move |ev| reflection.set(event_target_value(&ev))></textarea></label>
-                <label class="field"><span>{move || ui.t(Key::AgreedActions)}</span>
-                    <textarea rows="3" data-testid="stock-take-actions" prop:value=move || actions.get()
-                        on:input=move |ev| actions.set(event_target_value(&ev))></textarea></label>
+                <label class="field">
+                    <span>{move || ui.t(Key::Reflection)}" *"</span>
+                    <textarea
+                        rows="3"
+                        data-testid="stock-take-reflection"
+                        prop:value=move || reflection.get()
+                        on:input=move |ev| reflection.set(event_target_value(&ev))
+                    ></textarea>
+                </label>
+                <label class="field">
+                    <span>{move || ui.t(Key::AgreedActions)}</span>
+                    <textarea
+                        rows="3"
+                        data-testid="stock-take-actions"
+                        prop:value=move || actions.get()
+                        on:input=move |ev| actions.set(event_target_value(&ev))
+                    ></textarea>
+                </label>
                 <ErrorList errors=errors testid="stock-take-errors" />
-                <button type="submit" class="button primary" data-testid="stock-take-save">{move || ui.t(Key::SaveStockTake)}</button>
+                <button type="submit" class="button primary" data-testid="stock-take-save">
+                    {move || ui.t(Key::SaveStockTake)}
+                </button>
             </form>
         </section>
     }
@@ -115,17 +145,42 @@ fn StockTakeHistory() -> impl IntoView {
             <ol class="history">
                 {move || {
                     let lang = ui.lang.get();
-                    history.get().into_iter().map(|st| {
-                        let status = Status::from_code(&st.status).map(|s| s.label(lang)).unwrap_or("");
-                        view! {
-                            <li data-testid="stock-take-record">
-                                <p><strong>{format_date(st.date, lang)}</strong>" · "
-                                    {tf(lang, Key::StockTakeRecord, &[("us", &saldo_text(st.supplier_saldo, lang)), ("them", &saldo_text(st.client_saldo, lang)), ("status", status)])}</p>
-                                <p class="user-text">{st.reflection}</p>
-                                {(!st.actions.is_empty()).then(|| view! { <p class="user-text"><em>{ui.t(Key::AgreedActions)}": "</em>{st.actions.clone()}</p> })}
-                            </li>
-                        }
-                    }).collect_view()
+                    history
+                        .get()
+                        .into_iter()
+                        .map(|st| {
+                            let status = Status::from_code(&st.status)
+                                .map(|s| s.label(lang))
+                                .unwrap_or("");
+                            view! {
+                                <li data-testid="stock-take-record">
+                                    <p>
+                                        <strong>{format_date(st.date, lang)}</strong>
+                                        " · "
+                                        {tf(
+                                            lang,
+                                            Key::StockTakeRecord,
+                                            &[
+                                                ("us", &saldo_text(st.supplier_saldo, lang)),
+                                                ("them", &saldo_text(st.client_saldo, lang)),
+                                                ("status", status),
+                                            ],
+                                        )}
+                                    </p>
+                                    <p class="user-text">{st.reflection}</p>
+                                    {(!st.actions.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <p class="user-text">
+                                                    <em>{ui.t(Key::AgreedActions)}": "</em>
+                                                    {st.actions.clone()}
+                                                </p>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
                 }}
             </ol>
         </section>

@@ -2,9 +2,9 @@
 //! stored data could not be read, it says so before offering a new start.
 
 use kbr_core::i18n::Key;
-use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
+use super::load_demo;
 use crate::state::use_ui;
 use crate::store::use_store;
 
@@ -17,31 +17,37 @@ pub fn EmptyState(
     let ui = use_ui();
     let store = use_store();
     let unreadable = move || store.startup_problem().is_some();
-    let load_demo = move |_| match store.load_demo() {
-        Ok(Some(id)) => ui.go(Route::Client {
-            id,
-            tab: ClientTab::Ledger,
-        }),
-        Ok(None) => {}
-        Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
-    };
+
     view! {
         <section class="panel empty" data-testid="empty-state">
             <Show
                 when=unreadable
-                fallback=move || view! {
-                    <h1>{move || ui.t(Key::EmptyTitle)}</h1>
-                    <p>{move || ui.t(Key::EmptyIntro1)}</p>
-                    <p>{move || ui.t(Key::EmptyIntro2)}</p>
+                fallback=move || {
+                    view! {
+                        <h1>{move || ui.t(Key::EmptyTitle)}</h1>
+                        <p>{move || ui.t(Key::EmptyIntro1)}</p>
+                        <p>{move || ui.t(Key::EmptyIntro2)}</p>
+                    }
                 }
             >
                 <h1 data-testid="empty-unreadable">{move || ui.t(Key::EmptyUnreadableTitle)}</h1>
                 <p>{move || ui.t(Key::EmptyUnreadable)}</p>
             </Show>
             <div class="actions">
-                <button type="button" class="button primary" data-testid="create-first-client"
-                    on:click=move |_| creating.set(true)>{move || ui.t(Key::EmptyCreateFirst)}</button>
-                <button type="button" class="button" data-testid="load-demo" on:click=load_demo>
+                <button
+                    type="button"
+                    class="button primary"
+                    data-testid="create-first-client"
+                    on:click=move |_| creating.set(true)
+                >
+                    {move || ui.t(Key::EmptyCreateFirst)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="load-demo"
+                    on:click=move |_| load_demo()
+                >
                     {move || ui.t(Key::LoadDemo)}
                 </button>
             </div>

@@ -107,30 +107,68 @@ pub fn Overview() -> impl IntoView {
                 <div class="toolbar no-print">
                     <label class="field inline grow">
                         <span class="visually-hidden">{move || ui.t(Key::SearchClients)}</span>
-                        <input type="search" data-testid="client-search" placeholder=move || ui.t(Key::SearchClients)
-                            prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+                        <input
+                            type="search"
+                            data-testid="client-search"
+                            placeholder=move || ui.t(Key::SearchClients)
+                            prop:value=move || search.get()
+                            on:input=move |ev| search.set(event_target_value(&ev))
+                        />
                     </label>
                     <label class="check">
-                        <input type="checkbox" data-testid="show-archived" prop:checked=move || show_archived.get()
-                            on:change=move |ev| show_archived.set(event_target_checked(&ev)) />
-                        {move || tf(ui.lang.get(), Key::ShowArchived, &[("n", &archived_count.get().to_string())])}
+                        <input
+                            type="checkbox"
+                            data-testid="show-archived"
+                            prop:checked=move || show_archived.get()
+                            on:change=move |ev| show_archived.set(event_target_checked(&ev))
+                        />
+                        {move || tf(
+                            ui.lang.get(),
+                            Key::ShowArchived,
+                            &[("n", &archived_count.get().to_string())],
+                        )}
                     </label>
                 </div>
                 <Show when=move || visible.with(Vec::is_empty)>
-                    <p class="muted" data-testid="no-match">{move || ui.t(Key::NoClientsMatch)}</p>
+                    <p class="muted" data-testid="no-match">
+                        {move || ui.t(Key::NoClientsMatch)}
+                    </p>
                 </Show>
                 <ul class="client-list" data-testid="client-list">
                     <For each=move || visible.get() key=|r| format!("{:?}", r) let:row>
                         <ClientRow row=row editing=editing />
                     </For>
                 </ul>
-                {move || editing.get().map(|id| view! {
-                    <div class="overlay" data-testid="edit-overlay">
-                        <ClientForm existing=Some(id) on_done=Callback::new(move |_| editing.set(None)) />
-                    </div>
-                })}
+                {move || {
+                    editing
+                        .get()
+                        .map(|id| {
+                            view! {
+                                <div class="overlay" data-testid="edit-overlay">
+                                    <ClientForm
+                                        existing=Some(id)
+                                        on_done=Callback::new(move |_| editing.set(None))
+                                    />
+                                </div>
+                            }
+                        })
+                }}
             </section>
         </Show>
+    }
+}
+
+/// Adds the demo client and opens it (or says why not).
+pub fn load_demo() {
+    let ui = use_ui();
+    let store = use_store();
+    match store.load_demo() {
+        Ok(Some(id)) => ui.go(Route::Client {
+            id,
+            tab: ClientTab::Ledger,
+        }),
+        Ok(None) => {}
+        Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
     }
 }
 
@@ -143,14 +181,7 @@ fn OverviewActions(
     let ui = use_ui();
     let store = use_store();
     let has_demo = Memo::new(move |_| store.map_accounts(|a| a.client.demo).contains(&true));
-    let load_demo = move |_| match store.load_demo() {
-        Ok(Some(id)) => ui.go(Route::Client {
-            id,
-            tab: ClientTab::Ledger,
-        }),
-        Ok(None) => {}
-        Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
-    };
+
     let remove_demo = move |_| {
         let lang = ui.lang.get_untracked();
         match store.remove_demo() {
@@ -160,21 +191,36 @@ fn OverviewActions(
     };
     view! {
         <div class="actions no-print">
-            <button type="button" class="button primary" data-testid="new-client"
-                on:click=move |_| creating.set(true)>{move || ui.t(Key::NewClient)}</button>
+            <button
+                type="button"
+                class="button primary"
+                data-testid="new-client"
+                on:click=move |_| creating.set(true)
+            >
+                {move || ui.t(Key::NewClient)}
+            </button>
             <Show
                 when=move || has_demo.get()
-                fallback=move || view! {
-                    <button type="button" class="button" data-testid="load-demo" on:click=load_demo>
-                        {move || ui.t(Key::LoadDemo)}
-                    </button>
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button"
+                            data-testid="load-demo"
+                            on:click=move |_| load_demo()
+                        >
+                            {move || ui.t(Key::LoadDemo)}
+                        </button>
+                    }
                 }
             >
                 <button type="button" class="button" data-testid="remove-demo" on:click=remove_demo>
                     {move || ui.t(Key::RemoveDemo)}
                 </button>
             </Show>
-            <a class="button" href=Route::Data.to_hash() data-testid="nav-data">{move || ui.t(Key::NavData)}</a>
+            <a class="button" href=Route::Data.to_hash() data-testid="nav-data">
+                {move || ui.t(Key::NavData)}
+            </a>
         </div>
     }
 }

@@ -42,32 +42,97 @@ pub fn ClientRow(
     let (open, overdue) = (head.open_actions, head.overdue_actions);
     let moments_href = href(ClientTab::Moments);
     view! {
-        <li class="client-card" class:archived=row.archived data-testid="client-row" data-client-id=row.id.to_string()>
+        <li
+            class="client-card"
+            class:archived=row.archived
+            data-testid="client-row"
+            data-client-id=row.id.to_string()
+        >
             <div class="client-main">
-                <a class="client-name user-text" href=href(ClientTab::Ledger) data-testid="client-link">{row.name.clone()}</a>
+                <a
+                    class="client-name user-text"
+                    href=href(ClientTab::Ledger)
+                    data-testid="client-link"
+                >
+                    {row.name.clone()}
+                </a>
                 <span class="muted user-text">{row.organisation.clone()}</span>
-                {row.demo.then(|| view! { <span class="badge grey">{move || ui.t(Key::DemoBadge)}</span> })}
-                {row.archived.then(|| view! { <span class="badge grey">{move || ui.t(Key::ArchivedBadge)}</span> })}
+                {row
+                    .demo
+                    .then(|| {
+                        view! { <span class="badge grey">{move || ui.t(Key::DemoBadge)}</span> }
+                    })}
+                {row
+                    .archived
+                    .then(|| {
+                        view! { <span class="badge grey">{move || ui.t(Key::ArchivedBadge)}</span> }
+                    })}
             </div>
             <div class="client-figures">
-                <span class="saldo" class:negative=saldo < 0 data-testid="row-saldo">{move || saldo_text(saldo, ui.lang.get())}</span>
+                <span class="saldo" class:negative=saldo < 0 data-testid="row-saldo">
+                    {move || saldo_text(saldo, ui.lang.get())}
+                </span>
                 <StatusBadge status=status />
-                {trend.then(|| view! { <span class="badge red" data-testid="trend-badge">{move || ui.t(Key::TrendMoreRed)}</span> })}
+                {trend
+                    .then(|| {
+                        view! {
+                            <span class="badge red" data-testid="trend-badge">
+                                {move || ui.t(Key::TrendMoreRed)}
+                            </span>
+                        }
+                    })}
                 <ReminderBadge staleness=head.reminder.staleness />
-                {hostmanship.map(|total| view! {
-                    <a class="badge blue" href=assessment_href data-testid="row-hostmanship">
-                        {move || tf(ui.lang.get(), Key::HostmanshipShort, &[("total", &total.to_string())])}</a>
-                })}
-                {(open > 0).then(|| view! {
-                    <a class={if overdue > 0 { "badge red" } else { "badge amber" }} href=moments_href data-testid="row-open-actions">
-                        {move || tf(ui.lang.get(), Key::OpenActionsShort, &[("n", &open.to_string())])}</a>
-                })}
-                <span class="muted small">{move || match last {
-                    Some(d) => tf(ui.lang.get(), Key::LastEntry, &[("date", &format_date(d, ui.lang.get()))]),
-                    None => ui.t(Key::NoEntriesYet).to_string(),
-                }}</span>
+                {hostmanship
+                    .map(|total| {
+                        view! {
+                            <a
+                                class="badge blue"
+                                href=assessment_href
+                                data-testid="row-hostmanship"
+                            >
+                                {move || tf(
+                                    ui.lang.get(),
+                                    Key::HostmanshipShort,
+                                    &[("total", &total.to_string())],
+                                )}
+                            </a>
+                        }
+                    })}
+                {(open > 0)
+                    .then(|| {
+                        view! {
+                            <a
+                                class={if overdue > 0 { "badge red" } else { "badge amber" }}
+                                href=moments_href
+                                data-testid="row-open-actions"
+                            >
+                                {move || tf(
+                                    ui.lang.get(),
+                                    Key::OpenActionsShort,
+                                    &[("n", &open.to_string())],
+                                )}
+                            </a>
+                        }
+                    })}
+                <span class="muted small">
+                    {move || match last {
+                        Some(d) => {
+                            tf(
+                                ui.lang.get(),
+                                Key::LastEntry,
+                                &[("date", &format_date(d, ui.lang.get()))],
+                            )
+                        }
+                        None => ui.t(Key::NoEntriesYet).to_string(),
+                    }}
+                </span>
             </div>
-            <RowActions id=row.id.clone() name=row.name.clone() archived=row.archived editing=editing />
+            <RowActions
+                id=row.id.clone()
+                name=row.name.clone()
+                archived=row.archived
+                editing=editing
+            />
         </li>
     }
 }
@@ -91,19 +156,13 @@ fn RowActions(
     let label = move |key: Key| tf(ui.lang.get(), key, &[("client", &short)]);
     let (id_e, id_a, id_d) = (id.clone(), id.clone(), id);
     let archive = move |_| {
-        let lang = ui.lang.get_untracked();
-        match store.dispatch(&id_a, Command::SetArchived(!archived)) {
-            Ok(inverse) => store.notify(
-                ui.t(if archived {
-                    Key::ClientUnarchived
-                } else {
-                    Key::ClientArchived
-                })
-                .to_string(),
-                Some(Undo::Command(id_a.clone(), Box::new(inverse))),
-            ),
-            Err(e) => store.notify(e.messages(lang).join(" "), None),
-        }
+        let key = if archived {
+            Key::ClientUnarchived
+        } else {
+            Key::ClientArchived
+        };
+        let cmd = Command::SetArchived(!archived);
+        store.act_or_say(&id_a, cmd, ui.t(key).to_string(), ui.lang.get_untracked());
     };
     let delete = move |_| {
         confirming.set(false);
@@ -124,23 +183,59 @@ fn RowActions(
     let label3 = label.clone();
     view! {
         <div class="client-actions no-print">
-            <button type="button" class="button small" data-testid="edit-client" aria-label=move || label(Key::EditClientNamed)
-                on:click=move |_| editing.set(Some(id_e.clone()))>{move || ui.t(Key::Edit)}</button>
-            <button type="button" class="button small" data-testid="archive-client"
-                aria-label=move || label2(if archived { Key::UnarchiveNamed } else { Key::ArchiveNamed })
-                on:click=archive>{move || ui.t(if archived { Key::Unarchive } else { Key::Archive })}</button>
-            <button type="button" class="button small danger" data-testid="delete-client" aria-label=move || label3(Key::DeleteClientNamed)
-                on:click=move |_| confirming.set(true)>{move || ui.t(Key::Delete)}</button>
+            <button
+                type="button"
+                class="button small"
+                data-testid="edit-client"
+                aria-label=move || label(Key::EditClientNamed)
+                on:click=move |_| editing.set(Some(id_e.clone()))
+            >
+                {move || ui.t(Key::Edit)}
+            </button>
+            <button
+                type="button"
+                class="button small"
+                data-testid="archive-client"
+                aria-label=move || label2(
+                    if archived { Key::UnarchiveNamed } else { Key::ArchiveNamed },
+                )
+                on:click=archive
+            >
+                {move || ui.t(if archived { Key::Unarchive } else { Key::Archive })}
+            </button>
+            <button
+                type="button"
+                class="button small danger"
+                data-testid="delete-client"
+                aria-label=move || label3(Key::DeleteClientNamed)
+                on:click=move |_| confirming.set(true)
+            >
+                {move || ui.t(Key::Delete)}
+            </button>
         </div>
         <Show when=move || confirming.get()>
             <div class="confirm" role="alertdialog" data-testid="confirm-delete">
-                <p class="user-text">{
-                    let name = name.clone();
-                    move || tf(ui.lang.get(), Key::ConfirmDeleteClient, &[("client", &shorten(&name, 60))])
-                }</p>
-                <button type="button" class="button small danger" data-testid="confirm-delete-yes" on:click=delete.clone()>
-                    {move || ui.t(Key::Delete)}</button>
-                <button type="button" class="button small" on:click=move |_| confirming.set(false)>{move || ui.t(Key::Cancel)}</button>
+                <p class="user-text">
+                    {
+                        let name = name.clone();
+                        move || tf(
+                            ui.lang.get(),
+                            Key::ConfirmDeleteClient,
+                            &[("client", &shorten(&name, 60))],
+                        )
+                    }
+                </p>
+                <button
+                    type="button"
+                    class="button small danger"
+                    data-testid="confirm-delete-yes"
+                    on:click=delete.clone()
+                >
+                    {move || ui.t(Key::Delete)}
+                </button>
+                <button type="button" class="button small" on:click=move |_| confirming.set(false)>
+                    {move || ui.t(Key::Cancel)}
+                </button>
             </div>
         </Show>
     }

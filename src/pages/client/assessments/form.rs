@@ -10,7 +10,7 @@ use crate::components::errors::ErrorList;
 use crate::components::question::QuestionField;
 use crate::pages::client::use_client;
 use crate::state::use_ui;
-use crate::store::{use_store, Undo};
+use crate::store::use_store;
 
 /// Fills in `def`, section by section; saves with a command.
 #[component]
@@ -35,14 +35,8 @@ pub fn AssessmentForm(
             date: dates::parse_input(&date.get_untracked()),
             answers: answers.get_untracked(),
         };
-        match store.dispatch(&id, cmd) {
-            Ok(inverse) => {
-                store.notify(
-                    ui.t(Key::AssessmentSaved).to_string(),
-                    Some(Undo::Command(id.clone(), Box::new(inverse))),
-                );
-                filling.set(false);
-            }
+        match store.act(&id, cmd, ui.t(Key::AssessmentSaved).to_string()) {
+            Ok(()) => filling.set(false),
             Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
         }
     };
@@ -58,24 +52,54 @@ pub fn AssessmentForm(
         )
     };
     view! {
-        <form class="form questionnaire-form" on:submit=save novalidate data-testid="assessment-form">
-            <label class="field inline"><span>{move || ui.t(Key::Date)}</span>
-                <input type="date" data-testid="assessment-date" prop:value=move || date.get()
-                    on:input=move |ev| date.set(event_target_value(&ev)) /></label>
-            {def.sections.iter().map(|section| view! {
-                <fieldset data-testid=format!("fieldset-{}", section.id)>
-                    <legend>{move || section.title.get(ui.lang.get())}</legend>
-                    <p class="muted small">{move || section.description.get(ui.lang.get())}</p>
-                    {def.items_of(section.id).map(|item| view! {
-                        <QuestionField item=item answers=answers form=def.id />
-                    }).collect_view()}
-                </fieldset>
-            }).collect_view()}
-            <p class="muted" aria-live="polite" data-testid="answered-count">{answered}</p>
+        <form
+            class="form questionnaire-form"
+            on:submit=save
+            novalidate
+            data-testid="assessment-form"
+        >
+            <label class="field inline">
+                <span>{move || ui.t(Key::Date)}</span>
+                <input
+                    type="date"
+                    data-testid="assessment-date"
+                    prop:value=move || date.get()
+                    on:input=move |ev| date.set(event_target_value(&ev))
+                />
+            </label>
+            {def
+                .sections
+                .iter()
+                .map(|section| {
+                    view! {
+                        <fieldset data-testid=format!("fieldset-{}", section.id)>
+                            <legend>{move || section.title.get(ui.lang.get())}</legend>
+                            <p class="muted small">
+                                {move || section.description.get(ui.lang.get())}
+                            </p>
+                            {def
+                                .items_of(section.id)
+                                .map(|item| {
+                                    view! {
+                                        <QuestionField item=item answers=answers form=def.id />
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+            <p class="muted" aria-live="polite" data-testid="answered-count">
+                {answered}
+            </p>
             <ErrorList errors=errors />
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="assessment-save">{move || ui.t(Key::AssessmentSave)}</button>
-                <button type="button" class="button" on:click=move |_| filling.set(false)>{move || ui.t(Key::Cancel)}</button>
+                <button type="submit" class="button primary" data-testid="assessment-save">
+                    {move || ui.t(Key::AssessmentSave)}
+                </button>
+                <button type="button" class="button" on:click=move |_| filling.set(false)>
+                    {move || ui.t(Key::Cancel)}
+                </button>
             </div>
         </form>
     }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::{section_text, Scored};
 use crate::pages::client::use_client;
 use crate::state::use_ui;
-use crate::store::{use_store, Undo};
+use crate::store::use_store;
 
 /// The history table of `def`.
 #[component]
@@ -25,37 +25,100 @@ pub fn AssessmentHistory(
     view! {
         <section class="panel" data-testid="assessment-history">
             <h2>{move || ui.t(Key::HistoryPerSection)}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=move || ui.t(Key::HistoryPerSection)>
+            <div
+                class="table-wrap"
+                tabindex="0"
+                role="region"
+                aria-label=move || ui.t(Key::HistoryPerSection)
+            >
                 <table class="score-table history-table stack">
-                    <caption class="visually-hidden">{move || ui.t(Key::HistoryPerSection)}</caption>
-                    <thead><tr>
-                        <th scope="col">{move || ui.t(Key::Date)}</th>
-                        {def.sections.iter().map(|s| view! { <th scope="col" class="num">{move || s.title.get(ui.lang.get())}</th> }).collect_view()}
-                        <th scope="col" class="num">{move || ui.t(Key::TotalColumn)}</th>
-                        <th scope="col"><span class="visually-hidden">{move || ui.t(Key::Actions)}</span></th>
-                    </tr></thead>
+                    <caption class="visually-hidden">
+                        {move || ui.t(Key::HistoryPerSection)}
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || ui.t(Key::Date)}</th>
+                            {def
+                                .sections
+                                .iter()
+                                .map(|s| {
+                                    view! {
+                                        <th scope="col" class="num">
+                                            {move || s.title.get(ui.lang.get())}
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
+                            <th scope="col" class="num">
+                                {move || ui.t(Key::TotalColumn)}
+                            </th>
+                            <th scope="col">
+                                <span class="visually-hidden">{move || ui.t(Key::Actions)}</span>
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        <For each=move || history.get() key=|s| (s.response.id, s.response.date, s.score.total) let:row>
+                        <For
+                            each=move || history.get()
+                            key=|s| (s.response.id, s.response.date, s.score.total)
+                            let:row
+                        >
                             {
                                 let date = row.response.date;
                                 let rid = row.response.id;
                                 let id = ctx.id.clone();
-                                let delete = move |_| match store.dispatch(&id, Command::RemoveAssessment { id: rid }) {
-                                    Ok(inverse) => store.notify(ui.t(Key::AssessmentDeleted).to_string(), Some(Undo::Command(id.clone(), Box::new(inverse)))),
-                                    Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
+                                let delete = move |_| {
+                                    let done = ui.t(Key::AssessmentDeleted).to_string();
+                                    let cmd = Command::RemoveAssessment {
+                                        id: rid,
+                                    };
+                                    store.act_or_say(&id, cmd, done, ui.lang.get_untracked());
                                 };
                                 view! {
                                     <tr data-testid="history-row">
-                                        <th scope="row">{move || format_date(date, ui.lang.get())}</th>
-                                        {row.score.sections.iter().map(|s| {
-                                            let s = s.clone();
-                                            let title = def.section(s.section).map(|x| x.title);
-                                            view! { <td class="num" data-label=move || title.map(|t| t.get(ui.lang.get()))>{move || section_text(Some(&s), ui.lang.get())}</td> }
-                                        }).collect_view()}
-                                        <td class="num" data-label=move || ui.t(Key::TotalColumn)><strong>{row.score.total.map_or("—".to_string(), |t| t.to_string())}</strong></td>
-                                        <td><button type="button" class="button small danger" data-testid="delete-assessment"
-                                            aria-label=move || tf(ui.lang.get(), Key::DeleteAssessment, &[("date", &format_date(date, ui.lang.get()))])
-                                            on:click=delete>{move || ui.t(Key::Delete)}</button></td>
+                                        <th scope="row">
+                                            {move || format_date(date, ui.lang.get())}
+                                        </th>
+                                        {row
+                                            .score
+                                            .sections
+                                            .iter()
+                                            .map(|s| {
+                                                let s = s.clone();
+                                                let title = def.section(s.section).map(|x| x.title);
+                                                view! {
+                                                    <td
+                                                        class="num"
+                                                        data-label=move || title.map(|t| t.get(ui.lang.get()))
+                                                    >
+                                                        {move || section_text(Some(&s), ui.lang.get())}
+                                                    </td>
+                                                }
+                                            })
+                                            .collect_view()}
+                                        <td class="num" data-label=move || ui.t(Key::TotalColumn)>
+                                            <strong>
+                                                {row
+                                                    .score
+                                                    .total
+                                                    .map_or("—".to_string(), |t| t.to_string())}
+                                            </strong>
+                                        </td>
+                                        <td>
+                                            <button
+                                                type="button"
+                                                class="button small danger"
+                                                data-testid="delete-assessment"
+                                                aria-label=move || tf(
+                                                    ui.lang.get(),
+                                                    Key::DeleteAssessment,
+                                                    &[("date", &format_date(date, ui.lang.get()))],
+                                                )
+                                                on:click=delete
+                                            >
+                                                {move || ui.t(Key::Delete)}
+                                            </button>
+                                        </td>
                                     </tr>
                                 }
                             }

@@ -64,25 +64,45 @@ pub fn AssessmentsTab() -> impl IntoView {
     let account = ctx.account;
     let cards = definitions::assessments()
         .map(|d| {
-            let latest = Memo::new(move |_| account.with(|a| (latest_total(a, d), a.assessments_of(d.id).len())));
-            let href = Route::Assessment { id: ctx.id.clone(), definition: d.id.to_string() }.to_hash();
+            let latest = Memo::new(move |_| {
+                account.with(|a| (latest_total(a, d), a.assessments_of(d.id).len()))
+            });
+            let href = Route::Assessment {
+                id: ctx.id.clone(),
+                definition: d.id.to_string(),
+            }
+            .to_hash();
             view! {
                 <li class="panel questionnaire-card" data-testid=format!("questionnaire-{}", d.id)>
-                    <h2><a href=href.clone()>{move || d.title.get(ui.lang.get())}</a></h2>
+                    <h2>
+                        <a href=href.clone()>{move || d.title.get(ui.lang.get())}</a>
+                    </h2>
                     <p>{move || d.intro.get(ui.lang.get())}</p>
-                    <p data-testid="questionnaire-latest">{move || {
-                        let lang = ui.lang.get();
-                        match latest.get() {
-                            (Some((date, total)), n) => tf(lang, Key::AssessmentLatest, &[
-                                ("total", &total.to_string()),
-                                ("date", &format_date(date, lang)),
-                                ("n", &n.to_string()),
-                            ]),
-                            (None, 0) => ui.t(Key::AssessmentNone).to_string(),
-                            (None, n) => tf(lang, Key::AssessmentNoScore, &[("n", &n.to_string())]),
-                        }
-                    }}</p>
-                    <a class="button primary" href=href data-testid=format!("open-{}", d.id)>{move || ui.t(Key::AssessmentOpen)}</a>
+                    <p data-testid="questionnaire-latest">
+                        {move || {
+                            let lang = ui.lang.get();
+                            match latest.get() {
+                                (Some((date, total)), n) => {
+                                    tf(
+                                        lang,
+                                        Key::AssessmentLatest,
+                                        &[
+                                            ("total", &total.to_string()),
+                                            ("date", &format_date(date, lang)),
+                                            ("n", &n.to_string()),
+                                        ],
+                                    )
+                                }
+                                (None, 0) => ui.t(Key::AssessmentNone).to_string(),
+                                (None, n) => {
+                                    tf(lang, Key::AssessmentNoScore, &[("n", &n.to_string())])
+                                }
+                            }
+                        }}
+                    </p>
+                    <a class="button primary" href=href data-testid=format!("open-{}", d.id)>
+                        {move || ui.t(Key::AssessmentOpen)}
+                    </a>
                 </li>
             }
         })

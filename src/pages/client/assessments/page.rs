@@ -52,20 +52,35 @@ pub fn AssessmentPage(
     let filling = RwSignal::new(false);
     view! {
         <section class="panel" data-testid="assessment">
-            <p class="crumbs"><a href=back>{move || ui.t(Key::BackToAssessments)}</a></p>
+            <p class="crumbs">
+                <a href=back>{move || ui.t(Key::BackToAssessments)}</a>
+            </p>
             <h2>{move || def.title.get(ui.lang.get())}</h2>
             <p>{move || def.intro.get(ui.lang.get())}</p>
             <Show when=move || !filling.get()>
-                <button type="button" class="button primary" data-testid="assessment-new"
-                    on:click=move |_| filling.set(true)>{move || ui.t(Key::AssessmentNew)}</button>
+                <button
+                    type="button"
+                    class="button primary"
+                    data-testid="assessment-new"
+                    on:click=move |_| filling.set(true)
+                >
+                    {move || ui.t(Key::AssessmentNew)}
+                </button>
             </Show>
             <Show when=move || filling.get()>
                 <AssessmentForm def=def filling=filling />
             </Show>
         </section>
-        <Show when=move || !history.with(Vec::is_empty) fallback=move || view! {
-            <p class="panel muted" data-testid="assessment-empty">{move || ui.t(Key::AssessmentNone)}</p>
-        }>
+        <Show
+            when=move || !history.with(Vec::is_empty)
+            fallback=move || {
+                view! {
+                    <p class="panel muted" data-testid="assessment-empty">
+                        {move || ui.t(Key::AssessmentNone)}
+                    </p>
+                }
+            }
+        >
             <ResultPanel def=def history=history />
             <AssessmentHistory def=def history=history />
         </Show>

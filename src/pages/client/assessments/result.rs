@@ -8,7 +8,7 @@ use kbr_core::questionnaires::engine::{attention_items, weakest, Definition, Wea
 use leptos::prelude::*;
 
 use super::{section_text, signed, Scored};
-use crate::components::radar::RadarChart;
+use crate::components::radar::{RadarChart, Shape};
 use crate::state::use_ui;
 
 /// Result and comparison of the chosen assessments.
@@ -45,41 +45,85 @@ pub fn ResultPanel(
         }
     });
     let label = move |s: &Scored| format_date(s.response.date, ui.lang.get());
-    let radar_current = Signal::derive(move || current.get().map(|s| (label(&s), s.score)));
-    let radar_previous = Signal::derive(move || previous.get().map(|s| (label(&s), s.score)));
+    let shapes = Signal::derive(move || {
+        let mut v = Vec::new();
+        if let Some(s) = current.get() {
+            v.push(Shape::of_score(label(&s), "current", &s.score));
+        }
+        if let Some(s) = previous.get() {
+            v.push(Shape::of_score(label(&s), "previous", &s.score));
+        }
+        v
+    });
     view! {
         <section class="panel" data-testid="assessment-result">
             <h2>{move || ui.t(Key::AssessmentResult)}</h2>
             <div class="compare-pickers">
-                <label class="field inline"><span>{move || ui.t(Key::CompareShown)}</span>
-                    <select data-testid="compare-a" on:change=move |ev| chosen_a.set(event_target_value(&ev).parse().ok().map(ResponseId))>
-                        {move || options(&history.get(), current.get().map(|s| s.response.id), ui.lang.get())}
+                <label class="field inline">
+                    <span>{move || ui.t(Key::CompareShown)}</span>
+                    <select
+                        data-testid="compare-a"
+                        on:change=move |ev| {
+                            chosen_a.set(event_target_value(&ev).parse().ok().map(ResponseId))
+                        }
+                    >
+                        {move || options(
+                            &history.get(),
+                            current.get().map(|s| s.response.id),
+                            ui.lang.get(),
+                        )}
                     </select>
                 </label>
-                <label class="field inline"><span>{move || ui.t(Key::CompareWith)}</span>
-                    <select data-testid="compare-b" on:change=move |ev| chosen_b.set(Some(event_target_value(&ev).parse().ok().map(ResponseId)))>
-                        <option value="" selected=move || previous.get().is_none()>{move || ui.t(Key::CompareNothing)}</option>
-                        {move || options(&history.get(), previous.get().map(|s| s.response.id), ui.lang.get())}
+                <label class="field inline">
+                    <span>{move || ui.t(Key::CompareWith)}</span>
+                    <select
+                        data-testid="compare-b"
+                        on:change=move |ev| {
+                            chosen_b.set(Some(event_target_value(&ev).parse().ok().map(ResponseId)))
+                        }
+                    >
+                        <option value="" selected=move || previous.get().is_none()>
+                            {move || ui.t(Key::CompareNothing)}
+                        </option>
+                        {move || options(
+                            &history.get(),
+                            previous.get().map(|s| s.response.id),
+                            ui.lang.get(),
+                        )}
                     </select>
                 </label>
             </div>
-            <p class="big-total" data-testid="assessment-total">{move || {
-                let lang = ui.lang.get();
-                match current.get().and_then(|s| s.score.total) {
-                    Some(t) => {
-                        let mut text = tf(lang, Key::TotalOutOf100, &[("total", &t.to_string())]);
-                        if let Some(p) = previous.get().and_then(|p| p.score.total) {
-                            text.push(' ');
-                            text.push_str(&tf(lang, Key::TotalDelta, &[("delta", &signed(i32::from(t) - i32::from(p)))]));
+            <p class="big-total" data-testid="assessment-total">
+                {move || {
+                    let lang = ui.lang.get();
+                    match current.get().and_then(|s| s.score.total) {
+                        Some(t) => {
+                            let mut text = tf(
+                                lang,
+                                Key::TotalOutOf100,
+                                &[("total", &t.to_string())],
+                            );
+                            if let Some(p) = previous.get().and_then(|p| p.score.total) {
+                                text.push(' ');
+                                text.push_str(
+                                    &tf(
+                                        lang,
+                                        Key::TotalDelta,
+                                        &[("delta", &signed(i32::from(t) - i32::from(p)))],
+                                    ),
+                                );
+                            }
+                            text
                         }
-                        text
+                        None => ui.t(Key::AllSkipped).to_string(),
                     }
-                    None => ui.t(Key::AllSkipped).to_string(),
-                }
-            }}</p>
+                }}
+            </p>
             <div class="result-grid">
-                {(def.sections.len() >= 3).then(|| view! { <RadarChart definition=def current=radar_current previous=radar_previous /> })}
-                <SectionTable def=def current=current previous=previous />
+                {(def.sections.len() >= 3)
+                    .then(|| {
+                        view! { <RadarChart definition=def shapes=shapes /> }
+                    })} <SectionTable def=def current=current previous=previous />
             </div>
             <WeakestTip def=def current=current />
             <Attention def=def current=current />
@@ -97,7 +141,11 @@ fn options(history: &[Scored], selected: Option<ResponseId>, lang: Lang) -> impl
                 Some(t) => format!("{date} · {t}/100"),
                 None => format!("{date} · —"),
             };
-            view! { <option value=s.response.id.0 selected=selected == Some(s.response.id)>{text}</option> }
+            view! {
+                <option value=s.response.id.0 selected=selected == Some(s.response.id)>
+                    {text}
+                </option>
+            }
         })
         .collect_view()
 }
@@ -112,31 +160,61 @@ fn SectionTable(
     let ui = use_ui();
     let label = move |s: Option<Scored>| s.map(|s| format_date(s.response.date, ui.lang.get()));
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=move || ui.t(Key::AssessmentResult)>
+        <div
+            class="table-wrap"
+            tabindex="0"
+            role="region"
+            aria-label=move || ui.t(Key::AssessmentResult)
+        >
             <table class="score-table stack" data-testid="section-scores">
                 <caption class="visually-hidden">{move || ui.t(Key::AssessmentResult)}</caption>
-                <thead><tr>
-                    <th scope="col">{move || ui.t(Key::SectionColumn)}</th>
-                    <th scope="col" class="num">{move || label(current.get())}</th>
-                    <th scope="col" class="num">{move || label(previous.get())}</th>
-                    <th scope="col" class="num">{move || ui.t(Key::Difference)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || ui.t(Key::SectionColumn)}</th>
+                        <th scope="col" class="num">
+                            {move || label(current.get())}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || label(previous.get())}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || ui.t(Key::Difference)}
+                        </th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {def.sections.iter().map(|section| {
-                        let a = move || current.get().and_then(|s| s.score.section(section.id).cloned());
-                        let b = move || previous.get().and_then(|s| s.score.section(section.id).cloned());
-                        view! {
-                            <tr data-testid=format!("section-{}", section.id)>
-                                <th scope="row">{move || section.title.get(ui.lang.get())}</th>
-                                <td class="num" data-label=move || label(current.get())>{move || section_text(a().as_ref(), ui.lang.get())}</td>
-                                <td class="num" data-label=move || label(previous.get())>{move || section_text(b().as_ref(), ui.lang.get())}</td>
-                                <td class="num" data-label=move || ui.t(Key::Difference)>{move || match (a().and_then(|x| x.percent), b().and_then(|x| x.percent)) {
-                                    (Some(x), Some(y)) => signed(i32::from(x) - i32::from(y)),
-                                    _ => "—".to_string(),
-                                }}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {def
+                        .sections
+                        .iter()
+                        .map(|section| {
+                            let a = move || {
+                                current.get().and_then(|s| s.score.section(section.id).cloned())
+                            };
+                            let b = move || {
+                                previous.get().and_then(|s| s.score.section(section.id).cloned())
+                            };
+                            view! {
+                                <tr data-testid=format!("section-{}", section.id)>
+                                    <th scope="row">{move || section.title.get(ui.lang.get())}</th>
+                                    <td class="num" data-label=move || label(current.get())>
+                                        {move || section_text(a().as_ref(), ui.lang.get())}
+                                    </td>
+                                    <td class="num" data-label=move || label(previous.get())>
+                                        {move || section_text(b().as_ref(), ui.lang.get())}
+                                    </td>
+                                    <td class="num" data-label=move || ui.t(Key::Difference)>
+                                        {move || match (
+                                            a().and_then(|x| x.percent),
+                                            b().and_then(|x| x.percent),
+                                        ) {
+                                            (Some(x), Some(y)) => signed(i32::from(x) - i32::from(y)),
+                                            _ => "—".to_string(),
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -151,14 +229,29 @@ fn WeakestTip(def: &'static Definition, current: Memo<Option<Scored>>) -> impl I
         current.get().map(|s| match weakest(def, &s.score) {
             Weakest::Section(section) => view! {
                 <div class="tip" data-testid="weakest">
-                    <h3>{move || tf(ui.lang.get(), Key::WeakestSection, &[("section", section.title.get(ui.lang.get()))])}</h3>
+                    <h3>
+                        {move || tf(
+                            ui.lang.get(),
+                            Key::WeakestSection,
+                            &[("section", section.title.get(ui.lang.get()))],
+                        )}
+                    </h3>
                     <p class="muted">{move || section.description.get(ui.lang.get())}</p>
-                    <p><strong>{move || ui.t(Key::Tip)}": "</strong><span data-testid="weakest-tip">{move || section.tip.get(ui.lang.get())}</span></p>
+                    <p>
+                        <strong>{move || ui.t(Key::Tip)}": "</strong>
+                        <span data-testid="weakest-tip">
+                            {move || section.tip.get(ui.lang.get())}
+                        </span>
+                    </p>
                 </div>
-            }.into_any(),
+            }
+            .into_any(),
             Weakest::AllEqual => view! {
-                <p class="tip" data-testid="weakest-none">{move || ui.t(Key::WeakestNone)}</p>
-            }.into_any(),
+                <p class="tip" data-testid="weakest-none">
+                    {move || ui.t(Key::WeakestNone)}
+                </p>
+            }
+            .into_any(),
             Weakest::NotEnough => ().into_any(),
         })
     }
@@ -172,14 +265,27 @@ fn Attention(def: &'static Definition, current: Memo<Option<Scored>>) -> impl In
         current.get().and_then(|s| {
             let items = attention_items(def, &s.response.answers);
             let single = (def.sections.len() == 1).then(|| def.sections[0]);
-            (!items.is_empty()).then(|| view! {
-                <div class="attention" data-testid="attention">
-                    <h3>{move || ui.t(Key::AttentionTitle)}</h3>
-                    <ul>{items.into_iter().map(|i| view! { <li>{move || i.text.get(ui.lang.get())}</li> }).collect_view()}</ul>
-                    {single.map(|section| view! {
-                        <p><strong>{move || ui.t(Key::Tip)}": "</strong>{move || section.tip.get(ui.lang.get())}</p>
-                    })}
-                </div>
+            (!items.is_empty()).then(|| {
+                view! {
+                    <div class="attention" data-testid="attention">
+                        <h3>{move || ui.t(Key::AttentionTitle)}</h3>
+                        <ul>
+                            {items
+                                .into_iter()
+                                .map(|i| view! { <li>{move || i.text.get(ui.lang.get())}</li> })
+                                .collect_view()}
+                        </ul>
+                        {single
+                            .map(|section| {
+                                view! {
+                                    <p>
+                                        <strong>{move || ui.t(Key::Tip)}": "</strong>
+                                        {move || section.tip.get(ui.lang.get())}
+                                    </p>
+                                }
+                            })}
+                    </div>
+                }
             })
         })
     }

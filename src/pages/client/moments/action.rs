@@ -1,7 +1,6 @@
 //! A moment's little extra from plan to booked deposit: plan it with a due
 //! date, mark it done, book it on the ledger.
 
-use kbr_core::catalogue;
 use kbr_core::command::Command;
 use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::{dates, CategoryId, Direction, EntryId, Moment, MomentId, Party};
@@ -9,12 +8,13 @@ use kbr_core::questionnaires::moments::{booking_draft, ActionState};
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
+use crate::components::category_select::CategorySelect;
 use crate::components::errors::ErrorList;
 use crate::components::status::saldo_text;
 use crate::components::weight_picker::WeightPicker;
 use crate::pages::client::use_client;
 use crate::state::use_ui;
-use crate::store::{use_store, Undo};
+use crate::store::use_store;
 
 /// What can be done with the moment's extra now.
 #[component]
@@ -37,37 +37,91 @@ pub fn ActionBox(
             let overdue = state == Some(ActionState::Overdue);
             let id = ctx.id.clone();
             let done = move |_| {
-                let cmd = Command::CompleteAction { moment: mid, on: store.today() };
-                match store.dispatch(&id, cmd) {
-                    Ok(inverse) => store.notify(ui.t(Key::ActionMarkedDone).to_string(), Some(Undo::Command(id.clone(), Box::new(inverse)))),
-                    Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
-                }
+                let cmd = Command::CompleteAction {
+                    moment: mid,
+                    on: store.today(),
+                };
+                let done = ui.t(Key::ActionMarkedDone).to_string();
+                store.act_or_say(&id, cmd, done, ui.lang.get_untracked());
             };
             view! {
                 <div class="action-box" data-testid="moment-action">
-                    <p>{move || tf(ui.lang.get(), Key::ActionDue, &[("due", &format_date(a.due, ui.lang.get()))])}" "
-                        {overdue.then(|| view! { <span class="badge red" data-testid="action-overdue">{move || ui.t(Key::Overdue)}</span> })}</p>
-                    <button type="button" class="button" data-testid="action-done" on:click=done>{move || ui.t(Key::MarkDone)}</button>
+                    <p>
+                        {move || tf(
+                            ui.lang.get(),
+                            Key::ActionDue,
+                            &[("due", &format_date(a.due, ui.lang.get()))],
+                        )}" "
+                        {overdue
+                            .then(|| {
+                                view! {
+                                    <span class="badge red" data-testid="action-overdue">
+                                        {move || ui.t(Key::Overdue)}
+                                    </span>
+                                }
+                            })}
+                    </p>
+                    <button type="button" class="button" data-testid="action-done" on:click=done>
+                        {move || ui.t(Key::MarkDone)}
+                    </button>
                 </div>
-            }.into_any()
+            }
+            .into_any()
         }
         Some(ActionState::Done) => view! {
             <div class="action-box" data-testid="moment-action">
-                <p>{move || tf(ui.lang.get(), Key::ActionDoneOn, &[("date", &a.done.map(|d| format_date(d, ui.lang.get())).unwrap_or_default())])}</p>
+                <p>
+                    {move || tf(
+                        ui.lang.get(),
+                        Key::ActionDoneOn,
+                        &[
+                            (
+                                "date",
+                                &a.done.map(|d| format_date(d, ui.lang.get())).unwrap_or_default(),
+                            ),
+                        ],
+                    )}
+                </p>
                 <BookForm moment=mid />
             </div>
-        }.into_any(),
+        }
+        .into_any(),
         _ => {
-            let points = a.booked.and_then(|e| ctx.account.with_untracked(|acc| acc.entry(e).map(|e| e.signed_points())));
-            let ledger = Route::Client { id: ctx.id.clone(), tab: ClientTab::Ledger }.to_hash();
+            let points = a.booked.and_then(|e| {
+                ctx.account
+                    .with_untracked(|acc| acc.entry(e).map(|e| e.signed_points()))
+            });
+            let ledger = Route::Client {
+                id: ctx.id.clone(),
+                tab: ClientTab::Ledger,
+            }
+            .to_hash();
             view! {
                 <div class="action-box" data-testid="moment-action">
-                    <p data-testid="action-booked">{move || tf(ui.lang.get(), Key::ActionBooked, &[
-                        ("points", &points.map(|p| saldo_text(p, ui.lang.get())).unwrap_or_default()),
-                        ("date", &a.done.map(|d| format_date(d, ui.lang.get())).unwrap_or_default()),
-                    ])}" "<a href=ledger>{move || ui.t(Key::ToLedger)}</a></p>
+                    <p data-testid="action-booked">
+                        {move || tf(
+                            ui.lang.get(),
+                            Key::ActionBooked,
+                            &[
+                                (
+                                    "points",
+                                    &points
+                                        .map(|p| saldo_text(p, ui.lang.get()))
+                                        .unwrap_or_default(),
+                                ),
+                                (
+                                    "date",
+                                    &a
+                                        .done
+                                        .map(|d| format_date(d, ui.lang.get()))
+                                        .unwrap_or_default(),
+                                ),
+                            ],
+                        )}" "<a href=ledger>{move || ui.t(Key::ToLedger)}</a>
+                    </p>
                 </div>
-            }.into_any()
+            }
+            .into_any()
         }
     };
     Some(view)
@@ -99,10 +153,19 @@ fn PlanForm(
     };
     view! {
         <form class="inline-form" on:submit=submit novalidate data-testid="plan-form">
-            <label class="field inline" for=field_id.clone()><span>{move || ui.t(Key::DueDate)}</span></label>
-            <input id=field_id type="date" data-testid="plan-due" prop:value=move || due.get()
-                on:input=move |ev| due.set(event_target_value(&ev)) />
-            <button type="submit" class="button" data-testid="plan-action">{move || ui.t(Key::PlanAsActionShort)}</button>
+            <label class="field inline" for=field_id.clone()>
+                <span>{move || ui.t(Key::DueDate)}</span>
+            </label>
+            <input
+                id=field_id
+                type="date"
+                data-testid="plan-due"
+                prop:value=move || due.get()
+                on:input=move |ev| due.set(event_target_value(&ev))
+            />
+            <button type="submit" class="button" data-testid="plan-action">
+                {move || ui.t(Key::PlanAsActionShort)}
+            </button>
             <ErrorList errors=errors />
         </form>
     }
@@ -126,15 +189,6 @@ fn BookForm(
     let category = RwSignal::new(draft.category.as_str().to_string());
     let weight = RwSignal::new(draft.weight);
     let errors = RwSignal::new(Vec::<String>::new());
-    let options = Memo::new(move |_| {
-        let lang = ui.lang.get();
-        account.with(|a| {
-            catalogue::for_kind(a, Party::Supplier, Direction::Deposit)
-                .into_iter()
-                .map(|c| (c.id().to_string(), c.label(lang).to_string()))
-                .collect::<Vec<_>>()
-        })
-    });
     // One booking form per done action can be open: the id keeps names unique.
     let name = format!("book-weight-m{}", moment.0);
     let id = ctx.id.clone();
@@ -148,26 +202,24 @@ fn BookForm(
             entry: EntryId(store.new_id()),
             draft: d,
         };
-        match store.dispatch(&id, cmd) {
-            Ok(inverse) => store.notify(
-                ui.t(Key::DepositBooked).to_string(),
-                Some(Undo::Command(id.clone(), Box::new(inverse))),
-            ),
-            Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
+        if let Err(e) = store.act(&id, cmd, ui.t(Key::DepositBooked).to_string()) {
+            errors.set(e.messages(ui.lang.get_untracked()));
         }
     };
     view! {
         <form class="inline-form" on:submit=submit novalidate data-testid="book-form">
-            <label class="field"><span>{move || ui.t(Key::Category)}</span>
-                <select data-testid="book-category" prop:value=move || category.get()
-                    on:change=move |ev| category.set(event_target_value(&ev))>
-                    {move || options.get().into_iter().map(|(id, label)| {
-                        let selected = id == category.get_untracked();
-                        view! { <option value=id selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select></label>
+            <div class="field">
+                <CategorySelect
+                    party=Party::Supplier
+                    direction=Direction::Deposit
+                    category=category
+                    testid="book-category"
+                />
+            </div>
             <WeightPicker weight=weight name=name category=Signal::derive(move || category.get()) />
-            <button type="submit" class="button primary" data-testid="book-deposit">{move || ui.t(Key::BookAsDeposit)}</button>
+            <button type="submit" class="button primary" data-testid="book-deposit">
+                {move || ui.t(Key::BookAsDeposit)}
+            </button>
             <ErrorList errors=errors />
         </form>
     }

@@ -11,7 +11,7 @@ use super::action::ActionBox;
 use super::form::MomentForm;
 use crate::pages::client::use_client;
 use crate::state::use_ui;
-use crate::store::{use_store, Undo};
+use crate::store::use_store;
 
 /// A moment in the list, editable in place.
 #[component]
@@ -38,12 +38,14 @@ pub fn MomentCard(
         }
     };
     let id = ctx.id.clone();
-    let delete = move |_| match store.dispatch(&id, Command::RemoveMoment { id: mid }) {
-        Ok(inverse) => store.notify(
-            ui.t(Key::MomentDeleted).to_string(),
-            Some(Undo::Command(id.clone(), Box::new(inverse))),
-        ),
-        Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
+    let delete = move |_| {
+        let done = ui.t(Key::MomentDeleted).to_string();
+        store.act_or_say(
+            &id,
+            Command::RemoveMoment { id: mid },
+            done,
+            ui.lang.get_untracked(),
+        );
     };
     let editing = RwSignal::new(false);
     let edit_form = {
@@ -56,26 +58,88 @@ pub fn MomentCard(
             <Show when=move || editing.get()>{edit_form.clone()}</Show>
             <div prop:hidden=move || editing.get()>
                 <div class="moment-head">
-                    <p><strong>{move || format_date(date, ui.lang.get())}</strong>" · "{move || kind.label(ui.lang.get())}" · "
-                        <span class="user-text" data-testid="moment-description-text">{moment.description.clone()}</span></p>
+                    <p>
+                        <strong>{move || format_date(date, ui.lang.get())}</strong>
+                        " · "
+                        {move || kind.label(ui.lang.get())}
+                        " · "
+                        <span class="user-text" data-testid="moment-description-text">
+                            {moment.description.clone()}
+                        </span>
+                    </p>
                     <div class="actions">
-                        <button type="button" class="button small" data-testid="edit-moment" aria-label=named(Key::EditMoment)
-                            on:click=move |_| editing.set(true)>{move || ui.t(Key::Edit)}</button>
-                        <button type="button" class="button small danger" data-testid="delete-moment" aria-label=named(Key::DeleteMoment)
-                            on:click=delete>{move || ui.t(Key::Delete)}</button>
+                        <button
+                            type="button"
+                            class="button small"
+                            data-testid="edit-moment"
+                            aria-label=named(Key::EditMoment)
+                            on:click=move |_| editing.set(true)
+                        >
+                            {move || ui.t(Key::Edit)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button small danger"
+                            data-testid="delete-moment"
+                            aria-label=named(Key::DeleteMoment)
+                            on:click=delete
+                        >
+                            {move || ui.t(Key::Delete)}
+                        </button>
                     </div>
                 </div>
                 <p class="moment-answers">
-                    {outcome.map(|o| view! {
-                        <span class=format!("badge outcome {}", o.code()) data-testid="moment-outcome">{move || o.label(ui.lang.get())}</span>
-                    })}
-                    {treatment.map(|t| view! {
-                        <span class="badge grey" data-testid="moment-treatment">{move || tf(ui.lang.get(), Key::TreatmentScore, &[("score", &t.to_string())])}</span>
-                    })}
+                    {outcome
+                        .map(|o| {
+                            view! {
+                                <span
+                                    class=format!("badge outcome {}", o.code())
+                                    data-testid="moment-outcome"
+                                >
+                                    {move || o.label(ui.lang.get())}
+                                </span>
+                            }
+                        })}
+                    {treatment
+                        .map(|t| {
+                            view! {
+                                <span class="badge grey" data-testid="moment-treatment">
+                                    {move || tf(
+                                        ui.lang.get(),
+                                        Key::TreatmentScore,
+                                        &[("score", &t.to_string())],
+                                    )}
+                                </span>
+                            }
+                        })}
                 </p>
-                {(!why.is_empty()).then(|| view! { <p class="user-text"><em>{move || ui.t(Key::Why)}": "</em>{why.clone()}</p> })}
-                {(!treatment_why.is_empty()).then(|| view! { <p class="user-text"><em>{move || ui.t(Key::FieldNote)}": "</em>{treatment_why.clone()}</p> })}
-                {has_extra.then(|| view! { <p class="user-text" data-testid="moment-extra"><em>{move || ui.t(Key::Extra)}": "</em>{extra.clone()}</p> })}
+                {(!why.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="user-text">
+                                <em>{move || ui.t(Key::Why)}": "</em>
+                                {why.clone()}
+                            </p>
+                        }
+                    })}
+                {(!treatment_why.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="user-text">
+                                <em>{move || ui.t(Key::FieldNote)}": "</em>
+                                {treatment_why.clone()}
+                            </p>
+                        }
+                    })}
+                {has_extra
+                    .then(|| {
+                        view! {
+                            <p class="user-text" data-testid="moment-extra">
+                                <em>{move || ui.t(Key::Extra)}": "</em>
+                                {extra.clone()}
+                            </p>
+                        }
+                    })}
                 <ActionBox moment=moment.clone() has_extra=has_extra />
             </div>
         </li>

@@ -12,7 +12,7 @@ use crate::components::errors::ErrorList;
 use crate::components::question::QuestionField;
 use crate::pages::client::use_client;
 use crate::state::use_ui;
-use crate::store::{use_store, Undo};
+use crate::store::use_store;
 
 /// Logs a new moment, or edits `existing`.
 #[component]
@@ -64,60 +64,147 @@ pub fn MomentForm(
                 draft,
             },
         };
-        match store.dispatch(&id, command) {
-            Ok(inverse) => {
-                store.notify(
-                    ui.t(Key::MomentSaved).to_string(),
-                    Some(Undo::Command(id.clone(), Box::new(inverse))),
-                );
-                logging.set(false);
-            }
+        match store.act(&id, command, ui.t(Key::MomentSaved).to_string()) {
+            Ok(()) => logging.set(false),
             Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
         }
     };
     let extra_hint = INTERACTION.item(interaction::EXTRA).map(|i| i.text);
     view! {
         <form class="form questionnaire-form" on:submit=save novalidate data-testid="moment-form">
-            <div class="entry-grid">
-                <label class="field"><span>{move || ui.t(Key::Date)}</span>
-                    <input type="date" data-testid="moment-date" prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev)) /></label>
-                <label class="field"><span>{move || ui.t(Key::MomentKind)}</span>
-                    <select data-testid="moment-kind" prop:value=move || kind.get().code()
-                        on:change=move |ev| if let Some(k) = MomentKind::from_code(&event_target_value(&ev)) { kind.set(k) }>
-                        {move || MomentKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.code() selected=kind.get_untracked() == k>{k.label(ui.lang.get())}</option>
-                        }).collect_view()}
-                    </select></label>
-                <label class="field wide"><span>{move || ui.t(Key::FieldDescription)}" *"</span>
-                    <input type="text" maxlength="200" data-testid="moment-description" prop:value=move || description.get()
-                        on:input=move |ev| description.set(event_target_value(&ev)) /></label>
-            </div>
-            {INTERACTION.sections.iter().map(|section| view! {
-                <fieldset>
-                    <legend>{move || section.title.get(ui.lang.get())}</legend>
-                    {INTERACTION.items_of(section.id).map(|i| view! { <QuestionField item=i answers=answers form=form_name.clone() /> }).collect_view()}
-                </fieldset>
-            }).collect_view()}
+            <MomentFields date=date kind=kind description=description />
+            {INTERACTION
+                .sections
+                .iter()
+                .map(|section| {
+                    view! {
+                        <fieldset>
+                            <legend>{move || section.title.get(ui.lang.get())}</legend>
+                            {INTERACTION
+                                .items_of(section.id)
+                                .map(|i| {
+                                    view! {
+                                        <QuestionField
+                                            item=i
+                                            answers=answers
+                                            form=form_name.clone()
+                                        />
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
             <Show when=move || !has_action>
-                <label class="check">
-                    <input type="checkbox" data-testid="moment-plan" prop:checked=move || plan.get()
-                        on:change=move |ev| plan.set(event_target_checked(&ev)) />
-                    {move || ui.t(Key::PlanAsAction)}
-                </label>
-            </Show>
-            <Show when=move || plan.get()>
-                <label class="field inline"><span>{move || ui.t(Key::DueDate)}" *"</span>
-                    <input type="date" data-testid="moment-due" required prop:value=move || due.get()
-                        on:input=move |ev| due.set(event_target_value(&ev)) />
-                    <small class="muted">{move || ui.t(Key::DueHint)}</small></label>
+                <PlanFields plan=plan due=due />
             </Show>
             <p class="muted small">{move || extra_hint.map(|t| t.get(ui.lang.get()))}</p>
             <ErrorList errors=errors testid="moment-errors" />
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="moment-save">{move || ui.t(Key::MomentSave)}</button>
-                <button type="button" class="button" on:click=move |_| logging.set(false)>{move || ui.t(Key::Cancel)}</button>
+                <button type="submit" class="button primary" data-testid="moment-save">
+                    {move || ui.t(Key::MomentSave)}
+                </button>
+                <button type="button" class="button" on:click=move |_| logging.set(false)>
+                    {move || ui.t(Key::Cancel)}
+                </button>
             </div>
         </form>
+    }
+}
+
+/// Date, kind and description of a moment.
+#[component]
+fn MomentFields(
+    /// The date as the field holds it.
+    date: RwSignal<String>,
+    /// Meeting, call, …
+    kind: RwSignal<MomentKind>,
+    /// A short description.
+    description: RwSignal<String>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <div class="entry-grid">
+            <label class="field">
+                <span>{move || ui.t(Key::Date)}</span>
+                <input
+                    type="date"
+                    data-testid="moment-date"
+                    prop:value=move || date.get()
+                    on:input=move |ev| date.set(event_target_value(&ev))
+                />
+            </label>
+            <label class="field">
+                <span>{move || ui.t(Key::MomentKind)}</span>
+                <select
+                    data-testid="moment-kind"
+                    prop:value=move || kind.get().code()
+                    on:change=move |ev| {
+                        if let Some(k) = MomentKind::from_code(&event_target_value(&ev)) {
+                            kind.set(k)
+                        }
+                    }
+                >
+                    {move || {
+                        MomentKind::ALL
+                            .into_iter()
+                            .map(|k| {
+                                view! {
+                                    <option value=k.code() selected=kind.get_untracked() == k>
+                                        {k.label(ui.lang.get())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <label class="field wide">
+                <span>{move || ui.t(Key::FieldDescription)}" *"</span>
+                <input
+                    type="text"
+                    maxlength="200"
+                    data-testid="moment-description"
+                    prop:value=move || description.get()
+                    on:input=move |ev| description.set(event_target_value(&ev))
+                />
+            </label>
+        </div>
+    }
+}
+
+/// "Plan the extra as an action", with its due date.
+#[component]
+fn PlanFields(
+    /// Whether to plan the extra.
+    plan: RwSignal<bool>,
+    /// The due date as the field holds it.
+    due: RwSignal<String>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                data-testid="moment-plan"
+                prop:checked=move || plan.get()
+                on:change=move |ev| plan.set(event_target_checked(&ev))
+            />
+            {move || ui.t(Key::PlanAsAction)}
+        </label>
+        <Show when=move || plan.get()>
+            <label class="field inline">
+                <span>{move || ui.t(Key::DueDate)}" *"</span>
+                <input
+                    type="date"
+                    data-testid="moment-due"
+                    required
+                    prop:value=move || due.get()
+                    on:input=move |ev| due.set(event_target_value(&ev))
+                />
+                <small class="muted">{move || ui.t(Key::DueHint)}</small>
+            </label>
+        </Show>
     }
 }

@@ -38,8 +38,14 @@ pub fn MomentsTab() -> impl IntoView {
             <p>{move || INTERACTION.intro.get(ui.lang.get())}</p>
             <MomentStats />
             <Show when=move || !logging.get()>
-                <button type="button" class="button primary" data-testid="moment-new"
-                    on:click=move |_| logging.set(true)>{move || ui.t(Key::MomentNew)}</button>
+                <button
+                    type="button"
+                    class="button primary"
+                    data-testid="moment-new"
+                    on:click=move |_| logging.set(true)
+                >
+                    {move || ui.t(Key::MomentNew)}
+                </button>
             </Show>
             <Show when=move || logging.get()>
                 <MomentForm logging=logging />
@@ -68,21 +74,55 @@ fn MomentStats() -> impl IntoView {
     let figures = Memo::new(move |_| account.with(|a| stats(&a.moments, store.today())));
     view! {
         <dl class="stat-grid">
-            <div><dt>{move || ui.t(Key::StatMoments)}</dt>
-                <dd data-testid="stat-moments">{move || figures.get().count}</dd></div>
-            <div><dt>{move || ui.t(Key::StatExceeded)}</dt>
-                <dd data-testid="stat-exceeded">{move || figures.get().exceeded_percent.map_or("—".to_string(), |p| format!("{p}%"))}</dd></div>
-            <div><dt>{move || ui.t(Key::StatTreatment)}</dt>
-                <dd data-testid="stat-treatment">{move || figures.get().treatment_tenths.map_or("—".to_string(), |t| format!("{} / 5", tenths_text(t, ui.lang.get())))}</dd></div>
-            <div><dt>{move || ui.t(Key::StatOpenActions)}</dt>
-                <dd data-testid="stat-open-actions">{move || {
-                    let f = figures.get();
-                    if f.overdue_actions > 0 {
-                        tf(ui.lang.get(), Key::OpenWithOverdue, &[("open", &f.open_actions.to_string()), ("overdue", &f.overdue_actions.to_string())])
-                    } else {
-                        f.open_actions.to_string()
-                    }
-                }}</dd></div>
+            <div>
+                <dt>{move || ui.t(Key::StatMoments)}</dt>
+                <dd data-testid="stat-moments">{move || figures.get().count}</dd>
+            </div>
+            <div>
+                <dt>{move || ui.t(Key::StatExceeded)}</dt>
+                <dd data-testid="stat-exceeded">
+                    {move || {
+                        figures
+                            .get()
+                            .exceeded_percent
+                            .map_or("—".to_string(), |p| format!("{p}%"))
+                    }}
+                </dd>
+            </div>
+            <div>
+                <dt>{move || ui.t(Key::StatTreatment)}</dt>
+                <dd data-testid="stat-treatment">
+                    {move || {
+                        figures
+                            .get()
+                            .treatment_tenths
+                            .map_or(
+                                "—".to_string(),
+                                |t| format!("{} / 5", tenths_text(t, ui.lang.get())),
+                            )
+                    }}
+                </dd>
+            </div>
+            <div>
+                <dt>{move || ui.t(Key::StatOpenActions)}</dt>
+                <dd data-testid="stat-open-actions">
+                    {move || {
+                        let f = figures.get();
+                        if f.overdue_actions > 0 {
+                            tf(
+                                ui.lang.get(),
+                                Key::OpenWithOverdue,
+                                &[
+                                    ("open", &f.open_actions.to_string()),
+                                    ("overdue", &f.overdue_actions.to_string()),
+                                ],
+                            )
+                        } else {
+                            f.open_actions.to_string()
+                        }
+                    }}
+                </dd>
+            </div>
         </dl>
     }
 }
