@@ -128,10 +128,16 @@ fn remove(key: &str) -> Result<(), StorageFault> {
 fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageFault> {
     let s = storage()?;
     let n = s.length().map_err(fault)?;
-    let mut keys: Vec<String> = (0..n)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(prefix))
-        .collect();
+    let mut keys = Vec::new();
+    for i in 0..n {
+        // A key that cannot be listed means storage cannot be read as a
+        // whole: say so rather than show fewer clients.
+        if let Some(k) = s.key(i).map_err(fault)? {
+            if k.starts_with(prefix) {
+                keys.push(k);
+            }
+        }
+    }
     keys.sort();
     Ok(keys)
 }

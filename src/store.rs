@@ -542,6 +542,13 @@ impl Store {
 
     /// One read-check-write of client `id` (run inside its lock).
     fn save_now(&self, id: &ClientId) {
+        self.save_step(id, true);
+    }
+
+    /// A read-check-write; when another tab wrote meanwhile and
+    /// `may_merge`, merge and write once more (never more: a further
+    /// difference waits for the next flush).
+    fn save_step(&self, id: &ClientId, may_merge: bool) {
         if self.read_only()
             || self
                 .pending
@@ -568,7 +575,8 @@ impl Store {
                 });
                 self.saved_changes(1);
             }
-            Write::Diverged { raw } => self.merge_in(id, &raw, true),
+            Write::Diverged { raw } if may_merge => self.merge_in(id, &raw, true),
+            Write::Diverged { .. } => self.schedule_flush(),
             Write::Newer => self.newer.update(|n| n.push(client_key(id))),
             Write::Fault(f) => self.fault.set(Some(f)),
         }
@@ -684,7 +692,7 @@ impl Store {
                 s.insert(id.clone());
             });
             if locked {
-                self.save_now(id);
+                self.save_step(id, false);
             } else {
                 self.schedule_flush();
             }

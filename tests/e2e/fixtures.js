@@ -9,7 +9,17 @@ export const test = base.extend({
       const errors = [];
       page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-      page.on('dialog', (d) => errors.push(`unexpected dialog: ${d.message()}`));
+      // "Leave the page?" is expected where a test provokes it: counted on
+      // page.beforeUnloads and answered "stay"; any other dialog is an error.
+      page.beforeUnloads = [];
+      page.on('dialog', async (d) => {
+        if (d.type() === 'beforeunload') {
+          page.beforeUnloads.push(d.message());
+          await d.dismiss();
+        } else {
+          errors.push(`unexpected dialog: ${d.message()}`);
+        }
+      });
       await use(errors);
       expect(errors, 'console errors during the test').toEqual([]);
     },

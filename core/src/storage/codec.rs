@@ -117,7 +117,8 @@ impl DecodeError {
 pub struct Stored {
     /// Revision: increases with every write, so two tabs notice each other.
     pub rev: u64,
-    /// This version's token (unique per write; empty before schema 4).
+    /// This version's token: unique per write; for records written before
+    /// schema 4, `r<rev>` (see [`version_token`]).
     pub writer: String,
     /// The token of the version it was made from (empty: the first).
     pub parent: String,
@@ -384,7 +385,18 @@ struct Head {
     w: String,
 }
 
-/// The schema, revision and writer of a stored record, without decoding
+/// The token that names a stored version: its writer's token, or, for a
+/// record written before tokens existed, `r<rev>`. Never empty, so "not
+/// stored yet" (the empty token) is never mistaken for a stored version.
+pub fn version_token(rev: u64, w: &str) -> String {
+    if w.is_empty() {
+        format!("r{rev}")
+    } else {
+        w.to_string()
+    }
+}
+
+/// The schema, revision and version token of a stored record, without decoding
 /// the rest (the revision check before a save reads only this).
 pub fn peek(raw: &str) -> Result<(u32, u64, String), DecodeError> {
     // serde reads a struct from an array too: only an object is ours.
@@ -399,7 +411,7 @@ pub fn peek(raw: &str) -> Result<(u32, u64, String), DecodeError> {
         _ => DecodeError::NotJson(e.to_string()),
     })?;
     match head.schema {
-        Some(s) => Ok((s, head.rev, head.w)),
+        Some(s) => Ok((s, head.rev, version_token(head.rev, &head.w))),
         None => Err(DecodeError::NotEnvelope),
     }
 }
@@ -418,7 +430,7 @@ pub fn decode(raw: &str) -> Result<Stored, DecodeError> {
             let v1: V1 = serde_json::from_str(raw).map_err(invalid)?;
             Stored {
                 rev: v1.rev,
-                writer: String::new(),
+                writer: version_token(v1.rev, ""),
                 parent: String::new(),
                 schema: 1,
                 account: v1.account,
@@ -428,8 +440,8 @@ pub fn decode(raw: &str) -> Result<Stored, DecodeError> {
             let c: Compact = serde_json::from_str(raw).map_err(invalid)?;
             let entries = from_rows(c.e, &c.ids, &c.who, schema >= 4)?;
             Stored {
+                writer: version_token(c.rev, &c.w),
                 rev: c.rev,
-                writer: c.w,
                 parent: c.p,
                 schema,
                 account: Account {
