@@ -552,6 +552,8 @@ fn add_self_assessments(account: &mut Account, review_date: NaiveDate, today: Na
         version: HOSTMANSHIP.version,
         date: review_date,
         answers: scale_answers(&before),
+        group: None,
+        round: None,
     });
     account.assessments.push(Response {
         id: ResponseId(2),
@@ -559,8 +561,10 @@ fn add_self_assessments(account: &mut Account, review_date: NaiveDate, today: Na
         version: HOSTMANSHIP.version,
         date: days_ago(30).max(review_date),
         answers: scale_answers(&after),
+        group: None,
+        round: None,
     });
-    let checks = ["yes", "yes", "yes", "yes", "no", "yes"];
+    let checks = ["yes", "yes", "yes", "yes", "yes", "yes", "no", "yes", "yes"];
     account.assessments.push(Response {
         id: ResponseId(3),
         definition: INTEGRITY.id.into(),
@@ -572,6 +576,8 @@ fn add_self_assessments(account: &mut Account, review_date: NaiveDate, today: Na
             .zip(checks)
             .map(|(i, c)| (i.id.to_string(), Answer::Choice(c.into())))
             .collect(),
+        group: None,
+        round: None,
     });
     let moment = |id: u64,
                   ago: u64,

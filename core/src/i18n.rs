@@ -576,6 +576,17 @@ translations! {
     RepairsSearch => "Zoek in de {n} openstaande opname(s) van deze partij", "Search the {n} open withdrawal(s) of this party";
     RuleFuture => "Een boeking met een datum na vandaag wordt bewaard maar telt pas mee vanaf die datum.", "An entry dated after today is kept but counts only from that date.";
     WeakestNone => "Alle principes scoren gelijk: geen enkel principe springt eruit.", "All principles score the same: no principle stands out.";
+    GapHigher => "Je schat {principle} {points} punt hoger in dan de klant.", "You rate {principle} {points} points higher than the client does.";
+    GapLower => "Je schat {principle} {points} punt lager in dan de klant.", "You rate {principle} {points} points lower than the client does.";
+    GapEqual => "Over {principle} zijn jij en de klant het eens.", "You and the client agree on {principle}.";
+    CodeNotACode => "Dit is geen code van Klantbankrekening. Plak de hele link of code.", "This is not a Klantbankrekening code. Paste the whole link or code.";
+    CodeChecksum => "Deze code is veranderd of afgeknipt. Vraag de afzender de hele link opnieuw te sturen.", "This code was changed or cut off. Ask the sender to send the whole link again.";
+    CodeNewer => "Deze code is gemaakt door een nieuwere versie van de app. Open de nieuwste versie.", "This code was made by a newer version of the app. Open the newest version.";
+    CodeWrongKind => "Dit is een ander soort code: een uitnodiging in plaats van antwoorden, of een code voor een klant in plaats van een workshop.", "This is another kind of code: an invite instead of answers, or a client code instead of a workshop code.";
+    CodeUnknownExercise => "Deze code bevat een oefening die deze versie van de app niet kent.", "This code holds an exercise this version of the app does not know.";
+    CodeOtherVersion => "Deze code is ingevuld met een andere versie van „{title}”.", "This code was answered with another version of “{title}”.";
+    CodeOtherSession => "Deze antwoorden horen bij een andere sessie.", "These answers belong to another session.";
+    CodeMalformed => "De antwoorden in deze code passen niet bij de vragenlijst.", "The answers in this code do not fit the questionnaire.";
     Weight1 => "klein gebaar", "small gesture";
     Weight2 => "merkbaar", "noticeable";
     Weight3 => "duidelijk", "clear";

@@ -20,6 +20,7 @@ pub mod command;
 pub mod demo;
 pub mod i18n;
 pub mod intern;
+pub mod invite;
 pub mod model;
 pub mod questionnaires;
 pub mod route;

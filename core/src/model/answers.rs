@@ -20,6 +20,18 @@ pub enum Answer {
     Choice(String),
     /// Free text.
     Text(String),
+    /// A group's mean, normalised to 0–10,000 (0 the lowest answer, 10,000
+    /// the highest): how a workshop's result is kept on a client.
+    Mean(u16),
+}
+
+/// Where a dated assessment came from, when not from one person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupInfo {
+    /// The workshop session's title.
+    pub title: String,
+    /// How many participants answered.
+    pub participants: u32,
 }
 
 /// Answers by item id. Items without an answer count as skipped.
@@ -38,4 +50,10 @@ pub struct Response {
     pub date: NaiveDate,
     /// The answers.
     pub answers: Answers,
+    /// A workshop group's result (answers are means).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupInfo>,
+    /// The client-invite round this self-assessment was made for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<u64>,
 }

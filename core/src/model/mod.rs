@@ -15,7 +15,7 @@ mod ids;
 mod moment;
 
 pub use account::{Account, OwnCategory, RemovedEntry, StockTake, Tombstone, TombstoneKind};
-pub use answers::{Answer, Answers, Response};
+pub use answers::{Answer, Answers, GroupInfo, Response};
 pub use client::{limits, Client, PeriodLength, Thresholds};
 pub use entry::{CategoryId, Direction, Entry, Party, Points, Weight};
 pub use ids::{base36, ClientId, EntryId, IdSource, MomentId, ResponseId, StockTakeId};

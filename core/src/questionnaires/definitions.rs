@@ -4,7 +4,9 @@
 //! self-assessments). The screens render any [`Definition`]; a new
 //! questionnaire is a new constant here, added to [`ALL`].
 
-use super::engine::{text, AnswerKind, Choice, Definition, Item, Section, Use};
+use super::engine::{text, AnswerKind, Choice, Definition, Item, Section, Text, Use};
+use crate::catalogue::BUILTIN;
+use crate::model::{Direction, Party};
 
 /// Id of the interaction questions.
 pub const INTERACTION_ID: &str = "interaction";
@@ -12,6 +14,10 @@ pub const INTERACTION_ID: &str = "interaction";
 pub const HOSTMANSHIP_ID: &str = "hostmanship";
 /// Id of the integrity checklist.
 pub const INTEGRITY_ID: &str = "integrity";
+/// Id of the account quick scan.
+pub const QUICK_SCAN_ID: &str = "quick-scan";
+/// Id of the client's own scorecard (answered through a client invite).
+pub const CLIENT_VIEW_ID: &str = "client-view";
 
 /// Item ids of the interaction questions, used by the moment screens.
 pub mod interaction {
@@ -54,6 +60,7 @@ const OUTCOMES: &[Choice] = &[
 /// The three questions to ask yourself after every interaction moment.
 pub const INTERACTION: Definition = Definition {
     id: INTERACTION_ID,
+    code: 1,
     version: 1,
     usage: Use::PerMoment,
     title: text("Drie interactievragen", "Three interaction questions"),
@@ -158,6 +165,7 @@ macro_rules! statement {
 /// statements each, 1 (not true) … 5 (fully true).
 pub const HOSTMANSHIP: Definition = Definition {
     id: HOSTMANSHIP_ID,
+    code: 2,
     version: 1,
     usage: Use::Assessment,
     title: text("Hostmanship: zes principes", "Hostmanship: six principles"),
@@ -380,6 +388,7 @@ macro_rules! check {
 /// honest dealing? Yes / no per point; skip what did not occur.
 pub const INTEGRITY: Definition = Definition {
     id: INTEGRITY_ID,
+    code: 3,
     version: 2,
     usage: Use::Assessment,
     title: text("Integriteit van de relatie", "Integrity of the relationship"),
@@ -449,17 +458,210 @@ pub const INTEGRITY: Definition = Definition {
     renames: &[],
 };
 
+/// How often something happened in the last twelve months: the answer of
+/// every quick-scan item, its points the count it stands for.
+pub const FREQUENCY: &[Choice] = &[
+    Choice {
+        id: "never",
+        label: text("Nooit", "Never"),
+        points: 0,
+    },
+    Choice {
+        id: "once",
+        label: text("Eén keer", "Once"),
+        points: 1,
+    },
+    Choice {
+        id: "few",
+        label: text("Een paar keer", "A few times"),
+        points: 3,
+    },
+    Choice {
+        id: "often",
+        label: text("Vaak", "Often"),
+        points: 6,
+    },
+];
+
+/// The quick scan's section of a category's party and direction.
+pub const fn scan_section(party: Party, direction: Direction) -> &'static str {
+    match (party, direction) {
+        (Party::Supplier, Direction::Deposit) => "sd",
+        (Party::Supplier, Direction::Withdrawal) => "sw",
+        (Party::Client, Direction::Deposit) => "cd",
+        (Party::Client, Direction::Withdrawal) => "cw",
+    }
+}
+
+/// One quick-scan item per built-in category, its id the category's id,
+/// built from the catalogue so the two never drift apart.
+const SCAN_ITEMS: [Item; BUILTIN.len()] = {
+    let mut out = [Item {
+        id: "",
+        section: "",
+        text: Text { nl: "", en: "" },
+        kind: AnswerKind::FreeText,
+    }; BUILTIN.len()];
+    let mut i = 0;
+    while i < BUILTIN.len() {
+        let b = &BUILTIN[i];
+        out[i] = Item {
+            id: b.id,
+            section: scan_section(b.party, b.direction),
+            text: Text { nl: b.nl, en: b.en },
+            kind: AnswerKind::Choice(FREQUENCY),
+        };
+        i += 1;
+    }
+    out
+};
+
+macro_rules! part {
+    ($id:literal, $nl:literal, $en:literal, $dnl:literal, $den:literal, $tnl:literal, $ten:literal) => {
+        Section {
+            id: $id,
+            title: text($nl, $en),
+            description: text($dnl, $den),
+            tip: text($tnl, $ten),
+        }
+    };
+}
+
+/// "Hoe rood sta jij bij je klant?" as an exercise: for every give and take
+/// of both parties, how often it happened with this client in the last
+/// twelve months. Scored as estimated saldi (`questionnaires::scan`).
+pub const QUICK_SCAN: Definition = Definition {
+    id: QUICK_SCAN_ID,
+    code: 4,
+    version: 1,
+    usage: Use::Scan,
+    title: text("Snelle scan: hoe rood sta je bij deze klant?", "Quick scan: how red are you with this client?"),
+    intro: text(
+        "Geef voor elke storting en opname aan hoe vaak die het afgelopen jaar bij deze klant voorkwam. De app schat daaruit het saldo van beide partijen; geen boekhouding, wel een eerlijk beeld.",
+        "For every deposit and withdrawal, say how often it happened with this client in the past year. The app estimates both parties' saldo from that: not bookkeeping, but an honest picture.",
+    ),
+    sections: &[
+        part!("sd", "Wat wij geven", "What we give", "Onze stortingen: leveren, luisteren, afspraken nakomen.", "Our deposits: delivering, listening, keeping agreements.", "Kies één storting die je de komende maand vaker wilt doen.", "Pick one deposit to make more often next month."),
+        part!("sw", "Wat wij nemen", "What we take", "Onze opnames: betaling, commitment vragen, fouten.", "Our withdrawals: payment, asking commitment, errors.", "Kies de opname die het vaakst voorkwam en bedenk hoe je hem voorkomt of goedmaakt.", "Take the withdrawal that happened most and think how to prevent or make good for it."),
+        part!("cd", "Wat de klant geeft", "What the client gives", "Stortingen van de klant: op tijd betalen, juiste informatie.", "The client's deposits: paying on time, correct information.", "Laat de klant merken dat je ziet wat hij goed doet.", "Let the client know you see what they do well."),
+        part!("cw", "Wat de klant neemt", "What the client takes", "Opnames van de klant: te laat betalen, meerwerk eisen.", "The client's withdrawals: paying late, demanding extra work.", "Bespreek de opname die het vaakst voorkwam met de opdrachtgever.", "Discuss the most frequent withdrawal with the sponsor."),
+    ],
+    items: &SCAN_ITEMS,
+    renames: &[],
+};
+
+macro_rules! says {
+    ($id:literal, $section:literal, $nl:literal, $en:literal) => {
+        Item {
+            id: $id,
+            section: $section,
+            text: text($nl, $en),
+            kind: AnswerKind::Scale,
+        }
+    };
+}
+
+/// Item ids of the client's own scorecard.
+pub mod client_view {
+    /// Did we meet or exceed your expectation at our last contact?
+    pub const LAST_CONTACT: &str = "last-contact";
+    /// Were you treated as you want to be treated?
+    pub const TREATED: &str = "treated";
+    /// What would make the difference next time?
+    pub const NEXT_TIME: &str = "next-time";
+    /// Anything else (optional).
+    pub const REMARK: &str = "remark";
+}
+
+/// The client's own scorecard: the six hostmanship principles in the
+/// client's words (the section ids are hostmanship's, so the two compare
+/// per principle), and the interaction questions turned around.
+pub const CLIENT_VIEW: Definition = Definition {
+    id: CLIENT_VIEW_ID,
+    code: 5,
+    version: 1,
+    usage: Use::ClientView,
+    title: text("Hoe ervaart u onze samenwerking?", "How do you experience our cooperation?"),
+    intro: text(
+        "Wij vragen u eerlijk hoe u ons als leverancier ervaart. Het kost een paar minuten; elke vraag mag u overslaan. Uw antwoorden gaan nergens naartoe behalve naar ons: er is geen server, u stuurt ze zelf terug.",
+        "We ask you honestly how you experience us as a supplier. It takes a few minutes; you may skip any question. Your answers go nowhere but to us: there is no server, you send them back yourself.",
+    ),
+    sections: &[
+        part!("serving", "Dienen", "Serving", "Werkt de leverancier aan uw succes?", "Does the supplier work for your success?", "Vraag de klant wat succes voor hem betekent.", "Ask the client what success means to them."),
+        part!("whole", "Het geheel zien", "Seeing the whole", "Kijkt de leverancier door uw ogen?", "Does the supplier look through your eyes?", "Loop de hele klantreis eens door met de klant.", "Walk the whole client journey with the client."),
+        part!("responsibility", "Verantwoordelijkheid nemen", "Taking responsibility", "Lost de leverancier problemen op, wie ze ook veroorzaakte?", "Does the supplier solve problems, whoever caused them?", "Meld problemen zelf, voordat de klant ze ziet.", "Report problems yourself, before the client sees them."),
+        part!("consideration", "Consideratie hebben", "Having consideration", "Houdt de leverancier rekening met u?", "Does the supplier take you into account?", "Vraag naar de situatie van de klant voordat je iets vraagt.", "Ask about the client's situation before asking anything."),
+        part!("dialogue", "Dialoog voeren", "Holding a dialogue", "Luistert de leverancier echt?", "Does the supplier really listen?", "Vat samen wat de klant zei voordat je antwoordt.", "Summarise what the client said before you answer."),
+        part!("knowledge", "Kennis hebben", "Having knowledge", "Is de leverancier deskundig en eerlijk over wat hij niet weet?", "Is the supplier skilled and honest about what they do not know?", "Zeg wat je niet weet, en zoek het uit.", "Say what you do not know, and find out."),
+        part!("contact", "Het laatste contact", "The last contact", "Hoe verliep ons laatste contact?", "How did our last contact go?", "Vraag bij elk contact wat de klant verwacht.", "Ask at every contact what the client expects."),
+    ],
+    items: &[
+        says!("cv-serving-success", "serving", "Mijn leverancier weet wat succes voor ons betekent en werkt daar zichtbaar aan.", "My supplier knows what success means for us and visibly works towards it."),
+        says!("cv-serving-beyond", "serving", "Mijn leverancier helpt ons ook als het hem niet direct iets oplevert.", "My supplier helps us even when it brings them nothing right away."),
+        says!("cv-whole-eyes", "whole", "Mijn leverancier kijkt door onze ogen naar de hele samenwerking, niet alleen naar zijn eigen deel.", "My supplier looks at the whole cooperation through our eyes, not only at their own part."),
+        says!("cv-responsibility-solves", "responsibility", "Als er iets misgaat, lost mijn leverancier het op, wie de oorzaak ook is.", "When something goes wrong, my supplier solves it, whoever caused it."),
+        says!("cv-responsibility-reports", "responsibility", "Mijn leverancier meldt problemen zelf, voordat wij ze ontdekken.", "My supplier reports problems themselves, before we find them."),
+        says!("cv-consideration", "consideration", "Mijn leverancier houdt rekening met onze situatie en oordeelt niet.", "My supplier takes our situation into account and does not judge."),
+        says!("cv-dialogue-listens", "dialogue", "Mijn leverancier luistert goed en begrijpt wat wij echt bedoelen.", "My supplier listens well and understands what we really mean."),
+        says!("cv-dialogue-unasked", "dialogue", "Mijn leverancier beantwoordt ook vragen die wij nog niet gesteld hadden.", "My supplier also answers questions we had not asked yet."),
+        says!("cv-knowledge-skilled", "knowledge", "Mijn leverancier is deskundig in zijn vak.", "My supplier is skilled in their field."),
+        says!("cv-knowledge-honest", "knowledge", "Mijn leverancier zegt het eerlijk als hij iets niet weet.", "My supplier says honestly when they do not know something."),
+        Item {
+            id: client_view::LAST_CONTACT,
+            section: "contact",
+            text: text("Heeft uw leverancier bij het laatste contact uw verwachting waargemaakt, of overtroffen?", "At the last contact, did your supplier meet your expectation, or exceed it?"),
+            kind: AnswerKind::Choice(OUTCOMES),
+        },
+        says!("treated", "contact", "Bij het laatste contact ben ik behandeld zoals ik behandeld wil worden.", "At the last contact I was treated the way I want to be treated."),
+        Item {
+            id: client_view::NEXT_TIME,
+            section: "contact",
+            text: text("Wat zou bij het volgende contact het verschil maken?", "What would make the difference at the next contact?"),
+            kind: AnswerKind::FreeText,
+        },
+        Item {
+            id: client_view::REMARK,
+            section: "contact",
+            text: text("Wilt u ons nog iets meegeven? (niet verplicht)", "Anything else you would like to tell us? (optional)"),
+            kind: AnswerKind::FreeText,
+        },
+    ],
+    renames: &[],
+};
+
 /// Every definition the app knows.
-pub const ALL: &[&Definition] = &[&INTERACTION, &HOSTMANSHIP, &INTEGRITY];
+pub const ALL: &[&Definition] = &[
+    &INTERACTION,
+    &HOSTMANSHIP,
+    &INTEGRITY,
+    &QUICK_SCAN,
+    &CLIENT_VIEW,
+];
 
 /// The definition with `id`.
 pub fn find(id: &str) -> Option<&'static Definition> {
     ALL.iter().copied().find(|d| d.id == id)
 }
 
-/// The definitions offered as dated self-assessments, in display order.
+/// The definitions offered as dated self-assessments of a client, in
+/// display order (the quick scan included).
 pub fn assessments() -> impl Iterator<Item = &'static Definition> {
-    ALL.iter().copied().filter(|d| d.usage == Use::Assessment)
+    ALL.iter()
+        .copied()
+        .filter(|d| matches!(d.usage, Use::Assessment | Use::Scan))
+}
+
+/// The definition with code `code` (as used in invite and return codes).
+pub fn by_code(code: u8) -> Option<&'static Definition> {
+    ALL.iter().copied().find(|d| d.code == code)
+}
+
+/// The definitions a workshop can hold: every dated one a participant
+/// fills in about their own relationship.
+pub fn workshop_exercises() -> impl Iterator<Item = &'static Definition> {
+    ALL.iter()
+        .copied()
+        .filter(|d| matches!(d.usage, Use::Assessment | Use::Scan))
 }
 
 #[cfg(test)]
@@ -503,7 +705,10 @@ mod tests {
             assert!(INTERACTION.item(id).is_some(), "{id}");
         }
         let assessments: Vec<_> = assessments().map(|d| d.id).collect();
-        assert_eq!(assessments, vec![HOSTMANSHIP_ID, INTEGRITY_ID]);
+        assert_eq!(
+            assessments,
+            vec![HOSTMANSHIP_ID, INTEGRITY_ID, QUICK_SCAN_ID]
+        );
     }
 
     use crate::model::{Answer, Answers};

@@ -51,6 +51,19 @@ pub enum Use {
     PerMoment,
     /// A dated self-assessment, repeated over time (hostmanship, integrity).
     Assessment,
+    /// A dated estimate of the account from how often things happened (the
+    /// quick scan): scored as saldi, not as a percentage.
+    Scan,
+    /// Answered by the client contact through an invite.
+    ClientView,
+}
+
+impl Use {
+    /// Whether a workshop or a client page offers it as a dated
+    /// questionnaire (everything but the per-moment questions).
+    pub fn is_dated(self) -> bool {
+        !matches!(self, Use::PerMoment)
+    }
 }
 
 /// One option of a choice item.
@@ -134,6 +147,9 @@ pub struct Rename {
 pub struct Definition {
     /// Stable id, stored with every answer set.
     pub id: &'static str,
+    /// A small stable number naming the definition inside invite and
+    /// return codes (never reused).
+    pub code: u8,
     /// Increases whenever items change; answers keep the version they were
     /// given under.
     pub version: u32,
@@ -174,9 +190,11 @@ impl Definition {
 }
 
 /// The normalised value (0–1) of a scored answer, `None` when skipped,
-/// unscored or not valid for the item.
-fn value(item: &Item, answer: Option<&Answer>) -> Option<f64> {
+/// unscored or not valid for the item. A group's mean counts as the value
+/// it stands for.
+pub fn value(item: &Item, answer: Option<&Answer>) -> Option<f64> {
     match (item.kind, answer?) {
+        (k, Answer::Mean(m)) if k.is_scored() && *m <= 10_000 => Some(f64::from(*m) / 10_000.0),
         (AnswerKind::Scale, Answer::Scale(v)) if (1..=5).contains(v) => {
             Some(f64::from(v - 1) / 4.0)
         }
@@ -229,6 +247,15 @@ impl Score {
     }
 }
 
+/// A normalised value (0–1) of a 1–5 scale as its scale value in tenths
+/// (10–50), rounded half up.
+pub fn scale_tenths(normalised: f64) -> u32 {
+    // The small offset keeps a tie like 3.45 from rounding down by float error.
+    ((10.0 + 40.0 * normalised) + 0.5 + 1e-9)
+        .floor()
+        .clamp(10.0, 50.0) as u32
+}
+
 fn percent(mean: f64) -> u8 {
     (mean * 100.0).round().clamp(0.0, 100.0) as u8
 }
@@ -240,8 +267,10 @@ pub fn score(definition: &Definition, answers: &Answers) -> Score {
     let mut section_means = Vec::new();
     for section in definition.sections {
         let (mut n, mut skip, mut sum) = (0u32, 0u32, 0.0f64);
-        let mut scale_sum = 0u32;
-        let mut all_scale = true;
+        let all_scale = definition
+            .items_of(section.id)
+            .filter(|i| i.kind.is_scored())
+            .all(|i| i.kind == AnswerKind::Scale);
         for item in definition
             .items_of(section.id)
             .filter(|i| i.kind.is_scored())
@@ -250,10 +279,6 @@ pub fn score(definition: &Definition, answers: &Answers) -> Score {
                 Some(v) => {
                     n += 1;
                     sum += v;
-                    match answers.get(item.id) {
-                        Some(Answer::Scale(s)) => scale_sum += u32::from(*s),
-                        _ => all_scale = false,
-                    }
                 }
                 None => skip += 1,
             }
@@ -268,7 +293,8 @@ pub fn score(definition: &Definition, answers: &Answers) -> Score {
             section: section.id,
             answered: n,
             skipped: skip,
-            mean_tenths: (n > 0 && all_scale).then(|| (scale_sum * 10 + n / 2) / n),
+            // 1 + 4 × the normalised mean, on the 1–5 scale, in tenths.
+            mean_tenths: (n > 0 && all_scale).then(|| scale_tenths(sum / f64::from(n))),
             percent: mean.map(percent),
         });
     }
@@ -550,6 +576,7 @@ pub fn validate_answers(definition: &Definition, answers: &Answers) -> Vec<Answe
         };
         let fits = match (item.kind, answer) {
             (k, Answer::Skip) => k.is_scored(),
+            (k, Answer::Mean(m)) => k.is_scored() && *m <= 10_000,
             (AnswerKind::Scale, Answer::Scale(v)) => (1..=5).contains(v),
             (AnswerKind::Choice(options), Answer::Choice(c)) => options.iter().any(|o| o.id == c),
             (AnswerKind::FreeText, Answer::Text(t)) => {
@@ -611,6 +638,8 @@ pub fn build_response(
             version: definition.version,
             date,
             answers,
+            group: None,
+            round: None,
         }),
         _ => Err(errors),
     }
@@ -701,6 +730,7 @@ mod tests {
     /// A test definition, version 2, in which `a1` was called `old-a1`.
     pub(crate) const TEST_DEF: Definition = Definition {
         id: "test",
+        code: 250,
         version: 2,
         usage: Use::Assessment,
         title: text("Toets", "Test"),

@@ -3,4 +3,7 @@
 
 pub mod definitions;
 pub mod engine;
+pub mod gap;
+pub mod group;
 pub mod moments;
+pub mod scan;

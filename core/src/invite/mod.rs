@@ -1,0 +1,4 @@
+//! Invites and return codes: how a workshop participant or a client contact
+//! gets a questionnaire and sends the answers back without any server.
+
+pub mod code;
