@@ -296,6 +296,17 @@ pub const BUILTIN: &[Builtin] = &[
         "Een klacht laten liggen of afgedaan zonder oplossing.",
         "A complaint left or closed without a solution."
     ),
+    cat!(
+        "sw-client-disappointed",
+        S,
+        W,
+        2,
+        true,
+        "Klant gaf ons een lage score",
+        "Client gave us a low score",
+        "De klant zei in zijn eigen scorecard dat we tekortschoten.",
+        "In their own scorecard the client said we fell short."
+    ),
     // Client deposits.
     cat!(
         "cd-paid-on-time",
@@ -539,6 +550,11 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
         "sw-indexation",
         "de jaarlijkse indexatie doorberekend",
         "passed on the yearly indexation",
+    ),
+    (
+        "sw-client-disappointed",
+        "de klant scoorde ons laag op luisteren",
+        "the client scored us low on listening",
     ),
     (
         "sw-careless-complaint",
@@ -809,7 +825,7 @@ mod tests {
                 .count()
         };
         assert_eq!(count(Party::Supplier, Direction::Deposit), 13);
-        assert_eq!(count(Party::Supplier, Direction::Withdrawal), 9);
+        assert_eq!(count(Party::Supplier, Direction::Withdrawal), 10);
         assert_eq!(count(Party::Client, Direction::Deposit), 6);
         assert_eq!(count(Party::Client, Direction::Withdrawal), 6);
     }

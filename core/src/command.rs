@@ -14,13 +14,14 @@ use thiserror::Error;
 use crate::account::summary;
 use crate::catalogue;
 use crate::i18n::{Key, Lang};
+use crate::invite::code::TITLE_MAX;
 use crate::model::{
-    limits, Account, Answers, CategoryId, Client, Direction, Entry, EntryId, Moment, MomentId,
-    OwnCategory, Party, PeriodLength, RemovedEntry, Response, ResponseId, StockTake, StockTakeId,
-    Thresholds, TombstoneKind,
+    limits, Account, Answers, CategoryId, Client, ClientReturn, Direction, Entry, EntryId,
+    GroupInfo, Moment, MomentId, OwnCategory, Party, PeriodLength, RemovedEntry, Response,
+    ResponseId, Round, RoundId, StockTake, StockTakeId, Thresholds, TombstoneKind,
 };
 use crate::questionnaires::definitions;
-use crate::questionnaires::engine::{build_response, AnswerError};
+use crate::questionnaires::engine::{build_response, validate_answers, AnswerError};
 use crate::questionnaires::moments::{
     booking, build_moment, edit_moment, with_action, with_action_done, MomentDraft, MomentError,
 };
@@ -134,6 +135,10 @@ pub enum Command {
         date: Option<NaiveDate>,
         /// The answers.
         answers: Answers,
+        /// The client-invite round it is our side of.
+        round: Option<RoundId>,
+        /// A workshop group's result (the answers are means).
+        group: Option<GroupInfo>,
     },
     /// Deletes assessment `id`.
     RemoveAssessment {
@@ -174,6 +179,48 @@ pub enum Command {
     /// Puts the client's details and settings back (the inverse of the
     /// three commands above).
     PutClient(Box<Client>),
+    /// Starts a client-invite round, dated today.
+    CreateRound {
+        /// The round's id (random, as the codes carry it).
+        id: RoundId,
+        /// The language the client answers in.
+        lang: Lang,
+        /// Who asks, as the client will see it.
+        sender: String,
+    },
+    /// Deletes round `id` with its answers.
+    RemoveRound {
+        /// The round.
+        id: RoundId,
+    },
+    /// Puts a round back exactly as it was (the inverse of the round
+    /// commands).
+    PutRound(Box<Round>),
+    /// Adds a client contact's answers to a round; the same contact again
+    /// replaces their earlier answers.
+    AddClientReturn {
+        /// The round.
+        round: RoundId,
+        /// The answers.
+        answer: Box<ClientReturn>,
+    },
+    /// Opens a round's answers without our own self-assessment for it (or
+    /// closes them again).
+    SkipOwnAssessment {
+        /// The round.
+        round: RoundId,
+        /// Skip or not.
+        skip: bool,
+    },
+    /// Notes which entry a client answer was booked as.
+    MarkReturnBooked {
+        /// The round.
+        round: RoundId,
+        /// The contact.
+        participant: u32,
+        /// The entry (or `None` to forget).
+        entry: Option<EntryId>,
+    },
     /// Several commands as one: all apply, or none.
     Batch(Vec<Command>),
 }
@@ -396,14 +443,22 @@ pub fn apply(
             definition,
             date,
             answers,
+            round,
+            group,
         } => {
             if account.assessment(id).is_some() {
                 return Err(CommandError::IdInUse);
             }
+            if round.is_some_and(|r| account.round(r).is_none()) {
+                return Err(CommandError::NotFound);
+            }
             let def = definitions::find(&definition).ok_or_else(|| {
                 CommandError::Answers(vec![AnswerError::UnknownDefinition(definition.clone())])
             })?;
-            let response = build_response(def, id, date, answers).map_err(CommandError::Answers)?;
+            let mut response =
+                build_response(def, id, date, answers).map_err(CommandError::Answers)?;
+            response.round = round;
+            response.group = group;
             let at = account.assessments.partition_point(|r| r.id < id);
             account.assessments.insert(at, response);
             Ok(Command::RemoveAssessment { id })
@@ -493,6 +548,81 @@ pub fn apply(
             }
             let old = std::mem::replace(&mut account.client, *client);
             Ok(Command::PutClient(Box::new(old)))
+        }
+        Command::CreateRound { id, lang, sender } => {
+            if account.round(id).is_some() || account.is_buried(TombstoneKind::Round, id.0) {
+                return Err(CommandError::IdInUse);
+            }
+            let sender = clean_text(Field::Text, &sender, TITLE_MAX, false)?;
+            account.rounds.push(Round {
+                id,
+                created: today,
+                lang,
+                sender,
+                skipped_self: false,
+                returns: Vec::new(),
+            });
+            Ok(Command::RemoveRound { id })
+        }
+        Command::RemoveRound { id } => {
+            let i = account
+                .rounds
+                .iter()
+                .position(|r| r.id == id)
+                .ok_or(CommandError::NotFound)?;
+            let old = account.rounds.remove(i);
+            account.bury(TombstoneKind::Round, id.0, today);
+            Ok(Command::PutRound(Box::new(old)))
+        }
+        Command::PutRound(round) => {
+            let id = round.id;
+            account.unbury(TombstoneKind::Round, id.0);
+            match account.round_mut(id) {
+                Some(slot) => Ok(Command::PutRound(Box::new(std::mem::replace(slot, *round)))),
+                None => {
+                    account.rounds.push(*round);
+                    account.rounds.sort_by_key(|r| (r.created, r.id));
+                    Ok(Command::RemoveRound { id })
+                }
+            }
+        }
+        Command::AddClientReturn { round, answer } => {
+            let errors = validate_answers(&definitions::CLIENT_VIEW, &answer.answers);
+            if !errors.is_empty() {
+                return Err(CommandError::Answers(errors));
+            }
+            let slot = account.round_mut(round).ok_or(CommandError::NotFound)?;
+            let old = slot.clone();
+            match slot
+                .returns
+                .iter_mut()
+                .find(|r| r.participant == answer.participant)
+            {
+                Some(existing) => *existing = *answer,
+                None => slot.returns.push(*answer),
+            }
+            Ok(Command::PutRound(Box::new(old)))
+        }
+        Command::SkipOwnAssessment { round, skip } => {
+            let slot = account.round_mut(round).ok_or(CommandError::NotFound)?;
+            let old = std::mem::replace(&mut slot.skipped_self, skip);
+            Ok(Command::SkipOwnAssessment { round, skip: old })
+        }
+        Command::MarkReturnBooked {
+            round,
+            participant,
+            entry,
+        } => {
+            let slot = account
+                .round_mut(round)
+                .and_then(|r| r.returns.iter_mut().find(|x| x.participant == participant))
+                .ok_or(CommandError::NotFound)?;
+            let old = std::mem::replace(&mut slot.booked, entry);
+            Ok(Command::MarkReturnBooked {
+                round,
+                participant,
+                entry: old,
+            })
         }
         Command::Batch(commands) => {
             let mut done: Vec<Command> = Vec::with_capacity(commands.len());
@@ -858,6 +988,8 @@ mod tests {
                 definition: definitions::HOSTMANSHIP_ID.into(),
                 date: Some(today()),
                 answers,
+                round: None,
+                group: None,
             },
         );
         let first = a.assessments[0].id;
@@ -898,5 +1030,124 @@ mod tests {
         details.name = "Nieuwe naam".into();
         round_trip(&mut a, Command::EditClient(details));
         assert_eq!(validate_account(&a), vec![]);
+    }
+
+    #[test]
+    fn round_commands_have_exact_inverses_and_a_contact_answering_twice_replaces() {
+        use crate::model::{Answer, ClientReturn, RoundId};
+        let mut a = demo::example(today(), 1);
+        let id = RoundId(0xABCDEF);
+        round_trip(
+            &mut a,
+            Command::CreateRound {
+                id,
+                lang: Lang::En,
+                sender: "  Jansen ICT ".into(),
+            },
+        );
+        assert_eq!(a.round(id).map(|r| r.sender.as_str()), Some("Jansen ICT"));
+        assert_eq!(
+            apply(
+                &mut a.clone(),
+                Command::CreateRound {
+                    id,
+                    lang: Lang::Nl,
+                    sender: String::new()
+                },
+                today()
+            ),
+            Err(CommandError::IdInUse)
+        );
+        let answer = |participant, v| {
+            Box::new(ClientReturn {
+                participant,
+                name: String::new(),
+                received: today(),
+                version: 1,
+                answers: [("cv-dialogue-listens".to_string(), Answer::Scale(v))].into(),
+                booked: None,
+            })
+        };
+        round_trip(
+            &mut a,
+            Command::AddClientReturn {
+                round: id,
+                answer: answer(7, 2),
+            },
+        );
+        round_trip(
+            &mut a,
+            Command::AddClientReturn {
+                round: id,
+                answer: answer(7, 4),
+            },
+        );
+        round_trip(
+            &mut a,
+            Command::AddClientReturn {
+                round: id,
+                answer: answer(8, 5),
+            },
+        );
+        let r = a.round(id).unwrap();
+        assert_eq!(r.returns.len(), 2);
+        assert_eq!(
+            r.answer_of(7).unwrap().answers["cv-dialogue-listens"],
+            Answer::Scale(4)
+        );
+        let bad = Box::new(ClientReturn {
+            answers: [("cv-dialogue-listens".to_string(), Answer::Scale(9))].into(),
+            ..*answer(9, 1)
+        });
+        assert!(apply(
+            &mut a,
+            Command::AddClientReturn {
+                round: id,
+                answer: bad
+            },
+            today()
+        )
+        .is_err());
+        round_trip(
+            &mut a,
+            Command::SkipOwnAssessment {
+                round: id,
+                skip: true,
+            },
+        );
+        let entry = a.entries[0].id;
+        round_trip(
+            &mut a,
+            Command::MarkReturnBooked {
+                round: id,
+                participant: 8,
+                entry: Some(entry),
+            },
+        );
+        round_trip(
+            &mut a,
+            Command::AddAssessment {
+                id: ResponseId(1 << 41),
+                definition: definitions::HOSTMANSHIP_ID.into(),
+                date: Some(today()),
+                answers: [("dialogue-listen".to_string(), Answer::Scale(3))].into(),
+                round: Some(id),
+                group: None,
+            },
+        );
+        assert!(crate::invite::rounds::own_response(&a, id).is_some());
+        round_trip(&mut a, Command::RemoveRound { id });
+        assert!(a.is_buried(TombstoneKind::Round, id.0));
+        assert_eq!(
+            apply(
+                &mut a,
+                Command::SkipOwnAssessment {
+                    round: id,
+                    skip: true
+                },
+                today()
+            ),
+            Err(CommandError::NotFound)
+        );
     }
 }

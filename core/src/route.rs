@@ -3,7 +3,7 @@
 //! The app is served from any static host and any subpath, so navigation must
 //! not need the server to know our routes: everything after `#` is ours.
 
-use crate::model::ClientId;
+use crate::model::{ClientId, RoundId};
 
 /// A screen of the app, as addressed by the URL fragment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +29,16 @@ pub enum Route {
     Data,
     /// Unreadable data that was moved aside, offered for download.
     Recovery,
+    /// The trainer's workshop sessions, and a new one.
+    Workshops,
+    /// One workshop session: invite, collecting, reveal.
+    Workshop(RoundId),
+    /// A return link opened in the app: the answers are offered to the
+    /// session or client-invite round they belong to.
+    Return(String),
+    /// An invite link opened in the app rather than the participant page:
+    /// sent on to the participant page.
+    Invite(String),
     /// Anything we do not recognise; shown as "page not found" with a way home.
     NotFound,
 }
@@ -45,20 +55,23 @@ pub enum ClientTab {
     StockTake,
     /// Interaction moments with the three questions and their actions.
     Moments,
-    /// The self-assessments (hostmanship, integrity, …).
+    /// The self-assessments (hostmanship, integrity, quick scan, …).
     Assessments,
+    /// The client's own scorecard by invite, and the trust gap.
+    ClientView,
     /// Period length and thresholds.
     Settings,
 }
 
 impl ClientTab {
     /// Every tab, in the order the client page shows them.
-    pub const ALL: [ClientTab; 6] = [
+    pub const ALL: [ClientTab; 7] = [
         ClientTab::Ledger,
         ClientTab::Breakdown,
         ClientTab::StockTake,
         ClientTab::Moments,
         ClientTab::Assessments,
+        ClientTab::ClientView,
         ClientTab::Settings,
     ];
 
@@ -69,6 +82,7 @@ impl ClientTab {
             ClientTab::StockTake => "stock-take",
             ClientTab::Moments => "moments",
             ClientTab::Assessments => "assessments",
+            ClientTab::ClientView => "client-view",
             ClientTab::Settings => "settings",
         }
     }
@@ -88,6 +102,12 @@ impl Route {
             (Some(""), None, None, None) => Route::Overview,
             (Some("data"), None, None, None) => Route::Data,
             (Some("recovery"), None, None, None) => Route::Recovery,
+            (Some("workshops"), None, None, None) => Route::Workshops,
+            (Some("workshop"), Some(id), None, None) => {
+                RoundId::parse(id).map_or(Route::NotFound, Route::Workshop)
+            }
+            (Some("r"), Some(code), None, None) if is_code(code) => Route::Return(code.to_string()),
+            (Some("i"), Some(code), None, None) if is_code(code) => Route::Invite(code.to_string()),
             (Some("client"), Some(id), tab, None) => {
                 match (ClientId::parse(id), ClientTab::from_slug(tab.unwrap_or(""))) {
                     (Some(id), Some(tab)) => Route::Client { id, tab },
@@ -122,12 +142,24 @@ impl Route {
             Route::Assessment { id, definition } => {
                 format!("#/client/{id}/assessments/{definition}")
             }
+            Route::Workshops => "#/workshops".to_string(),
+            Route::Workshop(id) => format!("#/workshop/{}", id.slug()),
+            Route::Return(code) => format!("#/r/{code}"),
+            Route::Invite(code) => format!("#/i/{code}"),
         }
     }
 }
 
 /// Definition ids follow the client-id rule; anything else in a URL is
 /// treated as not found rather than passed on to lookups.
+/// Base64url text of a sane length: what an invite or return code can be.
+fn is_code(text: &str) -> bool {
+    (8..=4000).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 fn is_valid_id(id: &str) -> bool {
     ClientId::parse(id).is_some()
 }
@@ -164,6 +196,10 @@ mod tests {
                 id: ClientId::new_unchecked("c-1"),
                 definition: "hostmanship".into(),
             },
+            Route::Workshops,
+            Route::Workshop(RoundId(123_456)),
+            Route::Return("AbC-_12345678".into()),
+            Route::Invite("AbC-_12345678".into()),
         ] {
             assert_eq!(Route::parse(&r.to_hash()), r);
         }
@@ -179,5 +215,13 @@ mod tests {
         assert_eq!(Route::parse("#/client/<script>"), Route::NotFound);
         assert_eq!(Route::parse("#/client/x/assessments/a/b"), Route::NotFound);
         assert_eq!(Route::parse("#/client/x/assessments/a b"), Route::NotFound);
+        assert_eq!(Route::parse("#/workshop/0"), Route::NotFound);
+        assert_eq!(Route::parse("#/workshop/ABC"), Route::NotFound);
+        assert_eq!(Route::parse("#/r/short"), Route::NotFound);
+        assert_eq!(Route::parse("#/r/has+plus/sign"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/i/<script>alert(1)</script>"),
+            Route::NotFound
+        );
     }
 }

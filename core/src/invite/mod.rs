@@ -2,3 +2,5 @@
 //! gets a questionnaire and sends the answers back without any server.
 
 pub mod code;
+pub mod rounds;
+pub mod workshop;

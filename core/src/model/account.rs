@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::answers::Response;
 use super::client::Client;
 use super::entry::{CategoryId, Direction, Entry, Party, Points};
-use super::ids::{EntryId, MomentId, ResponseId, StockTakeId};
+use super::ids::{EntryId, MomentId, ResponseId, RoundId, StockTakeId};
 use super::moment::Moment;
+use super::round::Round;
 
 /// A user-defined category, kept with the account that uses it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +57,8 @@ pub enum TombstoneKind {
     Moment,
     /// An assessment.
     Assessment,
+    /// A client-invite round.
+    Round,
 }
 
 /// The memory of a deletion, so that a merge with a version that still has
@@ -105,6 +108,9 @@ pub struct Account {
     /// Dated self-assessments (hostmanship, integrity, …), any definition.
     #[serde(default)]
     pub assessments: Vec<Response>,
+    /// Client-invite rounds with the answers received, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
     /// Deletions not to be undone by a merge.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tombstones: Vec<Tombstone>,
@@ -124,8 +130,19 @@ impl Account {
             stock_takes: Vec::new(),
             moments: Vec::new(),
             assessments: Vec::new(),
+            rounds: Vec::new(),
             tombstones: Vec::new(),
         }
+    }
+
+    /// The client-invite round with `id`, if any.
+    pub fn round(&self, id: RoundId) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    /// The round with `id`, to change it in place.
+    pub fn round_mut(&mut self, id: RoundId) -> Option<&mut Round> {
+        self.rounds.iter_mut().find(|r| r.id == id)
     }
 
     fn entry_index(&self, id: EntryId) -> Result<usize, usize> {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::ids::ResponseId;
+use super::ids::{ResponseId, RoundId};
 
 /// One answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,5 +55,5 @@ pub struct Response {
     pub group: Option<GroupInfo>,
     /// The client-invite round this self-assessment was made for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub round: Option<u64>,
+    pub round: Option<RoundId>,
 }

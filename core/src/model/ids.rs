@@ -101,6 +101,34 @@ numeric_id!(
     StockTakeId
 );
 
+numeric_id!(
+    /// Id of a client-invite round or a workshop session: 48 random bits,
+    /// because it travels in invite and return codes and must find its
+    /// round among every client's without a server handing out numbers.
+    RoundId
+);
+
+impl RoundId {
+    /// The largest id a code can carry.
+    pub const MAX: u64 = (1 << 48) - 1;
+
+    /// An id from random bits supplied by the caller (never 0).
+    pub fn from_random(bits: u64) -> RoundId {
+        RoundId((bits & RoundId::MAX).max(1))
+    }
+
+    /// Short text for file names and keys (base 36).
+    pub fn slug(self) -> String {
+        base36(self.0)
+    }
+
+    /// Reads [`RoundId::slug`] back.
+    pub fn parse(text: &str) -> Option<RoundId> {
+        let n = u64::from_str_radix(text, 36).ok()?;
+        (n > 0 && n <= RoundId::MAX && base36(n) == text).then_some(RoundId(n))
+    }
+}
+
 /// Hands out record ids that no other tab hands out: a random replica
 /// number (1 … 2²¹−1, chosen once per tab) in the bits above 32 and a
 /// counter below. Ids stay below 2⁵³, so they survive JSON in any reader.

@@ -3,7 +3,7 @@
 //! Every other module builds on these types; this folder imports none of
 //! them (only `i18n` for the labels of its enums). An [`Account`] is one
 //! client relationship: details, own categories, entries, stock-takes,
-//! interaction moments, assessments, and the tombstones of what was deleted.
+//! interaction moments, assessments, client-invite rounds, and the tombstones of what was deleted.
 //! The rules these types follow are written in `docs/DOMAIN.md`.
 
 mod account;
@@ -13,10 +13,12 @@ pub mod dates;
 mod entry;
 mod ids;
 mod moment;
+mod round;
 
 pub use account::{Account, OwnCategory, RemovedEntry, StockTake, Tombstone, TombstoneKind};
 pub use answers::{Answer, Answers, GroupInfo, Response};
 pub use client::{limits, Client, PeriodLength, Thresholds};
 pub use entry::{CategoryId, Direction, Entry, Party, Points, Weight};
-pub use ids::{base36, ClientId, EntryId, IdSource, MomentId, ResponseId, StockTakeId};
+pub use ids::{base36, ClientId, EntryId, IdSource, MomentId, ResponseId, RoundId, StockTakeId};
 pub use moment::{Action, Moment, MomentKind};
+pub use round::{ClientReturn, Round};

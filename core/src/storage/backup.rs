@@ -14,14 +14,16 @@ use serde_json::value::RawValue;
 use thiserror::Error;
 
 use crate::i18n::{shorten, tf, Key, Lang};
+use crate::invite::workshop::{self, Session};
 use crate::model::{Account, ClientId};
 use crate::storage::check::{validate_account, AccountProblem};
 use crate::storage::codec::{self, DecodeError};
 
 /// Marks a file as ours.
 pub const FORMAT: &str = "klantbankrekening-backup";
-/// The backup schema this version writes: clients as storage records.
-pub const BACKUP_SCHEMA: u32 = 4;
+/// The backup schema this version writes: clients as storage records (4),
+/// plus workshop sessions (5).
+pub const BACKUP_SCHEMA: u32 = 5;
 /// Largest file accepted for import (40 MB). The browser quota holds about
 /// 5 million characters, which is at most 15 MB of UTF-8 even if every
 /// character took three bytes, and 22 MB in the verbose format of older
@@ -37,10 +39,12 @@ pub struct Backup {
     pub exported: NaiveDate,
     /// Every client, in the app's order.
     pub clients: Vec<Account>,
+    /// The trainer's workshop sessions.
+    pub workshops: Vec<Session>,
 }
 
 /// The backup file's text for `accounts`.
-pub fn export(accounts: &[Account], today: NaiveDate) -> String {
+pub fn export(accounts: &[Account], workshops: &[Session], today: NaiveDate) -> String {
     let mut out = format!(
         "{{\"format\":\"{FORMAT}\",\"schema\":{BACKUP_SCHEMA},\"exported\":\"{today}\",\"clients\":["
     );
@@ -48,7 +52,16 @@ pub fn export(accounts: &[Account], today: NaiveDate) -> String {
         out.push_str(if i == 0 { "\n" } else { ",\n" });
         out.push_str(&codec::encode(a, 0, ""));
     }
-    out.push_str("\n]}\n");
+    out.push_str("\n]");
+    if !workshops.is_empty() {
+        out.push_str(",\"workshops\":[");
+        for (i, s) in workshops.iter().enumerate() {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            out.push_str(&workshop::encode(s));
+        }
+        out.push_str("\n]");
+    }
+    out.push_str("}\n");
     out
 }
 
@@ -169,6 +182,8 @@ struct Envelope<'a> {
     exported: Option<NaiveDate>,
     #[serde(borrow)]
     clients: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    workshops: Vec<&'a RawValue>,
 }
 
 /// The name of a client as found in a raw record of either format, for
@@ -271,10 +286,16 @@ pub fn parse(text: &str, size: u64) -> Result<Backup, ImportError> {
         }
     }
     if problems.is_empty() {
+        let mut workshops = Vec::with_capacity(envelope.workshops.len());
+        for raw in envelope.workshops {
+            let s = workshop::decode(raw.get()).map_err(|e| ImportError::Invalid(e.to_string()))?;
+            workshops.push(s);
+        }
         Ok(Backup {
             schema,
             exported,
             clients,
+            workshops,
         })
     } else {
         Err(ImportError::Problems(problems))
@@ -378,21 +399,41 @@ mod tests {
     }
 
     #[test]
+    fn workshop_sessions_travel_in_the_backup_and_a_broken_one_refuses_the_file() {
+        use crate::invite::workshop::Session;
+        use crate::model::RoundId;
+        use crate::questionnaires::definitions::HOSTMANSHIP;
+        let s = Session::new(RoundId(99), today(), "Casus", Lang::Nl, &[&HOSTMANSHIP]).unwrap();
+        let text = export(
+            &[demo::example(today(), 1)],
+            std::slice::from_ref(&s),
+            today(),
+        );
+        let back = parse(&text, text.len() as u64).unwrap();
+        assert_eq!(back.workshops, vec![s]);
+        let broken = text.replace("\"exercises\":[\"hostmanship\"]", "\"exercises\":[]");
+        assert!(matches!(
+            parse(&broken, broken.len() as u64),
+            Err(ImportError::Invalid(_))
+        ));
+    }
+
+    #[test]
     fn export_import_export_is_byte_identical() {
         let accounts = vec![demo::example(today(), 1), demo::synthetic(300, 2, today())];
-        let text = export(&accounts, today());
+        let text = export(&accounts, &[], today());
         let back = parse(&text, text.len() as u64).unwrap();
         assert_eq!(back.clients, accounts);
-        let again = export(&apply(&[], back, ImportMode::Replace).put, today());
+        let again = export(&apply(&[], back, ImportMode::Replace).put, &[], today());
         assert_eq!(text, again);
-        assert!(text.starts_with("{\"format\":\"klantbankrekening-backup\",\"schema\":4"));
+        assert!(text.starts_with("{\"format\":\"klantbankrekening-backup\",\"schema\":5"));
     }
 
     #[test]
     fn a_backup_at_the_quota_capacity_round_trips_under_the_cap() {
         let big = demo::synthetic(80_000, 7, today());
         let start = std::time::Instant::now();
-        let text = export(std::slice::from_ref(&big), today());
+        let text = export(std::slice::from_ref(&big), &[], today());
         let back = parse(&text, text.len() as u64).unwrap();
         println!(
             "backup of 80,000 entries: {:.1} MB, export+import {} ms (debug build)",
@@ -448,7 +489,7 @@ mod tests {
         let mut b = demo::example(today(), 1); // same id: duplicate
         a.entries[2].category = crate::model::CategoryId::new("cd-paid-on-time"); // wrong party
         b.client.name = "   ".into();
-        let text = export(&[a.clone(), b], today());
+        let text = export(&[a.clone(), b], &[], today());
         let Err(ImportError::Problems(problems)) = parse(&text, 1) else {
             panic!("expected problems");
         };
@@ -478,7 +519,8 @@ mod tests {
     fn a_broken_field_is_reported_for_its_client_and_long_names_are_shortened() {
         let mut a = demo::example(today(), 1);
         a.client.name = "N".repeat(100_000);
-        let text = export(&[a], today()).replacen("\"weight\":", "\"weight\":\"x\",\"w2\":", 0);
+        let text =
+            export(&[a], &[], today()).replacen("\"weight\":", "\"weight\":\"x\",\"w2\":", 0);
         let text = text.replacen(",0,\"", ",0,7,\"", 1);
         let Err(ImportError::Problems(problems)) = parse(&text, 1) else {
             panic!("expected problems");
@@ -504,6 +546,7 @@ mod tests {
             schema: BACKUP_SCHEMA,
             exported: today(),
             clients: vec![x2.clone(), z.clone()],
+            workshops: Vec::new(),
         };
         let existing = ids(&[x, y.clone()]);
         let p = plan(&existing, &backup, ImportMode::Merge);
@@ -526,6 +569,7 @@ mod tests {
             schema: BACKUP_SCHEMA,
             exported: today(),
             clients: vec![demo.clone()],
+            workshops: Vec::new(),
         };
         let p = plan(&[], &file, ImportMode::Merge);
         assert_eq!(

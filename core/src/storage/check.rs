@@ -5,8 +5,10 @@ use thiserror::Error;
 
 use crate::catalogue;
 use crate::i18n::{tf, Key, Lang};
-use crate::model::{limits, Account, EntryId, MomentId, ResponseId};
-use crate::questionnaires::engine::{validate_response, AnswerError};
+use crate::invite::code::{PSEUDONYM_MAX, TITLE_MAX};
+use crate::model::{limits, Account, EntryId, MomentId, ResponseId, RoundId};
+use crate::questionnaires::definitions::CLIENT_VIEW;
+use crate::questionnaires::engine::{validate_answers, validate_response, AnswerError};
 use crate::questionnaires::moments::{validate_moment, MomentError};
 use crate::validate::{
     apply_client_draft, clean_text, validate_entry, validate_settings, ClientDraft, ClientError,
@@ -81,7 +83,40 @@ pub fn validate_account(account: &Account) -> Vec<AccountProblem> {
                 .map(|err| AccountProblem::Assessment(r.id, err)),
         );
     }
+    let mut round_ids = std::collections::HashSet::new();
+    for round in &account.rounds {
+        if !round_ids.insert(round.id) || round.id.0 == 0 || round.id.0 > RoundId::MAX {
+            problems.push(AccountProblem::DuplicateId("round", round.id.0));
+        }
+        if let Err(e) = clean_text(Field::Text, &round.sender, TITLE_MAX, false) {
+            problems.push(AccountProblem::Round(round.id, RoundProblem::Text(e)));
+        }
+        let mut participants = std::collections::HashSet::new();
+        for ret in &round.returns {
+            let fits = ret.version == CLIENT_VIEW.version
+                && validate_answers(&CLIENT_VIEW, &ret.answers).is_empty()
+                && clean_text(Field::Text, &ret.name, PSEUDONYM_MAX, false).is_ok()
+                && ret.booked.is_none_or(|b| account.entry(b).is_some());
+            if !participants.insert(ret.participant) || !fits {
+                problems.push(AccountProblem::Round(
+                    round.id,
+                    RoundProblem::Answer(ret.participant),
+                ));
+            }
+        }
+    }
     problems
+}
+
+/// What is wrong in a stored client-invite round.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum RoundProblem {
+    /// The sender's name.
+    #[error(transparent)]
+    Text(TextError),
+    /// One contact's answers do not fit the questionnaire, or appear twice.
+    #[error("answers of contact {0} do not fit")]
+    Answer(u32),
 }
 
 /// A problem found in a stored or imported account.
@@ -114,6 +149,9 @@ pub enum AccountProblem {
     /// An assessment breaks a rule.
     #[error("assessment {0:?}: {1}")]
     Assessment(ResponseId, AnswerError),
+    /// A client-invite round breaks a rule.
+    #[error("round {0:?}: {1}")]
+    Round(RoundId, RoundProblem),
 }
 
 impl AccountProblem {
@@ -145,6 +183,17 @@ impl AccountProblem {
                 Key::ErrInAssessment,
                 &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
             ),
+            AccountProblem::Round(id, e) => {
+                let problem = match e {
+                    RoundProblem::Text(t) => t.message(lang),
+                    RoundProblem::Answer(_) => Key::CodeMalformed.text(lang).to_string(),
+                };
+                tf(
+                    lang,
+                    Key::ErrInRound,
+                    &[("id", &id.slug()), ("problem", &problem)],
+                )
+            }
         }
     }
 }

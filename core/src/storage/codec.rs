@@ -17,6 +17,9 @@
 //!   row (rows sorted by id), stock-take ids, tombstones (`t`) and the
 //!   writer of the revision (`w`), so a tab can tell another tab's write
 //!   of the same revision from its own.
+//! - 5: schema 4 plus client-invite rounds with their answers (`r`), so a
+//!   version that does not know rounds opens such a record read-only
+//!   instead of dropping them on its next save.
 //!
 //! Every decoded account passes through [`restore`], the one place where
 //! older records are brought to the current shape.
@@ -30,11 +33,11 @@ use crate::i18n::{shorten, tf, Key, Lang};
 use crate::intern::Name;
 use crate::model::{
     Account, CategoryId, Client, ClientId, Direction, Entry, EntryId, Moment, OwnCategory, Party,
-    Response, StockTake, StockTakeId, Tombstone, Weight,
+    Response, Round, StockTake, StockTakeId, Tombstone, Weight,
 };
 
 /// The schema this version writes.
-pub const SCHEMA: u32 = 4;
+pub const SCHEMA: u32 = 5;
 /// Prefix of client keys.
 pub const CLIENT_PREFIX: &str = "kbr:client:";
 /// Prefix of quarantined raw data.
@@ -220,6 +223,8 @@ struct Compact {
     q: Vec<Response>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     t: Vec<Tombstone>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    r: Vec<Round>,
 }
 
 fn epoch() -> NaiveDate {
@@ -362,6 +367,7 @@ pub fn encode_versioned(account: &Account, rev: u64, writer: &str, parent: &str)
         m: account.moments.clone(),
         q: account.assessments.clone(),
         t: account.tombstones.clone(),
+        r: account.rounds.clone(),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -436,7 +442,7 @@ pub fn decode(raw: &str) -> Result<Stored, DecodeError> {
                 account: v1.account,
             }
         }
-        2..=4 => {
+        2..=5 => {
             let c: Compact = serde_json::from_str(raw).map_err(invalid)?;
             let entries = from_rows(c.e, &c.ids, &c.who, schema >= 4)?;
             Stored {
@@ -451,6 +457,7 @@ pub fn decode(raw: &str) -> Result<Stored, DecodeError> {
                     stock_takes: c.st,
                     moments: c.m,
                     assessments: c.q,
+                    rounds: c.r,
                     tombstones: c.t,
                 },
             }

@@ -8,7 +8,7 @@ use crate::model::{Account, Direction, Party};
 /// One CSV field: quoted when it holds the separator, a quote or a line
 /// break; text starting with `= + - @` gets a leading `'` so a spreadsheet
 /// never runs it as a formula.
-fn csv_field(value: &str) -> String {
+pub fn csv_field(value: &str) -> String {
     let guarded = match value.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
         _ => value.to_string(),

@@ -27,7 +27,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::model::{Account, EntryId, TombstoneKind};
+use crate::model::{Account, EntryId, Round, RoundId, TombstoneKind};
 
 /// Which record a conflict is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -339,6 +339,9 @@ pub fn merge(base: &Account, mine: &Account, theirs: &Account, today: NaiveDate)
         &mut conflicts,
     );
     stock_takes.sort_by_key(|s| (s.date, s.id));
+    let rounds = merge_rounds(&base.rounds, &mine.rounds, &theirs.rounds, |id| {
+        buried(TombstoneKind::Round, id.0)
+    });
     let mut account = Account {
         client,
         own_categories,
@@ -346,6 +349,7 @@ pub fn merge(base: &Account, mine: &Account, theirs: &Account, today: NaiveDate)
         stock_takes,
         moments,
         assessments,
+        rounds,
         tombstones,
     };
     account.prune_tombstones(today);
@@ -355,6 +359,59 @@ pub fn merge(base: &Account, mine: &Account, theirs: &Account, today: NaiveDate)
         conflicts,
         cleared_links,
     }
+}
+
+/// Client-invite rounds merge without asking: a round is a set of answers
+/// that only grows, so both sides' answers are kept (per contact the one
+/// received last; on the same day this tab's), "booked" keeps the side that
+/// set it, and "skip our own assessment" follows the side that changed it.
+/// A deleted round stays deleted.
+fn merge_rounds(
+    base: &[Round],
+    mine: &[Round],
+    theirs: &[Round],
+    buried: impl Fn(RoundId) -> bool,
+) -> Vec<Round> {
+    let mut out: Vec<Round> = Vec::new();
+    for r in mine.iter().chain(theirs) {
+        if buried(r.id) || out.iter().any(|x| x.id == r.id) {
+            continue;
+        }
+        let find = |list: &[Round]| list.iter().find(|x| x.id == r.id).cloned();
+        let (b, m, t) = (find(base), find(mine), find(theirs));
+        let round = match (m, t) {
+            (Some(m), Some(t)) => {
+                let mut round = m.clone();
+                let base_skip = b.as_ref().is_some_and(|b| b.skipped_self);
+                round.skipped_self = if m.skipped_self == base_skip {
+                    t.skipped_self
+                } else {
+                    m.skipped_self
+                };
+                for their in t.returns {
+                    match round
+                        .returns
+                        .iter_mut()
+                        .find(|x| x.participant == their.participant)
+                    {
+                        Some(ours) if their.received > ours.received => *ours = their,
+                        Some(ours) => {
+                            if ours.booked.is_none() && ours.answers == their.answers {
+                                ours.booked = their.booked;
+                            }
+                        }
+                        None => round.returns.push(their),
+                    }
+                }
+                round
+            }
+            (Some(x), None) | (None, Some(x)) => x,
+            (None, None) => continue,
+        };
+        out.push(round);
+    }
+    out.sort_by_key(|r| (r.created, r.id));
+    out
 }
 
 /// Clears links a merge left pointing at nothing, or doubled: a repair of a
@@ -383,6 +440,12 @@ pub fn clear_dangling_links(account: &mut Account) -> usize {
                 a.booked = None;
                 cleared += 1;
             }
+        }
+    }
+    for r in account.rounds.iter_mut().flat_map(|r| r.returns.iter_mut()) {
+        if r.booked.is_some_and(|b| !exists.contains(&b)) {
+            r.booked = None;
+            cleared += 1;
         }
     }
     cleared
@@ -672,5 +735,53 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn answers_to_a_round_from_both_tabs_are_kept_and_a_deleted_round_stays_deleted() {
+        use crate::command::{apply, Command};
+        use crate::i18n::Lang;
+        use crate::model::{Answer, ClientReturn, RoundId};
+        let mut base = demo::synthetic(5, 3, today());
+        let (r1, r2) = (RoundId(11), RoundId(12));
+        for id in [r1, r2] {
+            let c = Command::CreateRound {
+                id,
+                lang: Lang::Nl,
+                sender: String::new(),
+            };
+            apply(&mut base, c, today()).unwrap();
+        }
+        let answer = |participant, v| Command::AddClientReturn {
+            round: r1,
+            answer: Box::new(ClientReturn {
+                participant,
+                name: String::new(),
+                received: today(),
+                version: 1,
+                answers: [("cv-dialogue-listens".to_string(), Answer::Scale(v))].into(),
+                booked: None,
+            }),
+        };
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        apply(&mut mine, answer(1, 2), today()).unwrap();
+        apply(&mut theirs, answer(2, 5), today()).unwrap();
+        apply(
+            &mut theirs,
+            Command::SkipOwnAssessment {
+                round: r1,
+                skip: true,
+            },
+            today(),
+        )
+        .unwrap();
+        apply(&mut mine, Command::RemoveRound { id: r2 }, today()).unwrap();
+        let m = merge(&base, &mine, &theirs, today());
+        assert!(m.conflicts.is_empty());
+        let round = m.account.round(r1).unwrap();
+        assert_eq!(round.returns.len(), 2);
+        assert!(round.skipped_self);
+        assert!(m.account.round(r2).is_none());
+        assert_eq!(validate_account(&m.account), vec![]);
     }
 }
