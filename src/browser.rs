@@ -88,3 +88,105 @@ pub fn is_safari_like() -> bool {
         && !ua.contains("Chromium")
         && !ua.contains("Android")
 }
+
+/// The folder the page was loaded from (with a trailing `/`), without the
+/// file name, query or fragment: the app works under any subpath.
+pub fn page_folder() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let path = href.split(['#', '?']).next().unwrap_or_default();
+    match path.rfind('/') {
+        Some(i) => path[..=i].to_string(),
+        None => path.to_string(),
+    }
+}
+
+/// The folder of the participant page, beside the app.
+pub const PARTICIPANT_FOLDER: &str = "p/";
+
+/// The link that opens an invite on the participant page, from the app.
+pub fn invite_link(code: &str) -> String {
+    format!("{}{PARTICIPANT_FOLDER}#/i/{code}", page_folder())
+}
+
+/// The app's folder seen from the participant page (one folder up).
+pub fn app_folder_from_participant() -> String {
+    let folder = page_folder();
+    folder
+        .strip_suffix(PARTICIPANT_FOLDER)
+        .map_or(folder.clone(), str::to_string)
+}
+
+/// Copies `text` to the clipboard; `false` when the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(write) = write else {
+        return false;
+    };
+    match write.call1(&clipboard, &JsValue::from_str(text)) {
+        Ok(p) => match p.dyn_into::<js_sys::Promise>() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+fn share_function() -> Option<(JsValue, js_sys::Function)> {
+    let nav: JsValue = web_sys::window()?.navigator().into();
+    let f = js_sys::Reflect::get(&nav, &JsValue::from_str("share"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    Some((nav, f))
+}
+
+/// Whether the system share sheet exists (phones).
+pub fn can_share() -> bool {
+    share_function().is_some()
+}
+
+/// Opens the system share sheet with `text` and `url`; `false` when
+/// cancelled or impossible.
+pub async fn share(title: &str, text: &str, url: &str) -> bool {
+    let Some((nav, f)) = share_function() else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    for (k, v) in [("title", title), ("text", text), ("url", url)] {
+        let _ = js_sys::Reflect::set(&data, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    match f.call1(&nav, &data) {
+        Ok(p) => match p.dyn_into::<js_sys::Promise>() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Replaces the current page with `url` (no history entry).
+pub fn replace_location(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(url);
+    }
+}

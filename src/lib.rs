@@ -8,9 +8,11 @@
 pub mod browser;
 pub mod components;
 pub mod pages;
+pub mod participant;
 pub mod state;
 pub mod storage;
 pub mod store;
+pub mod workshops;
 
 use kbr_core::i18n::Key;
 use kbr_core::route::{ClientTab, Route};
@@ -24,6 +26,8 @@ use crate::pages::data::DataPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
 use crate::pages::recovery::RecoveryPage;
+use crate::pages::return_page::ReturnPage;
+use crate::pages::workshops::{Worksheet, WorkshopPage, WorkshopsPage};
 use crate::state::Ui;
 use crate::store::Store;
 
@@ -38,6 +42,7 @@ pub fn App() -> impl IntoView {
     provide_context(ui);
     let store = Store::install();
     provide_context(store);
+    workshops::provide_workshops();
 
     view! {
         <a
@@ -63,7 +68,21 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Data => view! { <DataPage /> }.into_any(),
                 Route::Recovery => view! { <RecoveryPage /> }.into_any(),
-                Route::NotFound => view! { <NotFound /> }.into_any(),
+                Route::Workshops => view! { <WorkshopsPage /> }.into_any(),
+                Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
+                Route::Worksheet(definition) => {
+                    view! { <Worksheet definition=definition /> }.into_any()
+                }
+                Route::Return(code) => view! { <ReturnPage code=code /> }.into_any(),
+                Route::Invite(code) => {
+                    browser::replace_location(&browser::invite_link(&code));
+                    ().into_any()
+                }
+                Route::NotFound => {
+                    // An invite belongs on the participant page, beside the app.
+                    view! { <NotFound /> }
+                        .into_any()
+                }
             }}
         </main>
         <footer class="app-footer">

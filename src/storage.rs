@@ -12,7 +12,8 @@
 //! removed.
 
 use kbr_core::i18n::Lang;
-use kbr_core::model::{Account, ClientId};
+use kbr_core::invite::workshop::{self, session_key, Session, SessionDecodeError, SESSION_PREFIX};
+use kbr_core::model::{Account, ClientId, RoundId};
 use kbr_core::storage::codec::{
     self, classify_failure, client_key, peek, quarantine_key, DecodeError, Meta, StorageFailure,
     Stored, CLIENT_PREFIX, META_KEY, QUARANTINE_PREFIX, SCHEMA,
@@ -459,4 +460,113 @@ pub async fn request_persist() -> Option<bool> {
         .await
         .ok()?
         .as_bool()
+}
+
+// ---- workshop sessions and participant drafts ----
+
+/// What was found of the trainer's workshop sessions at start-up.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedSessions {
+    /// Readable sessions, newest first.
+    pub sessions: Vec<Session>,
+    /// Unreadable ones, moved aside like unreadable clients.
+    pub quarantined: Vec<Quarantined>,
+    /// Keys written by a newer app version: left alone.
+    pub newer: Vec<String>,
+}
+
+fn session_decode_reason(e: SessionDecodeError) -> DecodeError {
+    match e {
+        SessionDecodeError::Newer(n) => DecodeError::NewerSchema(n),
+        SessionDecodeError::Invalid(d) => DecodeError::Invalid(d),
+    }
+}
+
+/// Reads every stored session; unreadable ones are quarantined.
+pub fn load_sessions(now_millis: u64) -> LoadedSessions {
+    let mut loaded = LoadedSessions::default();
+    for key in keys_with_prefix(SESSION_PREFIX).unwrap_or_default() {
+        let (raw, reason) = match read(&key) {
+            Ok(Some(Raw::Text(raw))) => match workshop::decode(&raw) {
+                Ok(s) if session_key(s.id) == key => {
+                    loaded.sessions.push(s);
+                    continue;
+                }
+                Ok(_) => (JsValue::from_str(&raw), DecodeError::NotEnvelope),
+                Err(SessionDecodeError::Newer(_)) => {
+                    loaded.newer.push(key);
+                    continue;
+                }
+                Err(e) => (JsValue::from_str(&raw), session_decode_reason(e)),
+            },
+            Ok(Some(Raw::Malformed(v))) => (v, DecodeError::BadText),
+            _ => continue,
+        };
+        let length = raw.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
+        loaded.quarantined.push(Quarantined {
+            key: quarantine(&key, &raw, now_millis),
+            original: key,
+            raw,
+            length,
+            reason,
+        });
+    }
+    loaded
+        .sessions
+        .sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+    loaded
+}
+
+/// The stored version of session `key`, if readable (another tab's write).
+pub fn read_session(key: &str) -> Option<Session> {
+    match read(key) {
+        Ok(Some(Raw::Text(raw))) => workshop::decode(&raw).ok(),
+        _ => None,
+    }
+}
+
+/// Why a session was not saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionSaveError {
+    /// Stored by a newer app version: left alone.
+    Newer,
+    /// The browser refused.
+    Fault(StorageFault),
+}
+
+/// Saves `session` merged with what another tab stored meanwhile (no
+/// participant is lost), and returns what was written. Call inside
+/// [`locked`] so the read and the write are one step across tabs.
+pub fn save_session(session: &Session) -> Result<Session, SessionSaveError> {
+    let key = session_key(session.id);
+    let merged = match read(&key).map_err(SessionSaveError::Fault)? {
+        Some(Raw::Text(raw)) => match workshop::decode(&raw) {
+            Ok(stored) => workshop::merge(session, &stored),
+            Err(SessionDecodeError::Newer(_)) => return Err(SessionSaveError::Newer),
+            Err(_) => session.clone(),
+        },
+        _ => session.clone(),
+    };
+    set(&key, &workshop::encode(&merged)).map_err(SessionSaveError::Fault)?;
+    Ok(merged)
+}
+
+/// Removes a session.
+pub fn delete_session(id: RoundId) -> Result<(), StorageFault> {
+    remove(&session_key(id))
+}
+
+/// A small text value (a participant's draft), if stored and readable.
+pub fn load_text(key: &str) -> Option<String> {
+    get(key).ok().flatten()
+}
+
+/// Stores a small text value.
+pub fn save_text(key: &str, value: &str) -> Result<(), StorageFault> {
+    set(key, value)
+}
+
+/// Removes a small text value.
+pub fn remove_text(key: &str) -> Result<(), StorageFault> {
+    remove(key)
 }

@@ -19,7 +19,8 @@ use chrono::NaiveDate;
 use kbr_core::command::{apply, Command, CommandError, Inverse};
 use kbr_core::demo;
 use kbr_core::i18n::{Key, Lang};
-use kbr_core::model::{Account, ClientId, IdSource};
+use kbr_core::invite::workshop::{Session, SessionCommand};
+use kbr_core::model::{Account, ClientId, IdSource, RoundId};
 use kbr_core::storage::backup::{self, Backup, ImportMode};
 use kbr_core::storage::codec::{self, client_key, client_of_key, Meta, Stored};
 use kbr_core::storage::merge::{self, Conflict, Side};
@@ -35,6 +36,10 @@ pub enum Undo {
     Command(ClientId, Box<Inverse>),
     /// A deleted client, with its position.
     Client(Box<Account>, usize),
+    /// The inverse of a change to a workshop session.
+    Session(RoundId, Box<SessionCommand>),
+    /// A deleted workshop session.
+    SessionDeleted(Box<Session>),
 }
 
 /// A short message at the bottom of the screen, with an optional undo.
@@ -807,16 +812,44 @@ impl Store {
         self.notice.set(None);
     }
 
-    /// Performs the current notice's undo. Returns the refusal, if any.
-    pub fn undo(&self) -> Result<(), DispatchError> {
-        let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else {
-            return Ok(());
-        };
+    /// Takes the current notice's undo (the notice closes).
+    pub fn take_undo(&self) -> Option<Undo> {
+        let undo = self.notice.get_untracked().and_then(|n| n.undo);
         self.notice.set(None);
+        undo
+    }
+
+    /// Performs an undo of a client change. Returns the refusal, if any;
+    /// session undos belong to `Workshops` and are ignored here.
+    pub fn undo(&self, undo: Undo) -> Result<(), DispatchError> {
         match undo {
             Undo::Client(account, position) => self.create(*account, Some(position)),
             Undo::Command(id, inverse) => self.dispatch(&id, *inverse).map(|_| ()),
+            Undo::Session(..) | Undo::SessionDeleted(_) => Ok(()),
         }
+    }
+
+    /// Adds records set aside by another part of the app (unreadable
+    /// workshop sessions) to the recovery list.
+    pub fn add_quarantined(&self, more: Vec<Quarantined>) {
+        if !more.is_empty() {
+            self.quarantined.update(|q| q.extend(more));
+        }
+    }
+
+    /// Reports a failed write from another part of the app.
+    pub fn report_fault(&self, fault: StorageFault) {
+        self.fault.set(Some(fault));
+    }
+
+    /// Notes a record of a newer app version found while saving: the app
+    /// goes read-only.
+    pub fn mark_newer(&self, key: String) {
+        self.newer.update(|n| {
+            if !n.contains(&key) {
+                n.push(key);
+            }
+        });
     }
 
     /// Adds the demo relationship (once), clearly marked.
@@ -849,9 +882,10 @@ impl Store {
         Ok(ids.len())
     }
 
-    /// The full backup text, and records that an export happened.
-    pub fn export_backup(&self) -> String {
-        let text = backup::export(&self.accounts_now(), self.today);
+    /// The full backup text (with the trainer's workshop sessions), and
+    /// records that an export happened.
+    pub fn export_backup(&self, workshops: &[Session]) -> String {
+        let text = backup::export(&self.accounts_now(), workshops, self.today);
         let today = self.today;
         self.meta.update(|m| m.exported(today));
         let _ = storage::save_meta(&self.meta.get_untracked());

@@ -33,6 +33,9 @@ pub enum Route {
     Workshops,
     /// One workshop session: invite, collecting, reveal.
     Workshop(RoundId),
+    /// A blank printable worksheet of one questionnaire, for rooms
+    /// without phones.
+    Worksheet(String),
     /// A return link opened in the app: the answers are offered to the
     /// session or client-invite round they belong to.
     Return(String),
@@ -106,6 +109,9 @@ impl Route {
             (Some("workshop"), Some(id), None, None) => {
                 RoundId::parse(id).map_or(Route::NotFound, Route::Workshop)
             }
+            (Some("worksheet"), Some(d), None, None) if is_valid_id(d) => {
+                Route::Worksheet(d.to_string())
+            }
             (Some("r"), Some(code), None, None) if is_code(code) => Route::Return(code.to_string()),
             (Some("i"), Some(code), None, None) if is_code(code) => Route::Invite(code.to_string()),
             (Some("client"), Some(id), tab, None) => {
@@ -144,6 +150,7 @@ impl Route {
             }
             Route::Workshops => "#/workshops".to_string(),
             Route::Workshop(id) => format!("#/workshop/{}", id.slug()),
+            Route::Worksheet(d) => format!("#/worksheet/{d}"),
             Route::Return(code) => format!("#/r/{code}"),
             Route::Invite(code) => format!("#/i/{code}"),
         }
@@ -198,6 +205,7 @@ mod tests {
             },
             Route::Workshops,
             Route::Workshop(RoundId(123_456)),
+            Route::Worksheet("quick-scan".into()),
             Route::Return("AbC-_12345678".into()),
             Route::Invite("AbC-_12345678".into()),
         ] {

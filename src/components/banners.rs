@@ -9,7 +9,8 @@ use leptos::prelude::*;
 
 use crate::components::downloads::download_backup;
 use crate::state::use_ui;
-use crate::store::{use_store, StartupProblem};
+use crate::store::{use_store, StartupProblem, Undo};
+use crate::workshops::Workshops;
 
 /// Every storage banner that applies right now.
 #[component]
@@ -124,9 +125,17 @@ fn StartupBanner() -> impl IntoView {
 pub fn NoticeToast() -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
+    let workshops = use_context::<Workshops>();
     let undo = move |_| {
-        if let Err(e) = store.undo() {
-            store.notify(e.messages(ui.lang.get_untracked()).join(" "), None);
+        let lang = ui.lang.get_untracked();
+        let result = match (store.take_undo(), workshops) {
+            (Some(Undo::Session(id, inverse)), Some(w)) => w.apply(id, *inverse, lang).map(|_| ()),
+            (Some(Undo::SessionDeleted(s)), Some(w)) => w.restore(*s),
+            (Some(other), _) => store.undo(other).map_err(|e| e.messages(lang).join(" ")),
+            (None, _) => Ok(()),
+        };
+        if let Err(e) = result {
+            store.notify(e, None);
         }
     };
     view! {

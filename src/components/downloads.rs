@@ -14,7 +14,10 @@ use crate::store::use_store;
 /// Downloads the full JSON backup and records the export.
 pub fn download_backup() {
     let store = use_store();
-    let text = store.export_backup();
+    let workshops = use_context::<crate::workshops::Workshops>()
+        .map(|w| w.all_now())
+        .unwrap_or_default();
+    let text = store.export_backup(&workshops);
     let name = backup::file_name(store.today());
     if let Err(e) = browser::download(&name, "application/json", &text) {
         leptos::logging::warn!("download failed: {e:?}");

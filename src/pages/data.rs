@@ -181,17 +181,33 @@ fn ImportPreview(
     let file = StoredValue::new(backup);
     let plan =
         Memo::new(move |_| file.with_value(|b| backup::plan(&store.client_ids(), b, mode.get())));
+    let workshops = crate::workshops::use_workshops();
     let confirm = move |_| {
         let lang = ui.lang.get_untracked();
-        let b = file.get_value();
+        let mut b = file.get_value();
         let n = b.clients.len();
+        let sessions = std::mem::take(&mut b.workshops);
         // The preview (and its signals) goes away with the next state.
         let chosen = mode.get_untracked();
         state.set(ImportState::Reading);
         leptos::task::spawn_local(async move {
             state.set(match store.import(*b, chosen).await {
                 Ok(stored) => {
-                    ImportState::Done(tf(lang, Key::ImportDone, &[("n", &stored.to_string())]))
+                    let mut text = tf(lang, Key::ImportDone, &[("n", &stored.to_string())]);
+                    if !sessions.is_empty() {
+                        match workshops.import(sessions) {
+                            Ok(k) => {
+                                text.push(' ');
+                                text.push_str(&tf(
+                                    lang,
+                                    Key::ImportSessions,
+                                    &[("n", &k.to_string())],
+                                ));
+                            }
+                            Err(e) => return state.set(ImportState::Failed(e, Vec::new())),
+                        }
+                    }
+                    ImportState::Done(text)
                 }
                 Err(ImportRefused::ReadOnly) => ImportState::Failed(
                     Key::ImportRefusedReadOnly.text(lang).to_string(),

@@ -5,3 +5,5 @@ pub mod data;
 pub mod not_found;
 pub mod overview;
 pub mod recovery;
+pub mod return_page;
+pub mod workshops;

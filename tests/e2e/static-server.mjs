@@ -19,6 +19,8 @@ createServer(async (req, res) => {
   let path = decodeURIComponent(url.pathname);
   if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
   path = path.slice(base.length) || 'index.html';
+  // A folder serves its index.html, as every static host does.
+  if (path.endsWith('/')) path += 'index.html';
   const file = normalize(join(root, path));
   if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
   try {

@@ -596,7 +596,15 @@ mod tests {
         let code = encode_return(&ret);
         assert_eq!(decode_return(&code), Ok(ret));
         let link = format!("https://voorbeeld.nl/klantbankrekening/#/r/{code}");
-        println!("longest workshop return link: {} characters", link.len());
+        let qr = crate::invite::qr::qr_of(&link).unwrap();
+        println!(
+            "longest workshop return link: {} characters, QR version {} ({}×{} modules)",
+            link.len(),
+            qr.version,
+            qr.size,
+            qr.size
+        );
+        assert!(qr.version <= 10, "{}", qr.version);
         assert!(link.len() < 300, "{}", link.len());
         let client = Return {
             kind: Kind::Client,

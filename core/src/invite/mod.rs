@@ -2,5 +2,7 @@
 //! gets a questionnaire and sends the answers back without any server.
 
 pub mod code;
+pub mod flow;
+pub mod qr;
 pub mod rounds;
 pub mod workshop;

@@ -291,6 +291,47 @@ pub fn collect(session: &mut Session, text: &str, today: NaiveDate, lang: Lang) 
         .collect()
 }
 
+/// A change to a session, as data; [`apply`] returns its inverse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionCommand {
+    /// Reads every return code in a pasted text or dropped file.
+    Collect(String),
+    /// Shows or hides the group results.
+    Reveal(bool),
+    /// Removes one participant's answers.
+    RemoveParticipant(u32),
+    /// Puts the session back exactly as it was (the inverse).
+    Restore(Box<Session>),
+}
+
+/// Applies `command` to `session` on `today`; returns the inverse and, for
+/// [`SessionCommand::Collect`], what happened to each code. A command that
+/// changes nothing has itself-restoring inverse.
+pub fn apply(
+    session: &mut Session,
+    command: SessionCommand,
+    today: NaiveDate,
+    lang: Lang,
+) -> (SessionCommand, Vec<Outcome>) {
+    let before = Box::new(session.clone());
+    let outcomes = match command {
+        SessionCommand::Collect(text) => collect(session, &text, today, lang),
+        SessionCommand::Reveal(on) => {
+            session.revealed = on;
+            Vec::new()
+        }
+        SessionCommand::RemoveParticipant(id) => {
+            session.participants.retain(|p| p.id != id);
+            Vec::new()
+        }
+        SessionCommand::Restore(s) => {
+            *session = *s;
+            Vec::new()
+        }
+    };
+    (SessionCommand::Restore(before), outcomes)
+}
+
 #[derive(Serialize, Deserialize)]
 struct Stored {
     schema: u32,

@@ -1,11 +1,12 @@
 //! A client's page. [`ClientPage`] provides the client once, as a
 //! [`ClientCtx`] (its id, the account and the summary every figure comes
 //! from), and shows one tab: the ledger with both saldi and the chart,
-//! breakdowns, stock-takes, interaction moments, self-assessments or
-//! settings.
+//! breakdowns, stock-takes, interaction moments, self-assessments, the
+//! client's own view (invites and the trust gap) or settings.
 
 pub mod assessments;
 mod breakdown;
+mod client_view;
 mod export_menu;
 mod ledger;
 pub mod moments;
@@ -23,6 +24,7 @@ use crate::state::use_ui;
 use crate::store::use_store;
 use assessments::{AssessmentPage, AssessmentsTab};
 use breakdown::BreakdownTab;
+use client_view::ClientViewTab;
 use export_menu::ExportMenu;
 use ledger::LedgerTab;
 use moments::MomentsTab;
@@ -88,6 +90,7 @@ pub fn ClientPage(
                             view! { <AssessmentPage definition=d /> }.into_any()
                         }
                         (ClientTab::Assessments, None) => view! { <AssessmentsTab /> }.into_any(),
+                        (ClientTab::ClientView, _) => view! { <ClientViewTab /> }.into_any(),
                         (ClientTab::Settings, _) => view! { <SettingsTab /> }.into_any(),
                     }
                 }
@@ -147,6 +150,7 @@ fn TabNav(
                 ClientTab::StockTake => Key::TabStockTake,
                 ClientTab::Moments => Key::TabMoments,
                 ClientTab::Assessments => Key::TabAssessments,
+                ClientTab::ClientView => Key::TabClientView,
                 ClientTab::Settings => Key::TabSettings,
             };
             let href = Route::Client {

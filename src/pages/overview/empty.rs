@@ -2,6 +2,7 @@
 //! stored data could not be read, it says so before offering a new start.
 
 use kbr_core::i18n::Key;
+use kbr_core::route::Route;
 use leptos::prelude::*;
 
 use super::load_demo;
@@ -50,6 +51,9 @@ pub fn EmptyState(
                 >
                     {move || ui.t(Key::LoadDemo)}
                 </button>
+                <a class="button" href=Route::Workshops.to_hash() data-testid="nav-workshops">
+                    {move || ui.t(Key::NavWorkshops)}
+                </a>
             </div>
         </section>
     }

@@ -218,6 +218,9 @@ fn OverviewActions(
                     {move || ui.t(Key::RemoveDemo)}
                 </button>
             </Show>
+            <a class="button" href=Route::Workshops.to_hash() data-testid="nav-workshops">
+                {move || ui.t(Key::NavWorkshops)}
+            </a>
             <a class="button" href=Route::Data.to_hash() data-testid="nav-data">
                 {move || ui.t(Key::NavData)}
             </a>

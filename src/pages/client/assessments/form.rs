@@ -2,7 +2,7 @@
 
 use kbr_core::command::Command;
 use kbr_core::i18n::{tf, Key};
-use kbr_core::model::{dates, Answers, ResponseId};
+use kbr_core::model::{dates, Answers, ResponseId, RoundId};
 use kbr_core::questionnaires::engine::{score, Definition};
 use leptos::prelude::*;
 
@@ -19,6 +19,9 @@ pub fn AssessmentForm(
     def: &'static Definition,
     /// Set to false when the form closes.
     filling: RwSignal<bool>,
+    /// The client-invite round this self-assessment is our side of.
+    #[prop(optional, into)]
+    round: Option<RoundId>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
@@ -34,6 +37,8 @@ pub fn AssessmentForm(
             definition: def.id.to_string(),
             date: dates::parse_input(&date.get_untracked()),
             answers: answers.get_untracked(),
+            round,
+            group: None,
         };
         match store.act(&id, cmd, ui.t(Key::AssessmentSaved).to_string()) {
             Ok(()) => filling.set(false),

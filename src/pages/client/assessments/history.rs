@@ -66,6 +66,8 @@ pub fn AssessmentHistory(
                             {
                                 let date = row.response.date;
                                 let rid = row.response.id;
+                                let group = row.response.group.clone();
+                                let for_round = row.response.round.is_some();
                                 let id = ctx.id.clone();
                                 let delete = move |_| {
                                     let done = ui.t(Key::AssessmentDeleted).to_string();
@@ -78,6 +80,27 @@ pub fn AssessmentHistory(
                                     <tr data-testid="history-row">
                                         <th scope="row">
                                             {move || format_date(date, ui.lang.get())}
+                                            {group
+                                                .clone()
+                                                .map(|g| {
+                                                    view! {
+                                                        <span class="badge grey" data-testid="group-badge">
+                                                            {move || tf(
+                                                                ui.lang.get(),
+                                                                Key::GroupResultBadge,
+                                                                &[("title", &g.title), ("n", &g.participants.to_string())],
+                                                            )}
+                                                        </span>
+                                                    }
+                                                })}
+                                            {for_round
+                                                .then(|| {
+                                                    view! {
+                                                        <span class="badge grey">
+                                                            {move || ui.t(Key::ForClientRound)}
+                                                        </span>
+                                                    }
+                                                })}
                                         </th>
                                         {row
                                             .score

@@ -18,6 +18,7 @@ use kbr_core::questionnaires::engine::{tenths_text, Score, SectionScore};
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
+pub use form::AssessmentForm;
 pub use page::AssessmentPage;
 
 use super::use_client;

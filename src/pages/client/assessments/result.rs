@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::{section_text, signed, Scored};
 use crate::components::radar::{RadarChart, Shape};
+use crate::components::weakest::WeakestBox;
 use crate::state::use_ui;
 
 /// Result and comparison of the chosen assessments.
@@ -125,7 +126,13 @@ pub fn ResultPanel(
                         view! { <RadarChart definition=def shapes=shapes /> }
                     })} <SectionTable def=def current=current previous=previous />
             </div>
-            <WeakestTip def=def current=current />
+            <Show when=move || current.with(Option::is_some)>
+                <WeakestBox weakest=Signal::derive(move || {
+                    current
+                        .with(|c| c.as_ref().map(|s| weakest(def, &s.score)))
+                        .unwrap_or(Weakest::NotEnough)
+                }) />
+            </Show>
             <Attention def=def current=current />
         </section>
     }
@@ -137,10 +144,18 @@ fn options(history: &[Scored], selected: Option<ResponseId>, lang: Lang) -> impl
         .iter()
         .map(|s| {
             let date = format_date(s.response.date, lang);
-            let text = match s.score.total {
+            let mut text = match s.score.total {
                 Some(t) => format!("{date} · {t}/100"),
                 None => format!("{date} · —"),
             };
+            if let Some(g) = &s.response.group {
+                text.push_str(" · ");
+                text.push_str(&tf(
+                    lang,
+                    Key::GroupResultBadge,
+                    &[("title", &g.title), ("n", &g.participants.to_string())],
+                ));
+            }
             view! {
                 <option value=s.response.id.0 selected=selected == Some(s.response.id)>
                     {text}
@@ -218,42 +233,6 @@ fn SectionTable(
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// The weakest section with its tip, or that none stands out.
-#[component]
-fn WeakestTip(def: &'static Definition, current: Memo<Option<Scored>>) -> impl IntoView {
-    let ui = use_ui();
-    move || {
-        current.get().map(|s| match weakest(def, &s.score) {
-            Weakest::Section(section) => view! {
-                <div class="tip" data-testid="weakest">
-                    <h3>
-                        {move || tf(
-                            ui.lang.get(),
-                            Key::WeakestSection,
-                            &[("section", section.title.get(ui.lang.get()))],
-                        )}
-                    </h3>
-                    <p class="muted">{move || section.description.get(ui.lang.get())}</p>
-                    <p>
-                        <strong>{move || ui.t(Key::Tip)}": "</strong>
-                        <span data-testid="weakest-tip">
-                            {move || section.tip.get(ui.lang.get())}
-                        </span>
-                    </p>
-                </div>
-            }
-            .into_any(),
-            Weakest::AllEqual => view! {
-                <p class="tip" data-testid="weakest-none">
-                    {move || ui.t(Key::WeakestNone)}
-                </p>
-            }
-            .into_any(),
-            Weakest::NotEnough => ().into_any(),
-        })
     }
 }
 

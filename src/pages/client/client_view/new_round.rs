@@ -1,0 +1,89 @@
+//! A new client invite: who asks (shown to the client) and the language the
+//! client answers in.
+
+use kbr_core::command::Command;
+use kbr_core::i18n::{Key, Lang};
+use kbr_core::invite::code::TITLE_MAX;
+use kbr_core::model::RoundId;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::errors::ErrorList;
+use crate::pages::client::use_client;
+use crate::pages::workshops::lang_key;
+use crate::state::use_ui;
+use crate::store::use_store;
+
+/// Starts a round.
+#[component]
+pub fn NewRoundForm() -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let ctx = use_client();
+    let sender = RwSignal::new(
+        ctx.account
+            .with_untracked(|a| a.client.account_manager.clone()),
+    );
+    let lang = RwSignal::new(ui.lang.get_untracked());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let id = ctx.id.clone();
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let cmd = Command::CreateRound {
+            id: RoundId::from_random(browser::random_bits()),
+            lang: lang.get_untracked(),
+            sender: sender.get_untracked(),
+        };
+        match store.act(&id, cmd, ui.t(Key::RoundCreated).to_string()) {
+            Ok(()) => errors.set(Vec::new()),
+            Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
+        }
+    };
+    view! {
+        <form class="form panel" on:submit=create novalidate data-testid="new-round">
+            <h3>{move || ui.t(Key::RoundNew)}</h3>
+            <label class="field">
+                <span>{move || ui.t(Key::RoundSender)}</span>
+                <input
+                    type="text"
+                    maxlength=TITLE_MAX.to_string()
+                    data-testid="round-sender"
+                    aria-describedby="round-sender-hint"
+                    prop:value=move || sender.get()
+                    on:input=move |ev| sender.set(event_target_value(&ev))
+                />
+            </label>
+            <p id="round-sender-hint" class="muted small">
+                {move || ui.t(Key::RoundSenderHint)}
+            </p>
+            <fieldset>
+                <legend>{move || ui.t(Key::RoundLanguage)}</legend>
+                <div class="segmented answers">
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <label class="answer">
+                                    <input
+                                        type="radio"
+                                        name="round-lang"
+                                        data-testid=format!("round-lang-{}", l.code())
+                                        prop:checked=move || lang.get() == l
+                                        on:change=move |_| lang.set(l)
+                                    />
+                                    <span>{move || ui.t(lang_key(l))}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+            <ErrorList errors=errors />
+            <div class="actions">
+                <button type="submit" class="button primary" data-testid="round-create">
+                    {move || ui.t(Key::RoundCreate)}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,195 @@
+//! One invite round: the invite to send, the answers pasted back, the blind
+//! lock until our own self-assessment of the round exists (or an explicit
+//! skip), and then the comparison.
+
+use kbr_core::command::Command;
+use kbr_core::i18n::{format_date, tf, Key};
+use kbr_core::invite::code::encode_invite;
+use kbr_core::invite::rounds::{invite_of, is_open, message};
+use kbr_core::model::RoundId;
+use kbr_core::questionnaires::definitions::HOSTMANSHIP;
+use leptos::prelude::*;
+
+use super::answers::ReturnList;
+use super::gap::GapView;
+use super::paste::PasteAnswers;
+use crate::browser;
+use crate::components::link_share::LinkShare;
+use crate::pages::client::assessments::AssessmentForm;
+use crate::pages::client::use_client;
+use crate::state::use_ui;
+use crate::store::use_store;
+
+/// Round `id` of the page's client.
+#[component]
+pub fn RoundCard(
+    /// The round.
+    id: RoundId,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let ctx = use_client();
+    let account = ctx.account;
+    let client = StoredValue::new(ctx.id.clone());
+    let round = Memo::new(move |_| account.with(|a| a.round(id).cloned()));
+    let open = Memo::new(move |_| account.with(|a| a.round(id).is_some_and(|r| is_open(a, r))));
+    let received = move || round.with(|r| r.as_ref().map_or(0, |r| r.returns.len()));
+    let link = Signal::derive(move || {
+        round.with(|r| {
+            r.as_ref()
+                .map(|r| browser::invite_link(&encode_invite(&invite_of(r))))
+                .unwrap_or_default()
+        })
+    });
+    let text = Signal::derive(move || {
+        round.with(|r| {
+            r.as_ref()
+                .map(|r| message(r, &link.get()))
+                .unwrap_or_default()
+        })
+    });
+    let filling = RwSignal::new(false);
+    let confirm_skip = RwSignal::new(false);
+    let head = move || {
+        let lang = ui.lang.get();
+        round
+            .get()
+            .map(|r| {
+                tf(
+                    lang,
+                    Key::RoundHead,
+                    &[
+                        ("date", &format_date(r.created, lang)),
+                        ("lang", ui.t(crate::pages::workshops::lang_key(r.lang))),
+                        ("n", &r.returns.len().to_string()),
+                    ],
+                )
+            })
+            .unwrap_or_default()
+    };
+    let skip = move |_| {
+        let done = ui.t(Key::RoundSkipped).to_string();
+        let cmd = Command::SkipOwnAssessment {
+            round: id,
+            skip: true,
+        };
+        store.act_or_say(&client.get_value(), cmd, done, ui.lang.get_untracked());
+        confirm_skip.set(false);
+    };
+    let remove = move |_| {
+        let done = ui.t(Key::RoundRemoved).to_string();
+        store.act_or_say(
+            &client.get_value(),
+            Command::RemoveRound { id },
+            done,
+            ui.lang.get_untracked(),
+        )
+    };
+    let copy_message = move |_| {
+        let t = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            browser::copy_text(&t).await;
+        });
+    };
+    view! {
+        <article class="panel round-card" data-testid="round-card">
+            <h3>{head}</h3>
+            <details class="invite-details" open=move || received() == 0>
+                <summary>{move || ui.t(Key::RoundInvite)}</summary>
+                <LinkShare
+                    link=link
+                    qr_label=Signal::derive(move || ui.t(Key::RoundInviteQr).to_string())
+                    share_text=text
+                    testid="round-link"
+                />
+                <label class="field">
+                    <span>{move || ui.t(Key::RoundMessageLabel)}</span>
+                    <textarea
+                        rows="7"
+                        readonly
+                        data-testid="round-message"
+                        prop:value=move || text.get()
+                    ></textarea>
+                </label>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=copy_message
+                    data-testid="copy-message"
+                >
+                    {move || ui.t(Key::RoundCopyMessage)}
+                </button>
+            </details>
+            <PasteAnswers id=id />
+            <Show when=move || { received() > 0 && !open.get() }>
+                <div class="sealed" role="status" data-testid="round-sealed">
+                    <p>
+                        <strong>
+                            {move || tf(
+                                ui.lang.get(),
+                                Key::RoundSealed,
+                                &[("n", &received().to_string())],
+                            )}
+                        </strong>
+                    </p>
+                    <p class="muted">{move || ui.t(Key::RoundSealedWhy)}</p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="button primary"
+                            on:click=move |_| filling.set(true)
+                            data-testid="round-fill-own"
+                        >
+                            {move || ui.t(Key::RoundFillOwn)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| confirm_skip.set(true)
+                            data-testid="round-skip"
+                        >
+                            {move || ui.t(Key::RoundSkip)}
+                        </button>
+                    </div>
+                    <Show when=move || confirm_skip.get()>
+                        <div class="confirm" role="alertdialog" aria-labelledby="skip-q">
+                            <p id="skip-q">{move || ui.t(Key::RoundSkipConfirm)}</p>
+                            <button
+                                type="button"
+                                class="button danger"
+                                on:click=skip
+                                data-testid="round-skip-confirm"
+                            >
+                                {move || ui.t(Key::RoundSkipYes)}
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| confirm_skip.set(false)
+                            >
+                                {move || ui.t(Key::Cancel)}
+                            </button>
+                        </div>
+                    </Show>
+                </div>
+            </Show>
+            <Show when=move || filling.get() && !open.get()>
+                <AssessmentForm def=&HOSTMANSHIP filling=filling round=id />
+            </Show>
+            <Show when=move || { received() > 0 && open.get() }>
+                <GapView id=id />
+                <ReturnList id=id />
+            </Show>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button small danger"
+                    on:click=remove
+                    data-testid="round-remove"
+                >
+                    {move || ui.t(Key::RoundRemove)}
+                </button>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,190 @@
+//! Collecting answers without a server: paste return links or codes (one or
+//! many, or a whole chat message) or drop return files. Each code is added
+//! whole or refused with its reason; only the counts show until reveal.
+
+use kbr_core::i18n::{tf, Key, Lang};
+use kbr_core::invite::workshop::{Outcome, SessionCommand};
+use kbr_core::model::RoundId;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser;
+use crate::state::use_ui;
+use crate::workshops::use_workshops;
+
+/// The largest return file read (a return link is a few hundred bytes).
+const MAX_RETURN_FILE: u64 = 64 * 1024;
+
+/// One sentence per outcome.
+pub fn outcome_line(o: &Outcome, lang: Lang) -> (bool, String) {
+    match o {
+        Outcome::Added(who) => (true, tf(lang, Key::CollectAdded, &[("who", who)])),
+        Outcome::Replaced(who) => (true, tf(lang, Key::CollectReplaced, &[("who", who)])),
+        Outcome::Refused(code, e) => (
+            false,
+            tf(
+                lang,
+                Key::CollectRefused,
+                &[("code", code), ("reason", &e.message(lang))],
+            ),
+        ),
+    }
+}
+
+/// Paste box, file drop, the outcome of the last paste and the counts.
+#[component]
+pub fn CollectPanel(
+    /// The session.
+    id: RoundId,
+) -> impl IntoView {
+    let ui = use_ui();
+    let workshops = use_workshops();
+    let pasted = RwSignal::new(String::new());
+    let outcomes = RwSignal::new(Vec::<(bool, String)>::new());
+    let over = RwSignal::new(false);
+    let add_text = move |text: String| {
+        let lang = ui.lang.get_untracked();
+        match workshops.apply(id, SessionCommand::Collect(text), lang) {
+            Ok((_, list)) => outcomes.set(list.iter().map(|o| outcome_line(o, lang)).collect()),
+            Err(e) => outcomes.set(vec![(false, e)]),
+        }
+    };
+    let add_files = move |files: Option<web_sys::FileList>| {
+        let Some(files) = files else { return };
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        leptos::task::spawn_local(async move {
+            let mut text = String::new();
+            let mut too_large = Vec::new();
+            for f in files {
+                let name = f.name();
+                match browser::read_file(f, MAX_RETURN_FILE).await {
+                    Ok((t, _)) => {
+                        text.push_str(&t);
+                        text.push('\n');
+                    }
+                    Err(_) => too_large.push(name),
+                }
+            }
+            if !text.trim().is_empty() {
+                add_text(text);
+            } else {
+                outcomes.set(Vec::new());
+            }
+            let lang = ui.lang.get_untracked();
+            outcomes.update(|o| {
+                o.extend(
+                    too_large
+                        .iter()
+                        .map(|n| (false, tf(lang, Key::CollectFileTooLarge, &[("name", n)]))),
+                )
+            });
+        });
+    };
+    let counts = move || {
+        let lang = ui.lang.get();
+        workshops
+            .with(id, |s| {
+                let total = tf(
+                    lang,
+                    Key::CollectCount,
+                    &[("n", &s.participants.len().to_string())],
+                );
+                let per: Vec<String> = s
+                    .counts()
+                    .iter()
+                    .map(|(d, n)| format!("{}: {n}", d.title.get(lang)))
+                    .collect();
+                (total, per.join(" · "))
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="panel collect-panel no-print" aria-labelledby="collect-heading">
+            <h2 id="collect-heading">{move || ui.t(Key::CollectTitle)}</h2>
+            <p class="big-count" aria-live="polite" data-testid="answered-count">
+                {move || counts().0}
+            </p>
+            <p class="muted small" data-testid="answered-per-exercise">
+                {move || counts().1}
+            </p>
+            <form
+                class="form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    add_text(pasted.get_untracked());
+                    pasted.set(String::new());
+                }
+            >
+                <label class="field">
+                    <span>{move || ui.t(Key::CollectPaste)}</span>
+                    <textarea
+                        rows="3"
+                        data-testid="collect-input"
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))
+                    ></textarea>
+                </label>
+                <div
+                    class="drop-zone"
+                    class:over=move || over.get()
+                    on:dragover=move |ev| {
+                        ev.prevent_default();
+                        over.set(true);
+                    }
+                    on:dragleave=move |_| over.set(false)
+                    on:drop=move |ev: web_sys::DragEvent| {
+                        ev.prevent_default();
+                        over.set(false);
+                        add_files(ev.data_transfer().and_then(|d| d.files()));
+                    }
+                >
+                    <label class="button">
+                        {move || ui.t(Key::CollectFiles)}
+                        <input
+                            type="file"
+                            multiple
+                            accept=".txt,text/plain"
+                            class="visually-hidden"
+                            data-testid="collect-files"
+                            on:change=move |ev| {
+                                let input = ev
+                                    .target()
+                                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                                add_files(input.as_ref().and_then(|i| i.files()));
+                                if let Some(i) = input {
+                                    i.set_value("");
+                                }
+                            }
+                        />
+                    </label>
+                    <span class="muted small">{move || ui.t(Key::CollectDrop)}</span>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button primary" data-testid="collect-add">
+                        {move || ui.t(Key::CollectAdd)}
+                    </button>
+                </div>
+            </form>
+            <ul class="outcomes" aria-live="polite" data-testid="collect-outcomes">
+                {move || {
+                    outcomes
+                        .get()
+                        .into_iter()
+                        .map(|(ok, line)| {
+                            view! {
+                                <li
+                                    class:ok=ok
+                                    class:errors=!ok
+                                    data-testid=if ok { "outcome-ok" } else { "outcome-refused" }
+                                >
+                                    {line}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}

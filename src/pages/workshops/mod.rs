@@ -1,0 +1,81 @@
+//! The trainer's workshops: the list of sessions with a form for a new one
+//! ([`WorkshopsPage`]), and one session with its invite, the answers
+//! collected and, once revealed, the group results ([`WorkshopPage`]).
+
+mod collect;
+mod new_session;
+mod results;
+mod save_to_client;
+mod scan_spread;
+mod session;
+mod worksheet;
+
+pub use collect::outcome_line;
+pub use new_session::lang_key;
+pub use session::WorkshopPage;
+pub use worksheet::Worksheet;
+
+use kbr_core::i18n::{format_date, tf, Key};
+use kbr_core::route::Route;
+use leptos::prelude::*;
+
+use crate::state::use_ui;
+use crate::workshops::use_workshops;
+use new_session::NewSessionForm;
+
+/// Every session, newest first, and the form for a new one.
+#[component]
+pub fn WorkshopsPage() -> impl IntoView {
+    let ui = use_ui();
+    let workshops = use_workshops();
+    let rows = move || {
+        let lang = ui.lang.get();
+        workshops
+            .list()
+            .into_iter()
+            .map(|s| {
+                let href = Route::Workshop(s.id).to_hash();
+                let title = if s.title.is_empty() {
+                    ui.t(Key::WorkshopUntitled).to_string()
+                } else {
+                    s.title.clone()
+                };
+                let meta = tf(
+                    lang,
+                    Key::WorkshopListMeta,
+                    &[
+                        ("date", &format_date(s.created, lang)),
+                        ("n", &s.participants.len().to_string()),
+                    ],
+                );
+                view! {
+                    <li class="session-row" data-testid="session-row">
+                        <a href=href class="user-text">
+                            {title}
+                        </a>
+                        <span class="muted small">{meta}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="workshops-page" data-testid="workshops-page">
+            <div class="page-head">
+                <div class="page-title">
+                    <p class="crumbs">
+                        <a href=Route::Overview.to_hash()>{move || ui.t(Key::NavOverview)}</a>
+                        " ›"
+                    </p>
+                    <h1>{move || ui.t(Key::WorkshopsTitle)}</h1>
+                    <p class="muted">{move || ui.t(Key::WorkshopsIntro)}</p>
+                </div>
+            </div>
+            <NewSessionForm />
+            <Show when=move || !workshops.list().is_empty()>
+                <h2>{move || ui.t(Key::WorkshopsList)}</h2>
+                <ul class="session-list">{rows}</ul>
+            </Show>
+        </section>
+    }
+}

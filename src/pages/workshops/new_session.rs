@@ -1,0 +1,133 @@
+//! The form for a new workshop session: case title (with the warning that
+//! it travels in the link), language and exercises.
+
+use kbr_core::i18n::{Key, Lang};
+use kbr_core::invite::code::TITLE_MAX;
+use kbr_core::invite::workshop::Session;
+use kbr_core::model::RoundId;
+use kbr_core::questionnaires::definitions;
+use kbr_core::route::Route;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::errors::ErrorList;
+use crate::state::use_ui;
+use crate::store::use_store;
+use crate::workshops::use_workshops;
+
+/// Creates a session and opens it.
+#[component]
+pub fn NewSessionForm() -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let workshops = use_workshops();
+    let title = RwSignal::new(String::new());
+    let lang = RwSignal::new(ui.lang.get_untracked());
+    let chosen = RwSignal::new(vec![definitions::HOSTMANSHIP_ID.to_string()]);
+    let errors = RwSignal::new(Vec::<String>::new());
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let picked: Vec<_> = definitions::workshop_exercises()
+            .filter(|d| chosen.with_untracked(|c| c.iter().any(|x| x == d.id)))
+            .collect();
+        let id = RoundId::from_random(browser::random_bits());
+        let made = Session::new(
+            id,
+            store.today(),
+            &title.get_untracked(),
+            lang.get_untracked(),
+            &picked,
+        );
+        match made
+            .map_err(|e| e.message(ui.lang.get_untracked()))
+            .and_then(|s| workshops.create(s))
+        {
+            Ok(()) => ui.go(Route::Workshop(id)),
+            Err(e) => errors.set(vec![e]),
+        }
+    };
+    let exercises = definitions::workshop_exercises()
+        .map(|d| {
+            let id = d.id;
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid=format!("exercise-{id}")
+                        prop:checked=move || chosen.with(|c| c.iter().any(|x| x == id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen
+                                .update(|c| {
+                                    c.retain(|x| x != id);
+                                    if on {
+                                        c.push(id.to_string());
+                                    }
+                                });
+                        }
+                    />
+                    <span>{move || d.title.get(ui.lang.get())}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="form panel" on:submit=create novalidate data-testid="new-session">
+            <h2>{move || ui.t(Key::WorkshopNew)}</h2>
+            <label class="field">
+                <span>{move || ui.t(Key::WorkshopCaseTitle)}</span>
+                <input
+                    type="text"
+                    maxlength=TITLE_MAX.to_string()
+                    data-testid="session-title"
+                    aria-describedby="session-title-hint"
+                    prop:value=move || title.get()
+                    on:input=move |ev| title.set(event_target_value(&ev))
+                />
+            </label>
+            <p id="session-title-hint" class="warning-text small">
+                {move || ui.t(Key::WorkshopTitleWarning)}
+            </p>
+            <fieldset>
+                <legend>{move || ui.t(Key::WorkshopLanguage)}</legend>
+                <div class="segmented answers">
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <label class="answer">
+                                    <input
+                                        type="radio"
+                                        name="session-lang"
+                                        data-testid=format!("session-lang-{}", l.code())
+                                        prop:checked=move || lang.get() == l
+                                        on:change=move |_| lang.set(l)
+                                    />
+                                    <span>{move || ui.t(lang_key(l))}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui.t(Key::WorkshopExercises)}</legend>
+                {exercises}
+            </fieldset>
+            <ErrorList errors=errors />
+            <div class="actions">
+                <button type="submit" class="button primary" data-testid="session-create">
+                    {move || ui.t(Key::WorkshopCreate)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The name of a language, in the current language.
+pub fn lang_key(lang: Lang) -> Key {
+    match lang {
+        Lang::Nl => Key::LanguageDutch,
+        Lang::En => Key::LanguageEnglish,
+    }
+}

@@ -1,0 +1,212 @@
+//! The revealed group result of one exercise: per section every
+//! participant's score as a dot with the group mean and spread, the largest
+//! disagreements, the statements with the lowest group score, and the
+//! group's weakest principle with its tip. The quick scan shows the spread
+//! of estimated saldi instead.
+
+use kbr_core::i18n::{tf, Key, Lang};
+use kbr_core::model::RoundId;
+use kbr_core::questionnaires::engine::{Definition, Use};
+use kbr_core::questionnaires::group::{GroupResult, SectionResult, Stats, Unit};
+use leptos::prelude::*;
+
+use super::scan_spread::ScanSpread;
+use crate::components::radar::{RadarChart, Shape};
+use crate::components::weakest::WeakestBox;
+use crate::state::use_ui;
+use crate::workshops::use_workshops;
+
+/// A figure in a unit, as the language writes it: 1–5 with one decimal,
+/// percentages whole.
+pub fn figure(v: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Scale => kbr_core::i18n::format_tenths((v * 10.0).round() as i64, lang),
+        Unit::Percent => format!("{v:.0}%"),
+    }
+}
+
+/// "gemiddeld 3,7 · bereik 2,0–4,7 (2,7) · sd 0,94 · n 3"
+pub fn stats_line(st: &Stats, unit: Unit, lang: Lang) -> String {
+    let sd = st.sd.map_or("–".to_string(), |sd| match unit {
+        Unit::Scale => format!("{sd:.2}").replace('.', if lang == Lang::Nl { "," } else { "." }),
+        Unit::Percent => format!("{sd:.0}"),
+    });
+    tf(
+        lang,
+        Key::GroupStats,
+        &[
+            ("mean", &figure(st.mean, unit, lang)),
+            ("min", &figure(st.min, unit, lang)),
+            ("max", &figure(st.max, unit, lang)),
+            (
+                "range",
+                &st.range()
+                    .map_or("–".to_string(), |r| figure(r, unit, lang)),
+            ),
+            ("sd", &sd),
+            ("n", &st.n.to_string()),
+        ],
+    )
+}
+
+/// The result of `def` in session `id`.
+#[component]
+pub fn ExerciseResult(
+    /// The session.
+    id: RoundId,
+    /// The exercise.
+    def: &'static Definition,
+) -> impl IntoView {
+    let ui = use_ui();
+    let workshops = use_workshops();
+    let result = Memo::new(move |_| workshops.with(id, |s| s.result(def)));
+    let body = move || {
+        let r = result.get()?;
+        Some(if def.usage == Use::Scan {
+            view! { <ScanSpread id=id /> }.into_any()
+        } else {
+            view! { <Sections def=def result=r /> }.into_any()
+        })
+    };
+    view! {
+        <section class="panel exercise-result" data-testid=format!("result-{}", def.id)>
+            <h2>{move || def.title.get(ui.lang.get())}</h2>
+            <p class="muted">
+                {move || tf(
+                    ui.lang.get(),
+                    Key::GroupAnswered,
+                    &[("n", &result.get().map_or(0, |r| r.participants).to_string())],
+                )}
+            </p>
+            {body}
+        </section>
+    }
+}
+
+/// Sections with dots, disagreement, lowest statements and the weakest.
+#[component]
+fn Sections(def: &'static Definition, result: GroupResult) -> impl IntoView {
+    let ui = use_ui();
+    let lang = move || ui.lang.get();
+    let shapes = {
+        let r = result.clone();
+        Signal::derive(move || {
+            vec![Shape {
+                label: ui.t(Key::GroupMean).to_string(),
+                kind: "group",
+                values: r
+                    .sections
+                    .iter()
+                    .map(|s| s.stats.map(|st| percent(st.mean, s.unit)))
+                    .collect(),
+            }]
+        })
+    };
+    let rows = result
+        .sections
+        .iter()
+        .map(|s| section_row(def, s.clone(), ui))
+        .collect_view();
+    let disagreement = result
+        .disagreement
+        .iter()
+        .take(3)
+        .map(|&i| {
+            let s = result.sections[i].clone();
+            let title = def.section(s.section).map(|x| x.title);
+            view! {
+                <li>
+                    <strong>{move || title.map(|t| t.get(lang())).unwrap_or_default()}</strong>
+                    " — "
+                    {move || s.stats.map(|st| stats_line(&st, s.unit, lang())).unwrap_or_default()}
+                </li>
+            }
+        })
+        .collect_view();
+    let lowest = result
+        .lowest
+        .iter()
+        .take(3)
+        .map(|&i| {
+            let it = result.items[i].clone();
+            view! {
+                <li>
+                    {move || it.item.text.get(lang())} " — "
+                    <strong>
+                        {move || {
+                            it.stats.map(|st| figure(st.mean, it.unit, lang())).unwrap_or_default()
+                        }}
+                    </strong>
+                </li>
+            }
+        })
+        .collect_view();
+    let weakest = result.weakest;
+    let (no_disagreement, no_lowest) = (result.disagreement.is_empty(), result.lowest.is_empty());
+    view! {
+        <div class="result-grid">
+            {(def.sections.len() >= 3)
+                .then(|| view! { <RadarChart definition=def shapes=shapes /> })}
+            <ul class="dot-rows" data-testid="section-rows">
+                {rows}
+            </ul>
+        </div>
+        <h3>{move || ui.t(Key::GroupDisagreement)}</h3>
+        {no_disagreement.then(|| view! { <p class="muted">{move || ui.t(Key::GroupNoSpread)}</p> })}
+        <ol class="compact" data-testid="disagreement">
+            {disagreement}
+        </ol>
+        <h3>{move || ui.t(Key::GroupLowest)}</h3>
+        {no_lowest.then(|| view! { <p class="muted">{move || ui.t(Key::GroupNoAnswers)}</p> })}
+        <ol class="compact" data-testid="lowest">
+            {lowest}
+        </ol>
+        <WeakestBox weakest=Signal::derive(move || weakest) />
+    }
+}
+
+fn percent(v: f64, unit: Unit) -> f64 {
+    match unit {
+        Unit::Scale => (v - 1.0) / 4.0 * 100.0,
+        Unit::Percent => v,
+    }
+}
+
+/// One section: its title, a strip with a dot per participant and the
+/// mean, and the figures.
+fn section_row(def: &'static Definition, s: SectionResult, ui: crate::state::Ui) -> impl IntoView {
+    let title = def.section(s.section).map(|x| x.title);
+    let dots = s
+        .scores
+        .iter()
+        .flatten()
+        .map(|v| {
+            let x = 8.0 + 184.0 * percent(*v, s.unit) / 100.0;
+            view! { <circle class="dot" cx=format!("{x:.1}") cy="12" r="5" /> }
+        })
+        .collect_view();
+    let mean = s.stats.map(|st| {
+        let x = 8.0 + 184.0 * percent(st.mean, s.unit) / 100.0;
+        view! { <line class="mean" x1=format!("{x:.1}") x2=format!("{x:.1}") y1="2" y2="22" /> }
+    });
+    let line = move || {
+        s.stats
+            .map(|st| stats_line(&st, s.unit, ui.lang.get()))
+            .unwrap_or_else(|| ui.t(Key::GroupNoAnswers).to_string())
+    };
+    view! {
+        <li class="dot-row" data-testid=format!("section-{}", s.section)>
+            <span class="dot-title">
+                {move || title.map(|t| t.get(ui.lang.get())).unwrap_or_default()}
+            </span>
+            <svg class="dot-strip" viewBox="0 0 200 24" aria-hidden="true">
+                <line class="track" x1="8" x2="192" y1="12" y2="12" />
+                {dots}
+                {mean}
+            </svg>
+            <span class="dot-figures small" data-testid="section-stats">
+                {line}
+            </span>
+        </li>
+    }
+}

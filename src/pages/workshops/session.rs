@@ -1,0 +1,163 @@
+//! One workshop session: the invite to project, the answers collected
+//! (only counts until the trainer reveals), the group results, and what
+//! can be done with them (save onto a client, CSV, handout, worksheet).
+
+use kbr_core::i18n::{format_date, tf, Key};
+use kbr_core::invite::code::encode_invite;
+use kbr_core::invite::workshop::{self, SessionCommand};
+use kbr_core::model::RoundId;
+use kbr_core::route::Route;
+use leptos::prelude::*;
+
+use super::collect::CollectPanel;
+use super::results::ExerciseResult;
+use super::save_to_client::SaveToClient;
+use super::worksheet::WorksheetLinks;
+use crate::browser;
+use crate::components::link_share::LinkShare;
+use crate::pages::not_found::NotFound;
+use crate::state::use_ui;
+use crate::workshops::use_workshops;
+
+/// Session `id`.
+#[component]
+pub fn WorkshopPage(
+    /// The session's id from the URL.
+    id: RoundId,
+) -> impl IntoView {
+    let ui = use_ui();
+    let workshops = use_workshops();
+    let exists = move || workshops.with(id, |_| ()).is_some();
+    let title = move || {
+        workshops
+            .with(id, |s| s.title.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| ui.t(Key::WorkshopUntitled).to_string())
+    };
+    let meta = move || {
+        let lang = ui.lang.get();
+        workshops
+            .with(id, |s| {
+                let names: Vec<&str> = s.definitions().iter().map(|d| d.title.get(lang)).collect();
+                tf(
+                    lang,
+                    Key::WorkshopMeta,
+                    &[
+                        ("date", &format_date(s.created, lang)),
+                        ("lang", ui.t(super::new_session::lang_key(s.lang))),
+                        ("exercises", &names.join(", ")),
+                    ],
+                )
+            })
+            .unwrap_or_default()
+    };
+    let link = Signal::derive(move || {
+        workshops
+            .with(id, |s| browser::invite_link(&encode_invite(&s.invite())))
+            .unwrap_or_default()
+    });
+    let revealed = move || workshops.with(id, |s| s.revealed).unwrap_or(false);
+    let toggle = move |_| {
+        let lang = ui.lang.get_untracked();
+        let on = !revealed();
+        let done = ui.t(if on {
+            Key::WorkshopRevealed
+        } else {
+            Key::WorkshopHidden
+        });
+        workshops.act(id, SessionCommand::Reveal(on), done.to_string(), lang);
+    };
+    let csv = move |_| {
+        let lang = ui.lang.get_untracked();
+        if let Some((name, text)) =
+            workshops.with(id, |s| (workshop::csv_name(s), workshop::csv(s, lang)))
+        {
+            let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
+        }
+    };
+    let delete = move |_| {
+        let done = ui.t(Key::WorkshopDeleted).to_string();
+        workshops.delete(id, done);
+        ui.go(Route::Workshops);
+    };
+    let results = move || {
+        workshops
+            .with(id, |s| s.definitions())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| view! { <ExerciseResult id=id def=d /> })
+            .collect_view()
+    };
+    view! {
+        <Show when=exists fallback=|| view! { <NotFound /> }>
+            <section class="workshop-page" data-testid="workshop-page">
+                <div class="page-head no-print">
+                    <div class="page-title">
+                        <p class="crumbs">
+                            <a href=Route::Workshops
+                                .to_hash()>{move || ui.t(Key::WorkshopsTitle)}</a>
+                            " ›"
+                        </p>
+                        <h1 class="user-text" data-testid="session-heading">
+                            {title}
+                        </h1>
+                        <p class="muted">{meta}</p>
+                    </div>
+                </div>
+                <section class="panel invite-panel no-print" aria-labelledby="invite-heading">
+                    <h2 id="invite-heading">{move || ui.t(Key::WorkshopInvite)}</h2>
+                    <p class="muted">{move || ui.t(Key::WorkshopInviteHelp)}</p>
+                    <LinkShare
+                        link=link
+                        qr_label=Signal::derive(move || ui.t(Key::WorkshopInviteQr).to_string())
+                        testid="invite-link"
+                        large=true
+                    />
+                </section>
+                <CollectPanel id=id />
+                <div class="toolbar no-print">
+                    <button
+                        type="button"
+                        class="button primary"
+                        on:click=toggle
+                        data-testid="reveal"
+                    >
+                        {move || {
+                            ui.t(if revealed() { Key::WorkshopHide } else { Key::WorkshopReveal })
+                        }}
+                    </button>
+                    <button type="button" class="button" on:click=csv data-testid="session-csv">
+                        {move || ui.t(Key::WorkshopCsv)}
+                    </button>
+                    <Show when=revealed>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=|_| browser::print()
+                            data-testid="print-handout"
+                        >
+                            {move || ui.t(Key::PrintHandout)}
+                        </button>
+                    </Show>
+                    <button
+                        type="button"
+                        class="button danger"
+                        on:click=delete
+                        data-testid="session-delete"
+                    >
+                        {move || ui.t(Key::WorkshopDelete)}
+                    </button>
+                </div>
+                <Show when=revealed>
+                    <div class="handout" data-testid="results">
+                        <h1 class="print-only user-text">{title}</h1>
+                        <p class="print-only muted">{meta}</p>
+                        {results}
+                    </div>
+                    <SaveToClient id=id />
+                </Show>
+                <WorksheetLinks id=id />
+            </section>
+        </Show>
+    }
+}
