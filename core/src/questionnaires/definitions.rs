@@ -564,13 +564,13 @@ macro_rules! says {
 /// Item ids of the client's own scorecard.
 pub mod client_view {
     /// Did we meet or exceed your expectation at our last contact?
-    pub const LAST_CONTACT: &str = "last-contact";
+    pub const LAST_CONTACT: &str = "cv-last-contact";
     /// Were you treated as you want to be treated?
-    pub const TREATED: &str = "treated";
+    pub const TREATED: &str = "cv-treated";
     /// What would make the difference next time?
-    pub const NEXT_TIME: &str = "next-time";
+    pub const NEXT_TIME: &str = "cv-next-time";
     /// Anything else (optional).
-    pub const REMARK: &str = "remark";
+    pub const REMARK: &str = "cv-remark";
 }
 
 /// The client's own scorecard: the six hostmanship principles in the
@@ -612,7 +612,7 @@ pub const CLIENT_VIEW: Definition = Definition {
             text: text("Heeft uw leverancier bij het laatste contact uw verwachting waargemaakt, of overtroffen?", "At the last contact, did your supplier meet your expectation, or exceed it?"),
             kind: AnswerKind::Choice(OUTCOMES),
         },
-        says!("treated", "contact", "Bij het laatste contact ben ik behandeld zoals ik behandeld wil worden.", "At the last contact I was treated the way I want to be treated."),
+        says!("cv-treated", "contact", "Bij het laatste contact ben ik behandeld zoals ik behandeld wil worden.", "At the last contact I was treated the way I want to be treated."),
         Item {
             id: client_view::NEXT_TIME,
             section: "contact",

@@ -113,3 +113,33 @@ export async function expectNoSidewaysScroll(page) {
   const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(width);
 }
+
+/** The client-view tab of a client: invite rounds and the trust gap. */
+export class ClientViewPage {
+  constructor(page) {
+    this.page = page;
+    this.rounds = page.getByTestId('round-card');
+  }
+
+  async createRound({ sender, lang = 'nl' }) {
+    const form = this.page.getByTestId('new-round');
+    await form.getByTestId('round-sender').fill(sender);
+    await form.getByTestId(`round-lang-${lang}`).check();
+    await form.getByTestId('round-create').click();
+  }
+
+  /** The newest round card (rounds are listed newest first). */
+  round(n = 0) {
+    return this.rounds.nth(n);
+  }
+
+  async inviteLink(n = 0) {
+    return this.round(n).getByTestId('round-link').inputValue();
+  }
+
+  async paste(text, n = 0) {
+    const card = this.round(n);
+    await card.getByTestId('round-paste-input').fill(text);
+    await card.getByTestId('round-paste-add').click();
+  }
+}

@@ -1,0 +1,125 @@
+// Asking the client end to end: the account manager (1280 wide) sends an
+// invite, the client contact (a phone, 360 wide) answers, the return link
+// comes back, stays closed until our own self-assessment of the round, then
+// shows the trust gap; foreign and tampered codes are refused; reload keeps
+// it all; an answer is booked only when the user chooses.
+import { test, expect, expectNoAxeViolations } from '../fixtures.js';
+import { AppPage } from '../pages/app.js';
+import { OverviewPage } from '../pages/overview.js';
+import { ClientPage } from '../pages/client.js';
+import { hostmanshipAnswers } from '../pages/questionnaires.js';
+import { ClientViewPage, ParticipantPage, phone, expectNoSidewaysScroll } from '../pages/workshop.js';
+
+test.skip(({ isMobile }) => isMobile, 'the account manager works at a desktop; the client is a phone inside the test');
+
+async function clientAnswers(browser, errors, link, { name = '', answer }) {
+  const { context, page } = await phone(browser, errors);
+  const p = new ParticipantPage(page);
+  await p.open(link);
+  await p.start(name);
+  await p.fillAll(answer);
+  const back = await p.link();
+  return { context, page, back };
+}
+
+test('client invite: link, the client answers on a phone, blind until our own scorecard, trust gap, refusals, booking, reload', async ({ page, browser, consoleErrors }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await new OverviewPage(page).createClient({ name: 'Van Dalen Bouw', manager: 'Eva' });
+  await new ClientPage(page).tab('clientview');
+  const view = new ClientViewPage(page);
+  await expectNoAxeViolations(page);
+  await view.createRound({ sender: 'Jansen ICT', lang: 'en' });
+  const invite = await view.inviteLink();
+  expect(invite).toMatch(/\/some\/dir\/p\/#\/i\/[A-Za-z0-9_-]+$/);
+  await expect(view.round().getByTestId('round-message')).toHaveValue(new RegExp(invite.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+  await expect(view.round().getByTestId('round-message')).toHaveValue(/Jansen ICT/);
+  await expect(view.round().getByTestId('qr')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The client, in English, on a phone.
+  const client = await (async () => {
+    const { context, page: ph } = await phone(browser, consoleErrors);
+    const p = new ParticipantPage(ph);
+    await p.open(invite);
+    await expect(ph.getByRole('heading', { level: 1 })).toContainText('Jansen ICT asks');
+    await expect(ph.getByTestId('no-server')).toContainText('Nothing is stored on any server');
+    await expectNoAxeViolations(ph);
+    await p.start('Ans');
+    await expect(ph.getByText('My supplier knows what success means')).toBeVisible();
+    await expectNoSidewaysScroll(ph);
+    await expectNoAxeViolations(ph);
+    await p.fillAll((item) => {
+      if (item.startsWith('cv-dialogue')) return 2;
+      if (item === 'cv-last-contact') return 'below';
+      if (item === 'cv-next-time') return 'Call back when you promise to';
+      if (item === 'cv-remark') return 'Good people, too busy';
+      if (item.startsWith('cv-') || item === 'cv-treated') return 4;
+      return undefined;
+    });
+    await expect(ph.getByTestId('participant-done')).toContainText('Thank you');
+    await expect(ph.getByTestId('participant-done')).toContainText('Jansen ICT');
+    await expectNoAxeViolations(ph);
+    await expectNoSidewaysScroll(ph);
+    const back = await p.link();
+    // A reload on the phone loses nothing.
+    await ph.reload();
+    await expect(ph.getByTestId('participant-done')).toBeVisible();
+    expect(await p.link()).toBe(back);
+    await context.close();
+    return back;
+  })();
+  expect(client).toMatch(/\/some\/dir\/#\/r\/[A-Za-z0-9_-]+$/);
+
+  // A second round, answered by someone else, is another round's code.
+  await view.createRound({ sender: 'Jansen ICT' });
+  const second = await view.inviteLink(0);
+  const other = await clientAnswers(browser, consoleErrors, second, { answer: () => 'skip' });
+  await other.context.close();
+
+  // Refusals: a tampered code and a code of the other round.
+  const code = client.split('#/r/')[1];
+  const flipped = code.slice(0, 10) + (code[10] === 'A' ? 'B' : 'A') + code.slice(11);
+  await view.paste(`hier: https://x.nl/#/r/${flipped}`, 1);
+  await expect(view.round(1).getByTestId('outcome-refused')).toContainText('veranderd of afgeknipt');
+  await view.paste(other.back, 1);
+  await expect(view.round(1).getByTestId('outcome-refused')).toContainText('andere sessie of klantuitnodiging');
+  await expect(view.round(1)).toContainText('0 antwoord(en)');
+
+  // The client's answers: kept, but closed until our own scorecard.
+  await view.paste(`Van Ans: ${client}`, 1);
+  await expect(view.round(1).getByTestId('outcome-ok')).toContainText('Ans');
+  await expect(view.round(1).getByTestId('round-sealed')).toContainText('1 antwoord(en) ontvangen');
+  await expect(view.round(1).getByTestId('gap-view')).toHaveCount(0);
+  await expect(page.getByText('Good people, too busy')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await app.reload();
+  await expect(view.round(1).getByTestId('round-sealed')).toBeVisible();
+
+  await view.round(1).getByTestId('round-fill-own').click();
+  const form = view.round(1).getByTestId('assessment-form');
+  for (const [item, v] of Object.entries(hostmanshipAnswers(4))) await form.getByTestId(`q-${item}-${v}`).check();
+  await form.getByTestId('assessment-save').click();
+  const gap = view.round(1).getByTestId('gap-view');
+  await expect(gap).toBeVisible();
+  await expect(gap.getByTestId('gap-basis')).toContainText('ingevuld voordat je de antwoorden zag');
+  // Ours 4,0 on every principle; the client gave dialogue 2 → gap 2,0 first.
+  await expect(gap.getByTestId('gap-sentences').locator('li').first()).toHaveText('Je schat Dialoog voeren 2,0 punt hoger in dan de klant.');
+  await expect(gap.getByTestId('gap-dialogue')).toContainText('wij 4,0');
+  await expect(gap.getByTestId('gap-dialogue')).toContainText('klant 2,0');
+  await expect(gap.getByTestId('gap-remarks')).toContainText('Good people, too busy');
+  await expect(gap.getByTestId('gap-next-time')).toContainText('Call back when you promise to');
+  await expectNoAxeViolations(page);
+
+  // Booking is the user's choice: the low score as a noted withdrawal.
+  const row = view.round(1).getByTestId('return-row');
+  await expect(row.getByTestId('book-return')).toHaveCount(2);
+  await row.getByTestId('book-return').first().click();
+  await expect(row.getByTestId('return-booked')).toBeVisible();
+
+  await app.reload();
+  await expect(view.round(1).getByTestId('gap-view')).toBeVisible();
+  await expect(view.round(1).getByTestId('return-booked')).toBeVisible();
+  await new ClientPage(page).tab('ledger');
+  await expect(page.getByRole('cell', { name: /Scorecard van de klant/ })).toBeVisible();
+});
