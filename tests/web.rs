@@ -378,3 +378,88 @@ fn measure_client_page_computation_in_wasm() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn workshop_sessions_merge_with_another_tabs_write_and_garbage_is_set_aside() {
+    use kbr_core::i18n::Lang;
+    use kbr_core::invite::code::{encode_return, Kind, Return};
+    use kbr_core::invite::workshop::{self, collect, session_key, Session};
+    use kbr_core::model::{Answer, RoundId};
+    use kbr_core::questionnaires::definitions::HOSTMANSHIP;
+    fresh_start("#/");
+    let code = |participant| {
+        encode_return(&Return {
+            kind: Kind::Workshop,
+            session: 31,
+            participant,
+            pseudonym: String::new(),
+            answers: vec![(
+                &HOSTMANSHIP,
+                [("dialogue-listen".to_string(), Answer::Scale(3))].into(),
+            )],
+        })
+    };
+    let base = Session::new(RoundId(31), today(), "Casus", Lang::Nl, &[&HOSTMANSHIP]).unwrap();
+    // Another tab stored participant 1; this tab collected participant 2.
+    let mut theirs = base.clone();
+    collect(&mut theirs, &code(1), today(), Lang::Nl);
+    local()
+        .set_item(&session_key(base.id), &workshop::encode(&theirs))
+        .unwrap();
+    let mut mine = base.clone();
+    collect(&mut mine, &code(2), today(), Lang::Nl);
+    let saved = storage::save_session(&mine).unwrap();
+    assert_eq!(saved.participants.len(), 2, "no participant is lost");
+    let stored = storage::read_session(&session_key(base.id)).unwrap();
+    assert_eq!(stored, saved);
+    // An unreadable session is moved aside, never deleted.
+    local().set_item("kbr:workshop:zz", "{kapot").unwrap();
+    let loaded = storage::load_sessions(1);
+    assert_eq!(loaded.sessions.len(), 1);
+    assert_eq!(loaded.quarantined.len(), 1);
+    assert_eq!(loaded.quarantined[0].original, "kbr:workshop:zz");
+    assert!(local().get_item("kbr:workshop:zz").unwrap().is_none());
+    assert!(local()
+        .get_item(&loaded.quarantined[0].key)
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_participant_page_keeps_its_draft_across_a_reload() {
+    use kbr_core::i18n::Lang;
+    use kbr_core::invite::code::{encode_invite, Invite, Kind};
+    use kbr_core::invite::flow::draft_key;
+    use kbr_core::questionnaires::definitions::HOSTMANSHIP;
+    use klantbankrekening::participant::ParticipantApp;
+    let invite = Invite {
+        kind: Kind::Workshop,
+        session: 4711,
+        lang: Lang::En,
+        exercises: vec![&HOSTMANSHIP],
+        title: "Case".into(),
+    };
+    fresh_start(&format!("#/i/{}", encode_invite(&invite)));
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), ParticipantApp);
+    settle().await;
+    assert!(q(&root, "h1").text_content().unwrap().contains("Case"));
+    set_input(&q(&root, "[data-testid=pseudonym]"), "Groen");
+    q(&root, "[data-testid=start]").click();
+    settle().await;
+    assert!(count(&root, "[data-testid=participant-section]") == 1);
+    q(&root, "[data-testid=q-serving-success-4]").click();
+    settle().await;
+    let draft = local().get_item(&draft_key(&invite)).unwrap().unwrap();
+    assert!(draft.starts_with("1.1."), "{draft}");
+    drop(handle);
+    root.set_inner_html("");
+    // A reload: the same screen, the name and the answer are back.
+    let handle = leptos::mount::mount_to(root.clone(), ParticipantApp);
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=participant-section]"), 1);
+    let checked: web_sys::HtmlInputElement =
+        q(&root, "[data-testid=q-serving-success-4]").unchecked_into();
+    assert!(checked.checked());
+    drop(handle);
+}

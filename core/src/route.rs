@@ -29,6 +29,8 @@ pub enum Route {
     Data,
     /// Unreadable data that was moved aside, offered for download.
     Recovery,
+    /// A one-page printable handout of one client.
+    Handout(ClientId),
     /// The trainer's workshop sessions, and a new one.
     Workshops,
     /// One workshop session: invite, collecting, reveal.
@@ -114,6 +116,9 @@ impl Route {
             }
             (Some("r"), Some(code), None, None) if is_code(code) => Route::Return(code.to_string()),
             (Some("i"), Some(code), None, None) if is_code(code) => Route::Invite(code.to_string()),
+            (Some("client"), Some(id), Some("handout"), None) => {
+                ClientId::parse(id).map_or(Route::NotFound, Route::Handout)
+            }
             (Some("client"), Some(id), tab, None) => {
                 match (ClientId::parse(id), ClientTab::from_slug(tab.unwrap_or(""))) {
                     (Some(id), Some(tab)) => Route::Client { id, tab },
@@ -148,6 +153,7 @@ impl Route {
             Route::Assessment { id, definition } => {
                 format!("#/client/{id}/assessments/{definition}")
             }
+            Route::Handout(id) => format!("#/client/{id}/handout"),
             Route::Workshops => "#/workshops".to_string(),
             Route::Workshop(id) => format!("#/workshop/{}", id.slug()),
             Route::Worksheet(d) => format!("#/worksheet/{d}"),
@@ -203,6 +209,7 @@ mod tests {
                 id: ClientId::new_unchecked("c-1"),
                 definition: "hostmanship".into(),
             },
+            Route::Handout(ClientId::new_unchecked("c-1")),
             Route::Workshops,
             Route::Workshop(RoundId(123_456)),
             Route::Worksheet("quick-scan".into()),

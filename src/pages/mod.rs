@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod data;
+pub mod handout;
 pub mod not_found;
 pub mod overview;
 pub mod recovery;

@@ -65,6 +65,11 @@ pub fn ParticipantApp() -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().code());
         }
     });
+    // Another invite link opened in this tab: start again from it.
+    let handle = window_event_listener(leptos::ev::hashchange, |_| {
+        let _ = window().location().reload();
+    });
+    on_cleanup(move || handle.remove());
     let ui = crate::state::use_ui();
     let body = match decoded {
         Err(e) => view! {

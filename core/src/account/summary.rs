@@ -217,3 +217,51 @@ mod tests {
         }
     }
 }
+
+/// The categories that took the most from either party, heaviest first:
+/// where trust went.
+pub fn top_withdrawals(summary: &Summary, n: usize) -> Vec<&BreakdownRow> {
+    let mut rows: Vec<&BreakdownRow> = summary
+        .by_category
+        .iter()
+        .filter(|r| r.withdrawals > 0)
+        .collect();
+    rows.sort_by(|a, b| b.withdrawals.cmp(&a.withdrawals).then(a.key.cmp(&b.key)));
+    rows.truncate(n);
+    rows
+}
+
+/// Actions planned at interaction moments and not done yet, earliest due
+/// first, with whether they are overdue on `today`.
+pub fn open_actions(account: &Account, today: NaiveDate) -> Vec<(&crate::model::Action, bool)> {
+    let mut out: Vec<_> = account
+        .moments
+        .iter()
+        .filter_map(|m| m.action.as_ref())
+        .filter(|a| a.done.is_none())
+        .map(|a| (a, a.due < today))
+        .collect();
+    out.sort_by_key(|(a, _)| a.due);
+    out
+}
+
+#[cfg(test)]
+mod handout_tests {
+    use super::*;
+    use crate::demo;
+
+    #[test]
+    fn top_withdrawals_are_the_heaviest_and_open_actions_come_by_due_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let a = demo::example(today, 1);
+        let s = summarize(&a, today);
+        let top = top_withdrawals(&s, 3);
+        assert!(top.len() <= 3 && !top.is_empty());
+        assert!(top.windows(2).all(|w| w[0].withdrawals >= w[1].withdrawals));
+        let actions = open_actions(&a, today);
+        assert!(actions.windows(2).all(|w| w[0].0.due <= w[1].0.due));
+        assert!(actions
+            .iter()
+            .all(|(x, overdue)| x.done.is_none() && *overdue == (x.due < today)));
+    }
+}

@@ -2,6 +2,7 @@
 //! the saldo stays within the first screen.
 
 use kbr_core::i18n::Key;
+use kbr_core::route::Route;
 use leptos::prelude::*;
 
 use super::use_client;
@@ -33,6 +34,13 @@ pub fn ExportMenu() -> impl IntoView {
                 >
                     {move || ui.t(Key::Print)}
                 </button>
+                <a
+                    class="button"
+                    href=Route::Handout(ctx.id.clone()).to_hash()
+                    data-testid="open-handout"
+                >
+                    {move || ui.t(Key::HandoutOpen)}
+                </a>
             </div>
         </details>
     }

@@ -4,6 +4,8 @@
 use kbr_core::account::status::Status;
 use kbr_core::i18n::{tf, Key};
 use kbr_core::model::{EntryId, Party};
+use kbr_core::questionnaires::definitions::QUICK_SCAN;
+use kbr_core::route::Route;
 use leptos::prelude::*;
 
 use super::use_client;
@@ -29,6 +31,7 @@ pub fn LedgerTab() -> impl IntoView {
             <PartyCard party=Party::Client />
         </div>
         <DateFlags />
+        <StartHint />
         <section class="panel">
             <BalanceChart points=points thresholds=thresholds />
         </section>
@@ -133,6 +136,28 @@ fn DateFlags() -> impl IntoView {
                     }
                     parts.join(" ")
                 }}
+            </p>
+        </Show>
+    }
+}
+
+/// On an empty ledger: start from a quick scan instead of from nothing.
+#[component]
+fn StartHint() -> impl IntoView {
+    let ui = use_ui();
+    let ctx = use_client();
+    let account = ctx.account;
+    let href = Route::Assessment {
+        id: ctx.id.clone(),
+        definition: QUICK_SCAN.id.to_string(),
+    }
+    .to_hash();
+    view! {
+        <Show when=move || account.with(|a| a.entries.is_empty())>
+            <p class="banner info" data-testid="start-from-scan">
+                {move || ui.t(Key::StartFromScan)}
+                " "
+                <a href=href.clone()>{move || ui.t(Key::StartFromScanLink)}</a>
             </p>
         </Show>
     }

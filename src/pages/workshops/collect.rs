@@ -49,35 +49,28 @@ pub fn CollectPanel(
             Err(e) => outcomes.set(vec![(false, e)]),
         }
     };
+    // Each file on its own, so a file without a code is named in a refusal.
     let add_files = move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         leptos::task::spawn_local(async move {
-            let mut text = String::new();
-            let mut too_large = Vec::new();
+            let lang = ui.lang.get_untracked();
+            let mut lines = Vec::new();
             for f in files {
                 let name = f.name();
                 match browser::read_file(f, MAX_RETURN_FILE).await {
-                    Ok((t, _)) => {
-                        text.push_str(&t);
-                        text.push('\n');
-                    }
-                    Err(_) => too_large.push(name),
+                    Ok((text, _)) => match workshops.apply(id, SessionCommand::Collect(text), lang)
+                    {
+                        Ok((_, list)) => lines.extend(list.iter().map(|o| outcome_line(o, lang))),
+                        Err(e) => lines.push((false, e)),
+                    },
+                    Err(_) => lines.push((
+                        false,
+                        tf(lang, Key::CollectFileTooLarge, &[("name", &name)]),
+                    )),
                 }
             }
-            if !text.trim().is_empty() {
-                add_text(text);
-            } else {
-                outcomes.set(Vec::new());
-            }
-            let lang = ui.lang.get_untracked();
-            outcomes.update(|o| {
-                o.extend(
-                    too_large
-                        .iter()
-                        .map(|n| (false, tf(lang, Key::CollectFileTooLarge, &[("name", n)]))),
-                )
-            });
+            outcomes.set(lines);
         });
     };
     let counts = move || {

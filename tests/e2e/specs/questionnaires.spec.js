@@ -224,7 +224,7 @@ test('export and import carry moments and assessments', async ({ page }) => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const exported = readFileSync(await download.path(), 'utf8');
   const backup = JSON.parse(exported);
-  expect(backup.schema).toBe(4);
+  expect(backup.schema).toBe(5);
   const account = backup.clients[0];
   expect(account.m[0].answers['q1-outcome']).toEqual({ choice: 'as-expected' });
   expect(account.m[0].action.due).toBe(daysFromToday(1));

@@ -9,12 +9,14 @@ mod form;
 mod history;
 mod page;
 mod result;
+mod scan;
 
 use kbr_core::account::summary::latest_total;
-use kbr_core::i18n::{format_date, tf, Key, Lang};
+use kbr_core::i18n::{format_date, format_points_lang, tf, Key, Lang};
 use kbr_core::model::Response;
 use kbr_core::questionnaires::definitions;
-use kbr_core::questionnaires::engine::{tenths_text, Score, SectionScore};
+use kbr_core::questionnaires::engine::{tenths_text, Score, SectionScore, Use};
+use kbr_core::questionnaires::scan::estimate;
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
@@ -68,6 +70,23 @@ pub fn AssessmentsTab() -> impl IntoView {
             let latest = Memo::new(move |_| {
                 account.with(|a| (latest_total(a, d), a.assessments_of(d.id).len()))
             });
+            // A scan has no total out of 100: its figure is the estimate.
+            let scan_line = move || {
+                let lang = ui.lang.get();
+                account.with(|a| {
+                    let r = a.assessments_of(d.id).into_iter().next_back()?;
+                    let e = estimate(&r.answers, &a.client.thresholds);
+                    Some(tf(
+                        lang,
+                        Key::ScanLatest,
+                        &[
+                            ("date", &format_date(r.date, lang)),
+                            ("saldo", &format_points_lang(e.supplier, true, lang)),
+                            ("status", e.supplier_status.status.label(lang)),
+                        ],
+                    ))
+                })
+            };
             let href = Route::Assessment {
                 id: ctx.id.clone(),
                 definition: d.id.to_string(),
@@ -82,6 +101,10 @@ pub fn AssessmentsTab() -> impl IntoView {
                     <p data-testid="questionnaire-latest">
                         {move || {
                             let lang = ui.lang.get();
+                            if d.usage == Use::Scan {
+                                return scan_line()
+                                    .unwrap_or_else(|| ui.t(Key::AssessmentNone).to_string());
+                            }
                             match latest.get() {
                                 (Some((date, total)), n) => {
                                     tf(

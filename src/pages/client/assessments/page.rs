@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::form::AssessmentForm;
 use super::history::AssessmentHistory;
 use super::result::ResultPanel;
+use super::scan::ScanResult;
 use super::Scored;
 use crate::pages::client::use_client;
 use crate::state::use_ui;
@@ -26,7 +27,7 @@ pub fn AssessmentPage(
         tab: ClientTab::Assessments,
     }
     .to_hash();
-    let Some(def) = definitions::find(&definition).filter(|d| d.usage == Use::Assessment) else {
+    let Some(def) = definitions::find(&definition).filter(|d| d.usage.is_dated()) else {
         return view! {
             <section class="panel" data-testid="unknown-questionnaire">
                 <p>{move || ui.t(Key::UnknownQuestionnaire)}</p>
@@ -81,7 +82,11 @@ pub fn AssessmentPage(
                 }
             }
         >
-            <ResultPanel def=def history=history />
+            {if def.usage == Use::Scan {
+                view! { <ScanResult history=history /> }.into_any()
+            } else {
+                view! { <ResultPanel def=def history=history /> }.into_any()
+            }}
             <AssessmentHistory def=def history=history />
         </Show>
     }
