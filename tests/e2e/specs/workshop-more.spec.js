@@ -9,20 +9,22 @@ import { ClientPage } from '../pages/client.js';
 import { AssessmentPage } from '../pages/questionnaires.js';
 import { WorkshopsPage, ParticipantPage, phone } from '../pages/workshop.js';
 
-test.skip(({ isMobile }) => isMobile, 'desktop flows; the phone flows are in workshop.spec.js');
+const DESKTOP_ONLY = 'desktop flow; the phone checks are at the end of this file';
 
 async function oneAnswer(browser, errors, invite, name, score) {
   const { context, page } = await phone(browser, errors);
   const p = new ParticipantPage(page);
   await p.open(invite);
   await p.start(name);
-  await p.fillAll((item) => (item.includes('-') ? score : undefined));
+  const scan = (item) => /^[sc][dw]-/.test(item);
+  await p.fillAll((item) => (scan(item) ? 'few' : item.includes('-') ? score : undefined));
   const link = await p.link();
   await context.close();
   return link;
 }
 
-test('return files are dropped in, a return link opens in the app, an invite link opened in the app goes to the participant page', async ({ page, browser, consoleErrors }) => {
+test('return files are dropped in, a return link opens in the app, an invite link opened in the app goes to the participant page', async ({ page, browser, consoleErrors, isMobile }) => {
+  test.skip(isMobile, DESKTOP_ONLY);
   const workshops = new WorkshopsPage(page);
   await workshops.open();
   const session = await workshops.create({ title: 'Bestanden', exercises: ['integrity'] });
@@ -58,7 +60,8 @@ test('return files are dropped in, a return link opens in the app, an invite lin
   await context.close();
 });
 
-test('the quick scan of one client estimates both saldi and becomes entries only when asked; the handout prints', async ({ page }) => {
+test('the quick scan of one client estimates both saldi and becomes entries only when asked; the handout prints', async ({ page, isMobile }) => {
+  test.skip(isMobile, DESKTOP_ONLY);
   await page.addInitScript(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
   const app = new AppPage(page);
   await app.open();
@@ -93,7 +96,8 @@ test('the quick scan of one client estimates both saldi and becomes entries only
   await expect(page.getByTestId('client-handout')).toBeVisible();
 });
 
-test('sessions are kept safely: an unreadable one is set aside, and sessions travel in the backup', async ({ page }) => {
+test('sessions are kept safely: an unreadable one is set aside, and sessions travel in the backup', async ({ page, isMobile }) => {
+  test.skip(isMobile, DESKTOP_ONLY);
   const app = new AppPage(page);
   await app.open();
   const workshops = new WorkshopsPage(page);
@@ -120,4 +124,41 @@ test('sessions are kept safely: an unreadable one is set aside, and sessions tra
   await expect(page.getByTestId('import-done')).toContainText('1 workshopsessie');
   await workshops.open();
   await expect(page.getByTestId('session-row')).toContainText('Bewaard');
+});
+
+test.describe('at 360 px', () => {
+  test.skip(({ isMobile }) => !isMobile, 'the phone project');
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the trainer and account-manager screens fit a phone', async ({ page, browser, consoleErrors }) => {
+    const { expectNoSidewaysScroll } = await import('../pages/workshop.js');
+    const workshops = new WorkshopsPage(page);
+    await workshops.open();
+    await expectNoSidewaysScroll(page);
+    const session = await workshops.create({ title: 'Telefoon', exercises: ['hostmanship', 'quick-scan'] });
+    await expectNoSidewaysScroll(page);
+    const invite = await session.link();
+    const a = await oneAnswer(browser, consoleErrors, invite, 'A', 2);
+    const b = await oneAnswer(browser, consoleErrors, invite, 'B', 5);
+    await session.paste(`${a}\n${b}`);
+    await expect(session.count).toHaveText('2 beantwoord');
+    await session.reveal();
+    await expectNoSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+    await page.goto('./#/worksheet/hostmanship');
+    await expect(page.getByTestId('worksheet')).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+
+    const app = new AppPage(page);
+    await app.open();
+    await new OverviewPage(page).createClient({ name: 'Klein scherm' });
+    await new ClientPage(page).tab('clientview');
+    const { ClientViewPage } = await import('../pages/workshop.js');
+    const view = new ClientViewPage(page);
+    await view.createRound({ sender: 'Eva' });
+    await expect(view.round().getByTestId('qr')).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+  });
 });
