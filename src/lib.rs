@@ -23,6 +23,7 @@ use crate::components::conflicts::ConflictPanel;
 use crate::components::header::Header;
 use crate::pages::client::ClientPage;
 use crate::pages::data::DataPage;
+use crate::pages::guide::GuidePage;
 use crate::pages::handout::ClientHandout;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
                 Route::Data => view! { <DataPage /> }.into_any(),
                 Route::Recovery => view! { <RecoveryPage /> }.into_any(),
                 Route::Handout(id) => view! { <ClientHandout id=id /> }.into_any(),
+                Route::Guide => view! { <GuidePage /> }.into_any(),
                 Route::Workshops => view! { <WorkshopsPage /> }.into_any(),
                 Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
                 Route::Worksheet(definition) => {

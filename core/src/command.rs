@@ -11,19 +11,21 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
+use crate::account::debtors::{self, DisputeError};
 use crate::account::summary;
 use crate::catalogue;
 use crate::i18n::{Key, Lang};
 use crate::invite::code::TITLE_MAX;
 use crate::model::{
-    limits, Account, Answers, CategoryId, Client, ClientReturn, Direction, Entry, EntryId,
-    GroupInfo, Moment, MomentId, OwnCategory, Party, PeriodLength, RemovedEntry, Response,
-    ResponseId, Round, RoundId, StockTake, StockTakeId, Thresholds, TombstoneKind,
+    limits, Account, Answers, CategoryId, Client, ClientReturn, Direction, Dispute, DisputeId,
+    Entry, EntryId, GroupInfo, Moment, MomentId, OwnCategory, Party, PeriodLength, RemovedEntry,
+    Response, ResponseId, Round, RoundId, StockTake, StockTakeId, Thresholds, TombstoneKind,
 };
 use crate::questionnaires::definitions;
 use crate::questionnaires::engine::{build_response, validate_answers, AnswerError};
 use crate::questionnaires::moments::{
-    booking, build_moment, edit_moment, with_action, with_action_done, MomentDraft, MomentError,
+    booking, build_moment, build_prepared, edit_moment, hold_moment, with_action, with_action_done,
+    MomentDraft, MomentError, PrepareDraft,
 };
 use crate::validate::{
     apply_client_draft, clean_text, validate_entry, validate_settings, ClientDraft, ClientError,
@@ -179,6 +181,40 @@ pub enum Command {
     /// Puts the client's details and settings back (the inverse of the
     /// three commands above).
     PutClient(Box<Client>),
+    /// The "prepare" step: a planned moment with its intentions.
+    PrepareMoment {
+        /// The new moment's id.
+        id: MomentId,
+        /// What the form supplied.
+        draft: PrepareDraft,
+    },
+    /// The "after" step of a prepared moment: its answers and outcome.
+    HoldMoment {
+        /// The moment.
+        id: MomentId,
+        /// The answers, as in the moment form.
+        draft: MomentDraft,
+    },
+    /// Follows up a late payment or disputed invoice: its cause, what of
+    /// ours it points to, and the bonding call.
+    OpenDispute(Box<Dispute>),
+    /// Records how a dispute ended, and later whether the client became an
+    /// ambassador.
+    SetDisputeOutcome {
+        /// The dispute.
+        id: DisputeId,
+        /// Solved, not solved, or still open.
+        solved: Option<bool>,
+        /// Recommended us afterwards.
+        ambassador: bool,
+    },
+    /// Stops following up a dispute.
+    RemoveDispute {
+        /// The dispute.
+        id: DisputeId,
+    },
+    /// Puts a dispute back exactly (the inverse of the commands above).
+    PutDispute(Box<Dispute>),
     /// Starts a client-invite round, dated today.
     CreateRound {
         /// The round's id (random, as the codes carry it).
@@ -256,6 +292,9 @@ pub enum CommandError {
     /// The answers break a rule.
     #[error("answers: {0:?}")]
     Answers(Vec<AnswerError>),
+    /// A dispute breaks a rule.
+    #[error(transparent)]
+    Dispute(DisputeError),
     /// The client's details or settings break a rule.
     #[error("client: {0:?}")]
     Client(Vec<ClientError>),
@@ -276,6 +315,7 @@ impl CommandError {
             CommandError::CategoryInUse => vec![Key::ErrCategoryInUse.text(lang).to_string()],
             CommandError::Moment(e) => e.iter().map(|e| e.message(lang)).collect(),
             CommandError::Answers(e) => e.iter().map(|e| e.message(lang)).collect(),
+            CommandError::Dispute(e) => vec![e.message(lang)],
             CommandError::Client(e) => e.iter().map(|e| e.message(lang)).collect(),
             CommandError::Text(e) => vec![e.message(lang)],
         }
@@ -393,7 +433,21 @@ pub fn apply(
                 .ok_or(CommandError::NotFound)?;
             let old = account.moments.remove(i);
             account.bury(TombstoneKind::Moment, id.0, today);
-            Ok(Command::PutMoment(Box::new(old)))
+            // A dispute's bonding call that is deleted is no longer linked;
+            // undo links it again.
+            let mut inverse = vec![Command::PutMoment(Box::new(old))];
+            for d in account
+                .disputes
+                .iter_mut()
+                .filter(|d| d.bonding == Some(id))
+            {
+                inverse.push(Command::PutDispute(Box::new(d.clone())));
+                d.bonding = None;
+            }
+            Ok(match inverse.len() {
+                1 => inverse.remove(0),
+                _ => Command::Batch(inverse),
+            })
         }
         Command::PutMoment(moment) => {
             let id = moment.id;
@@ -548,6 +602,75 @@ pub fn apply(
             }
             let old = std::mem::replace(&mut account.client, *client);
             Ok(Command::PutClient(Box::new(old)))
+        }
+        Command::PrepareMoment { id, draft } => {
+            if account.moment(id).is_some() || account.is_buried(TombstoneKind::Moment, id.0) {
+                return Err(CommandError::IdInUse);
+            }
+            let moment = build_prepared(&draft, id).map_err(CommandError::Moment)?;
+            let at = account.moments.partition_point(|m| m.id < id);
+            account.moments.insert(at, moment);
+            Ok(Command::RemoveMoment { id })
+        }
+        Command::HoldMoment { id, draft } => {
+            let old = account.moment(id).cloned().ok_or(CommandError::NotFound)?;
+            let held = hold_moment(&old, &draft).map_err(CommandError::Moment)?;
+            replace_moment(account, held)
+        }
+        Command::OpenDispute(dispute) => {
+            if account.dispute(dispute.id).is_some() {
+                return Err(CommandError::IdInUse);
+            }
+            debtors::check(account, &dispute).map_err(CommandError::Dispute)?;
+            let id = dispute.id;
+            let at = account.disputes.partition_point(|d| d.id < id);
+            account.disputes.insert(at, *dispute);
+            Ok(Command::RemoveDispute { id })
+        }
+        Command::SetDisputeOutcome {
+            id,
+            solved,
+            ambassador,
+        } => {
+            let slot = account
+                .disputes
+                .iter_mut()
+                .find(|d| d.id == id)
+                .ok_or(CommandError::NotFound)?;
+            let old = slot.clone();
+            slot.closed = match (solved, old.solved) {
+                (None, _) => None,
+                (Some(_), Some(_)) => old.closed,
+                (Some(_), None) => Some(today),
+            };
+            slot.solved = solved;
+            slot.ambassador = ambassador;
+            Ok(Command::PutDispute(Box::new(old)))
+        }
+        Command::RemoveDispute { id } => {
+            let i = account
+                .disputes
+                .iter()
+                .position(|d| d.id == id)
+                .ok_or(CommandError::NotFound)?;
+            let old = account.disputes.remove(i);
+            account.bury(TombstoneKind::Dispute, id.0, today);
+            Ok(Command::PutDispute(Box::new(old)))
+        }
+        Command::PutDispute(dispute) => {
+            let id = dispute.id;
+            debtors::check(account, &dispute).map_err(CommandError::Dispute)?;
+            account.unbury(TombstoneKind::Dispute, id.0);
+            match account.disputes.iter_mut().find(|d| d.id == id) {
+                Some(slot) => Ok(Command::PutDispute(Box::new(std::mem::replace(
+                    slot, *dispute,
+                )))),
+                None => {
+                    let at = account.disputes.partition_point(|d| d.id < id);
+                    account.disputes.insert(at, *dispute);
+                    Ok(Command::RemoveDispute { id })
+                }
+            }
         }
         Command::CreateRound { id, lang, sender } => {
             if account.round(id).is_some() || account.is_buried(TombstoneKind::Round, id.0) {
@@ -1149,5 +1272,136 @@ mod tests {
             ),
             Err(CommandError::NotFound)
         );
+    }
+
+    #[test]
+    fn prepare_then_look_back_and_follow_up_a_late_payment_with_a_bonding_call() {
+        use crate::account::debtors::{bonding_call, stats};
+        use crate::model::{Cause, Dispute, DisputeId, MomentKind};
+        use crate::questionnaires::moments::{after_draft, PrepareDraft};
+        let mut a = demo::example(today(), 1);
+        let id = MomentId(1 << 40);
+        let prepare = PrepareDraft {
+            date: today().succ_opt(),
+            kind: MomentKind::Delivery,
+            description: "Oplevering fase 2".into(),
+            expectation: "Alles werkt op de testomgeving".into(),
+            treatment: "Eerlijk horen wat nog niet af is".into(),
+            extra: "Korte handleiding voor de key users".into(),
+        };
+        round_trip(
+            &mut a,
+            Command::PrepareMoment {
+                id,
+                draft: prepare.clone(),
+            },
+        );
+        let m = a.moment(id).unwrap().clone();
+        assert!(m.planned && m.answers.is_empty());
+        // The extra is an action due on the day of the moment.
+        assert_eq!(
+            m.action.as_ref().map(|x| (x.text.as_str(), x.due)),
+            Some(("Korte handleiding voor de key users", m.date))
+        );
+        // After: the outcome against what was prepared; the extra stands in question 3.
+        let mut draft = after_draft(&m);
+        assert_eq!(
+            draft.answers[interaction::EXTRA],
+            crate::model::Answer::Text(prepare.extra.clone())
+        );
+        draft.answers.insert(
+            interaction::OUTCOME.into(),
+            crate::model::Answer::Choice(interaction::EXCEEDED.into()),
+        );
+        round_trip(&mut a, Command::HoldMoment { id, draft });
+        let held = a.moment(id).unwrap();
+        assert!(!held.planned);
+        assert_eq!(
+            held.prepared.as_ref().map(|p| p.expectation.as_str()),
+            Some("Alles werkt op de testomgeving")
+        );
+        assert_eq!(
+            held.outcome(),
+            Some(crate::questionnaires::moments::Outcome::Promoter)
+        );
+
+        // A late payment, caused by dissatisfaction about a delivery error of ours.
+        let late = EntryId(1 << 41);
+        let ours = a
+            .entries
+            .iter()
+            .find(|e| e.party == Party::Supplier && e.direction == Direction::Withdrawal)
+            .unwrap()
+            .id;
+        apply(
+            &mut a,
+            Command::AddEntry {
+                id: late,
+                draft: EntryDraft {
+                    date: today(),
+                    party: Party::Client,
+                    direction: Direction::Withdrawal,
+                    category: CategoryId::new("cw-paid-late"),
+                    weight: 2,
+                    who: String::new(),
+                    note: String::new(),
+                    repairs: None,
+                },
+            },
+            today(),
+        )
+        .unwrap();
+        let call = MomentId(1 << 42);
+        let dispute = Dispute {
+            id: DisputeId(7),
+            entry: late,
+            cause: Cause::Dissatisfied,
+            ours: Some(ours),
+            bonding: Some(call),
+            solved: None,
+            closed: None,
+            ambassador: false,
+        };
+        // The call must exist first: in one batch, prepared, then followed up.
+        assert!(apply(
+            &mut a.clone(),
+            Command::OpenDispute(Box::new(dispute.clone())),
+            today()
+        )
+        .is_err());
+        round_trip(
+            &mut a,
+            Command::Batch(vec![
+                Command::PrepareMoment {
+                    id: call,
+                    draft: bonding_call(today(), Lang::Nl),
+                },
+                Command::OpenDispute(Box::new(dispute)),
+            ]),
+        );
+        round_trip(
+            &mut a,
+            Command::SetDisputeOutcome {
+                id: DisputeId(7),
+                solved: Some(true),
+                ambassador: false,
+            },
+        );
+        assert_eq!(a.dispute(DisputeId(7)).unwrap().closed, Some(today()));
+        round_trip(
+            &mut a,
+            Command::SetDisputeOutcome {
+                id: DisputeId(7),
+                solved: Some(true),
+                ambassador: true,
+            },
+        );
+        assert_eq!(stats(&a).ambassadors, 1);
+        // Deleting the late payment takes its follow-up along; undo brings both back.
+        let inverse = round_trip(&mut a, Command::RemoveEntry { id: late });
+        assert!(matches!(inverse, Command::RestoreEntry(_)));
+        // Deleting the call unlinks it; undo links it again.
+        round_trip(&mut a, Command::RemoveMoment { id: call });
+        assert_eq!(validate_account(&a), vec![]);
     }
 }

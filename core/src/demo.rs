@@ -600,6 +600,9 @@ fn add_self_assessments(account: &mut Account, review_date: NaiveDate, today: Na
             version: INTERACTION.version,
             answers,
             action: None,
+            prepared: None,
+            planned: false,
+            value: None,
         }
     };
     account.moments.push(moment(

@@ -31,6 +31,8 @@ pub enum Route {
     Recovery,
     /// A one-page printable handout of one client.
     Handout(ClientId),
+    /// The guide: the idea in plain words, with links to where the app does it.
+    Guide,
     /// The trainer's workshop sessions, and a new one.
     Workshops,
     /// One workshop session: invite, collecting, reveal.
@@ -108,6 +110,7 @@ impl Route {
             (Some("data"), None, None, None) => Route::Data,
             (Some("recovery"), None, None, None) => Route::Recovery,
             (Some("workshops"), None, None, None) => Route::Workshops,
+            (Some("guide"), None, None, None) => Route::Guide,
             (Some("workshop"), Some(id), None, None) => {
                 RoundId::parse(id).map_or(Route::NotFound, Route::Workshop)
             }
@@ -154,6 +157,7 @@ impl Route {
                 format!("#/client/{id}/assessments/{definition}")
             }
             Route::Handout(id) => format!("#/client/{id}/handout"),
+            Route::Guide => "#/guide".to_string(),
             Route::Workshops => "#/workshops".to_string(),
             Route::Workshop(id) => format!("#/workshop/{}", id.slug()),
             Route::Worksheet(d) => format!("#/worksheet/{d}"),
@@ -210,6 +214,7 @@ mod tests {
                 definition: "hostmanship".into(),
             },
             Route::Handout(ClientId::new_unchecked("c-1")),
+            Route::Guide,
             Route::Workshops,
             Route::Workshop(RoundId(123_456)),
             Route::Worksheet("quick-scan".into()),

@@ -1,4 +1,4 @@
-//! The app header: product name and the language switch.
+//! The app header: product name, the guide and the language switch.
 
 use kbr_core::i18n::{Key, Lang};
 use kbr_core::route::Route;
@@ -19,7 +19,12 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-tagline">{move || ui.t(Key::AppTagline)}</span>
                 </span>
             </a>
-            <LangSwitch />
+            <nav class="header-nav" aria-label=move || ui.t(Key::MainNav)>
+                <a href=Route::Guide.to_hash() data-testid="nav-guide">
+                    {move || ui.t(Key::NavGuide)}
+                </a>
+                <LangSwitch />
+            </nav>
         </header>
     }
 }

@@ -14,6 +14,7 @@ pub fn status_class(status: Status) -> &'static str {
         Status::StructurallySurplus => "badge blue strong",
         Status::TemporarilySurplus => "badge blue",
         Status::Healthy => "badge green",
+        Status::Starting => "badge start",
         Status::NoData => "badge grey",
     }
 }
@@ -32,6 +33,7 @@ pub fn StatusBadge(
         Status::StructurallySurplus => "▲▲",
         Status::TemporarilySurplus => "▲",
         Status::Healthy => "●",
+        Status::Starting => "◐",
         Status::NoData => "○",
     };
     view! {

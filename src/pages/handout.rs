@@ -3,10 +3,11 @@
 //! hostmanship radar with the weakest principle and its tip, and the open
 //! actions.
 
-use kbr_core::account::summary::{open_actions, summarize, top_withdrawals};
+use chrono::NaiveDate;
+use kbr_core::account::summary::{open_actions, summarize, top_withdrawals, Summary};
 use kbr_core::catalogue;
 use kbr_core::i18n::{format_date, format_points_lang, tf, Key};
-use kbr_core::model::{ClientId, Party};
+use kbr_core::model::{Account, ClientId, Party};
 use kbr_core::questionnaires::definitions::HOSTMANSHIP;
 use kbr_core::questionnaires::engine::{score, weakest, Weakest};
 use kbr_core::route::{ClientTab, Route};
@@ -36,52 +37,6 @@ pub fn ClientHandout(
     let summary = Memo::new(move |_| account.with(|a| summarize(a, today)));
     let points = Signal::derive(move || summary.with(|s| s.running.clone()));
     let thresholds = Signal::derive(move || account.with(|a| a.client.thresholds));
-    let party = move |party: Party| {
-        let lang = ui.lang.get();
-        let (saldo, report, period) = summary.with(|s| {
-            (
-                s.headline.balances.of(party).saldo(),
-                s.headline.status_of(party).clone(),
-                account.with(|a| a.client.period),
-            )
-        });
-        let status = report.status;
-        let key = if party == Party::Supplier {
-            Key::OurSaldo
-        } else {
-            Key::ClientSaldo
-        };
-        view! {
-            <article class="saldo-card">
-                <h3>{ui.t(key)}</h3>
-                <p class="big-saldo">{format_points_lang(saldo, true, lang)}</p>
-                <StatusBadge status=Signal::derive(move || status) />
-                <p class="small">{report.reason.sentence(party, period, lang)}</p>
-            </article>
-        }
-    };
-    let withdrawals = move || {
-        let lang = ui.lang.get();
-        summary.with(|s| {
-            top_withdrawals(s, 5)
-                .into_iter()
-                .map(|r| {
-                    let label = account
-                        .with(|a| {
-                            catalogue::find_in(&a.own_categories, &r.key)
-                                .map(|c| c.label(lang).to_string())
-                        })
-                        .unwrap_or_else(|| r.key.clone());
-                    let who = ui.t(if r.party == Party::Supplier {
-                        Key::PartySupplierShort
-                    } else {
-                        Key::PartyClientShort
-                    });
-                    view! { <li>{format!("{label} ({who}): −{}", r.withdrawals)}</li> }
-                })
-                .collect_view()
-        })
-    };
     let hostmanship = Memo::new(move |_| {
         account.with(|a| {
             a.assessments_of(HOSTMANSHIP.id)
@@ -101,29 +56,6 @@ pub fn ClientHandout(
             })
             .unwrap_or_default()
     });
-    let actions = move || {
-        let lang = ui.lang.get();
-        account.with(|a| {
-            open_actions(a, today)
-                .into_iter()
-                .map(|(x, overdue)| {
-                    let due = format_date(x.due, lang);
-                    let line = if overdue {
-                        tf(lang, Key::HandoutOverdue, &[("due", &due)])
-                    } else {
-                        due
-                    };
-                    view! {
-                        <li>
-                            <strong>{line}</strong>
-                            ": "
-                            <span class="user-text">{x.text.clone()}</span>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
     let back = Route::Client {
         id: id.clone(),
         tab: ClientTab::Ledger,
@@ -151,20 +83,12 @@ pub fn ClientHandout(
                 )}
             </p>
             <div class="saldo-cards">
-                {move || party(Party::Supplier)} {move || party(Party::Client)}
+                <HandoutSaldo party=Party::Supplier summary=summary account=account />
+                <HandoutSaldo party=Party::Client summary=summary account=account />
             </div>
             <BalanceChart points=points thresholds=thresholds />
             <div class="handout-columns">
-                <section>
-                    <h2>{move || ui.t(Key::HandoutWithdrawals)}</h2>
-                    <ol class="compact" data-testid="handout-withdrawals">
-                        {withdrawals}
-                    </ol>
-                    <h2>{move || ui.t(Key::HandoutActions)}</h2>
-                    <ul class="compact" data-testid="handout-actions">
-                        {actions}
-                    </ul>
-                </section>
+                <HandoutLists summary=summary account=account today=today />
                 <section>
                     <h2>{move || HOSTMANSHIP.title.get(ui.lang.get())}</h2>
                     <Show
@@ -185,4 +109,111 @@ pub fn ClientHandout(
         </article>
     }
     .into_any()
+}
+
+/// One party's saldo with its status and the sentence that explains it.
+#[component]
+fn HandoutSaldo(
+    /// Which party.
+    party: Party,
+    /// The client's figures.
+    summary: Memo<Summary>,
+    /// The client.
+    account: Signal<Account>,
+) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        let lang = ui.lang.get();
+        let (saldo, report, period) = summary.with(|s| {
+            (
+                s.headline.balances.of(party).saldo(),
+                s.headline.status_of(party).clone(),
+                account.with(|a| a.client.period),
+            )
+        });
+        let status = report.status;
+        let key = if party == Party::Supplier {
+            Key::OurSaldo
+        } else {
+            Key::ClientSaldo
+        };
+        view! {
+            <article class="saldo-card">
+                <h3>{ui.t(key)}</h3>
+                <p class="big-saldo">{format_points_lang(saldo, true, lang)}</p>
+                <StatusBadge status=Signal::derive(move || status) />
+                <p class="small">{report.reason.sentence(party, period, lang)}</p>
+            </article>
+        }
+    }
+}
+
+/// The heaviest withdrawals and the open actions.
+#[component]
+fn HandoutLists(
+    /// The client's figures.
+    summary: Memo<Summary>,
+    /// The client.
+    account: Signal<Account>,
+    /// Today.
+    today: NaiveDate,
+) -> impl IntoView {
+    let ui = use_ui();
+    let withdrawals = move || {
+        let lang = ui.lang.get();
+        summary.with(|s| {
+            top_withdrawals(s, 5)
+                .into_iter()
+                .map(|r| {
+                    let label = account
+                        .with(|a| {
+                            catalogue::find_in(&a.own_categories, &r.key)
+                                .map(|c| c.label(lang).to_string())
+                        })
+                        .unwrap_or_else(|| r.key.clone());
+                    let who = ui.t(if r.party == Party::Supplier {
+                        Key::PartySupplierShort
+                    } else {
+                        Key::PartyClientShort
+                    });
+                    view! { <li>{format!("{label} ({who}): −{}", r.withdrawals)}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let actions = move || {
+        let lang = ui.lang.get();
+        account.with(|a| {
+            open_actions(a, today)
+                .into_iter()
+                .map(|(x, overdue)| {
+                    let due = format_date(x.due, lang);
+                    let line = if overdue {
+                        tf(lang, Key::HandoutOverdue, &[("due", &due)])
+                    } else {
+                        due
+                    };
+                    view! {
+                        <li>
+                            <strong>{line}</strong>
+                            ": "
+                            <span class="user-text">{x.text.clone()}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section>
+            <h2>{move || ui.t(Key::HandoutWithdrawals)}</h2>
+            <ol class="compact" data-testid="handout-withdrawals">
+                {withdrawals}
+            </ol>
+            <h2>{move || ui.t(Key::HandoutActions)}</h2>
+            <ul class="compact" data-testid="handout-actions">
+                {actions}
+            </ul>
+        </section>
+    }
 }

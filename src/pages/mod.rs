@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod data;
+pub mod guide;
 pub mod handout;
 pub mod not_found;
 pub mod overview;

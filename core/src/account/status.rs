@@ -44,6 +44,9 @@ pub enum Status {
     TemporarilySurplus,
     /// In the corridor.
     Healthy,
+    /// A new relationship in its start phase, red or empty: it starts by
+    /// depositing (our saldo only).
+    Starting,
     /// No entries yet.
     NoData,
 }
@@ -57,6 +60,7 @@ impl Status {
             Status::StructurallySurplus => "structurally-surplus",
             Status::TemporarilySurplus => "temporarily-surplus",
             Status::Healthy => "healthy",
+            Status::Starting => "starting",
             Status::NoData => "no-data",
         }
     }
@@ -69,6 +73,7 @@ impl Status {
             Status::StructurallySurplus,
             Status::TemporarilySurplus,
             Status::Healthy,
+            Status::Starting,
             Status::NoData,
         ]
         .into_iter()
@@ -83,6 +88,7 @@ impl Status {
             Status::StructurallySurplus => Key::StatusStructurallySurplus,
             Status::TemporarilySurplus => Key::StatusTemporarilySurplus,
             Status::Healthy => Key::StatusHealthy,
+            Status::Starting => Key::StatusStarting,
             Status::NoData => Key::StatusNoData,
         }
         .text(lang)
@@ -98,6 +104,7 @@ impl Status {
             (Party::Supplier, Status::TemporarilySurplus) => Key::AdviceTemporarilySurplus,
             (Party::Supplier, Status::Healthy) => Key::AdviceHealthy,
             (Party::Supplier, Status::NoData) => Key::AdviceNoData,
+            (_, Status::Starting) => Key::AdviceStarting,
             (Party::Client, Status::StructurallyRed) => Key::AdviceClientStructurallyRed,
             (Party::Client, Status::TemporarilyRed) => Key::AdviceClientTemporarilyRed,
             (Party::Client, Status::StructurallySurplus) => Key::AdviceClientStructurallySurplus,
@@ -163,6 +170,15 @@ pub enum Reason {
         saldo: Points,
         /// Surplus limit.
         limit: Points,
+    },
+    /// A new relationship in its start phase.
+    StartPhase {
+        /// Its last day.
+        until: NaiveDate,
+        /// Our deposits so far.
+        deposits: usize,
+        /// Current saldo.
+        saldo: Points,
     },
 }
 
@@ -340,6 +356,23 @@ impl Reason {
                 lang,
                 Key::ReasonInCorridor,
                 &[("saldo", &pts(saldo)), ("limit", &num(limit))],
+            ),
+            Reason::StartPhase {
+                until,
+                deposits,
+                saldo,
+            } => tf(
+                lang,
+                Key::ReasonStartPhase,
+                &[
+                    ("until", &crate::i18n::format_date(until, lang)),
+                    ("n", &deposits.to_string()),
+                    (
+                        "needed",
+                        &crate::account::signals::START_DEPOSITS.to_string(),
+                    ),
+                    ("saldo", &pts(saldo)),
+                ],
             ),
         }
     }

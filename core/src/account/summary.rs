@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::account::ledger::{self, Balances, BreakdownRow, PeriodPoint};
+use crate::account::signals::{self, IndexationReview, Silence, StartPhase};
 use crate::account::status::{self, Reminder, Staleness, Status, StatusReport};
 use crate::model::{Account, EntryId, Party, Points};
 use crate::questionnaires::definitions;
@@ -34,6 +35,15 @@ pub struct Headline {
     pub overdue_actions: usize,
     /// Entries dated after today (listed, not counted yet).
     pub future_entries: u32,
+    /// The start phase of a new relationship.
+    pub start: Option<StartPhase>,
+    /// Our withdrawals piling up while nobody talked to the client.
+    pub silence: Option<Silence>,
+    /// The yearly indexation review, while due.
+    pub indexation: Option<IndexationReview>,
+    /// Prepared moments of today and the coming week, and those still to
+    /// look back on.
+    pub planned: usize,
 }
 
 impl Headline {
@@ -62,7 +72,8 @@ impl Headline {
             (Status::StructurallySurplus, _) => 4,
             (Status::TemporarilySurplus, _) => 5,
             (Status::Healthy, _) => 6,
-            (Status::NoData, _) => 7,
+            (Status::Starting, _) => 7,
+            (Status::NoData, _) => 8,
         }
     }
 }
@@ -103,9 +114,23 @@ fn headline_from(
         let has = totals.deposit_count + totals.withdrawal_count > 0;
         status::classify(&series(running, party), t, has)
     };
+    let start = signals::start_phase(account, today);
+    let mut supplier_status = classify(Party::Supplier);
+    // A new relationship starts by depositing: red is not an alarm then
+    // (below the credit limit still is; with nothing booked there is no
+    // status at all).
+    if let (Some(s), Status::TemporarilyRed) = (start, supplier_status.status) {
+        supplier_status.status = Status::Starting;
+        supplier_status.reason = status::Reason::StartPhase {
+            until: s.until,
+            deposits: s.deposits,
+            saldo: balances.supplier.saldo(),
+        };
+    }
+    let silence = signals::silence(account, today, supplier_status.status);
     Headline {
         balances,
-        supplier_status: classify(Party::Supplier),
+        supplier_status,
         client_status: classify(Party::Client),
         last_entry: span.map(|(_, last)| last),
         reminder: status::stock_take_reminder_since(account, span.map(|(first, _)| first), today),
@@ -114,6 +139,10 @@ fn headline_from(
         open_actions: moments.open_actions,
         overdue_actions: moments.overdue_actions,
         future_entries,
+        start,
+        silence,
+        indexation: signals::indexation_review(account, today),
+        planned: crate::questionnaires::moments::agenda(account, today, 7).len(),
     }
 }
 
@@ -249,6 +278,48 @@ pub fn open_actions(account: &Account, today: NaiveDate) -> Vec<(&crate::model::
 mod handout_tests {
     use super::*;
     use crate::demo;
+
+    #[test]
+    fn a_new_relationship_that_starts_with_withdrawals_is_starting_not_red() {
+        use crate::model::{CategoryId, Client, ClientId, Direction, Entry, EntryId, Weight};
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut a = Account::new(Client::new(ClientId::new_unchecked("c-1"), "Nieuw"));
+        // Nothing booked: no status, but the start phase is on.
+        let h = headline(&a, today);
+        assert_eq!(h.supplier_status.status, Status::NoData);
+        assert!(h.start.is_some());
+        let entry = |id: u64, cat: &str, direction| Entry {
+            id: EntryId(id),
+            date: today,
+            party: Party::Supplier,
+            direction,
+            category: CategoryId::new(cat),
+            weight: Weight::new(3).unwrap(),
+            who: Default::default(),
+            note: String::new(),
+            repairs: None,
+        };
+        a.entries
+            .push(entry(1, "sw-commitment", Direction::Withdrawal));
+        a.entries
+            .push(entry(2, "sw-payment", Direction::Withdrawal));
+        let h = headline(&a, today);
+        assert_eq!(h.supplier_status.status, Status::Starting);
+        assert!(h.start.is_some());
+        assert!(h
+            .supplier_status
+            .reason
+            .sentence(Party::Supplier, a.client.period, crate::i18n::Lang::Nl)
+            .contains("startfase"));
+        for id in 3..=5 {
+            a.entries
+                .push(entry(id, "sd-knowledge", Direction::Deposit));
+        }
+        // Three deposits of ours end the start phase: the corridor applies.
+        let h = headline(&a, today);
+        assert!(h.start.is_none());
+        assert_eq!(h.supplier_status.status, Status::Healthy);
+    }
 
     #[test]
     fn top_withdrawals_are_the_heaviest_and_open_actions_come_by_due_date() {

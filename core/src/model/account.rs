@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::Response;
 use super::client::Client;
+use super::dispute::Dispute;
 use super::entry::{CategoryId, Direction, Entry, Party, Points};
-use super::ids::{EntryId, MomentId, ResponseId, RoundId, StockTakeId};
+use super::ids::{DisputeId, EntryId, MomentId, ResponseId, RoundId, StockTakeId};
 use super::moment::Moment;
 use super::round::Round;
 
@@ -59,6 +60,8 @@ pub enum TombstoneKind {
     Assessment,
     /// A client-invite round.
     Round,
+    /// A followed-up dispute.
+    Dispute,
 }
 
 /// The memory of a deletion, so that a merge with a version that still has
@@ -82,6 +85,10 @@ pub struct RemovedEntry {
     pub repaired_by: Vec<EntryId>,
     /// Moments whose action was booked as this entry.
     pub booked_by: Vec<MomentId>,
+    /// Disputes about this entry (they go with it), and disputes whose
+    /// "withdrawal of ours" it was (that link was cleared).
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
 }
 
 /// Everything stored for one client.
@@ -108,6 +115,9 @@ pub struct Account {
     /// Dated self-assessments (hostmanship, integrity, …), any definition.
     #[serde(default)]
     pub assessments: Vec<Response>,
+    /// Late payments and disputes followed up, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<Dispute>,
     /// Client-invite rounds with the answers received, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<Round>,
@@ -130,6 +140,7 @@ impl Account {
             stock_takes: Vec::new(),
             moments: Vec::new(),
             assessments: Vec::new(),
+            disputes: Vec::new(),
             rounds: Vec::new(),
             tombstones: Vec::new(),
         }
@@ -252,10 +263,22 @@ impl Account {
                 booked_by.push(m.id);
             }
         }
+        let mut disputes = Vec::new();
+        self.disputes.retain(|d| {
+            let about = d.entry == id;
+            if about || d.ours == Some(id) {
+                disputes.push(d.clone());
+            }
+            !about
+        });
+        for d in self.disputes.iter_mut().filter(|d| d.ours == Some(id)) {
+            d.ours = None;
+        }
         Some(RemovedEntry {
             entry,
             repaired_by,
             booked_by,
+            disputes,
         })
     }
 
@@ -283,6 +306,21 @@ impl Account {
                 a.booked = Some(id);
             }
         }
+        for old in removed.disputes {
+            match self.disputes.iter_mut().find(|d| d.id == old.id) {
+                Some(d) if d.ours.is_none() => d.ours = old.ours,
+                Some(_) => {}
+                None => {
+                    let at = self.disputes.partition_point(|d| d.id < old.id);
+                    self.disputes.insert(at, old);
+                }
+            }
+        }
+    }
+
+    /// The followed-up dispute with `id`, if any.
+    pub fn dispute(&self, id: DisputeId) -> Option<&Dispute> {
+        self.disputes.iter().find(|d| d.id == id)
     }
 
     /// Records the deletion of `kind` `id` on `on`.

@@ -102,6 +102,10 @@ numeric_id!(
 );
 
 numeric_id!(
+    /// Id of a followed-up late payment or dispute, unique within its account.
+    DisputeId
+);
+numeric_id!(
     /// Id of a client-invite round or a workshop session: 48 random bits,
     /// because it travels in invite and return codes and must find its
     /// round among every client's without a server handing out numbers.

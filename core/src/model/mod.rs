@@ -10,6 +10,7 @@ mod account;
 mod answers;
 mod client;
 pub mod dates;
+mod dispute;
 mod entry;
 mod ids;
 mod moment;
@@ -18,7 +19,10 @@ mod round;
 pub use account::{Account, OwnCategory, RemovedEntry, StockTake, Tombstone, TombstoneKind};
 pub use answers::{Answer, Answers, GroupInfo, Response};
 pub use client::{limits, Client, PeriodLength, Thresholds};
+pub use dispute::{Cause, Dispute};
 pub use entry::{CategoryId, Direction, Entry, Party, Points, Weight};
-pub use ids::{base36, ClientId, EntryId, IdSource, MomentId, ResponseId, RoundId, StockTakeId};
-pub use moment::{Action, Moment, MomentKind};
+pub use ids::{
+    base36, ClientId, DisputeId, EntryId, IdSource, MomentId, ResponseId, RoundId, StockTakeId,
+};
+pub use moment::{Action, Moment, MomentKind, Preparation, ValueAnswer};
 pub use round::{ClientReturn, Round};

@@ -104,4 +104,73 @@ pub struct Moment {
     /// The extra, when planned as an action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<Action>,
+    /// Prepared before it happened: the three questions as intentions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared: Option<Preparation>,
+    /// Still to come (or not yet looked back on): the answers are given in
+    /// the "after" step.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+    /// At an invoice: is the value for this client greater than the price?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<ValueAnswer>,
+}
+
+/// The three interaction questions asked before a moment, as intentions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preparation {
+    /// What does the client expect of this moment?
+    #[serde(default)]
+    pub expectation: String,
+    /// How would I want to be treated in their place?
+    #[serde(default)]
+    pub treatment: String,
+    /// Which little extra will I add this time?
+    #[serde(default)]
+    pub extra: String,
+}
+
+/// The answer to "is the value for this client greater than the price?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueAnswer {
+    /// The value is greater than the price.
+    Greater,
+    /// About equal.
+    Equal,
+    /// The price is greater than the value.
+    Smaller,
+}
+
+impl ValueAnswer {
+    /// Every answer, best first.
+    pub const ALL: [ValueAnswer; 3] = [
+        ValueAnswer::Greater,
+        ValueAnswer::Equal,
+        ValueAnswer::Smaller,
+    ];
+
+    /// Stable code, for form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            ValueAnswer::Greater => "greater",
+            ValueAnswer::Equal => "equal",
+            ValueAnswer::Smaller => "smaller",
+        }
+    }
+
+    /// The answer with `code`.
+    pub fn from_code(code: &str) -> Option<ValueAnswer> {
+        ValueAnswer::ALL.into_iter().find(|v| v.code() == code)
+    }
+
+    /// Label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ValueAnswer::Greater => Key::ValueGreater,
+            ValueAnswer::Equal => Key::ValueEqual,
+            ValueAnswer::Smaller => Key::ValueSmaller,
+        }
+        .text(lang)
+    }
 }

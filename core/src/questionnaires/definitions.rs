@@ -389,7 +389,7 @@ macro_rules! check {
 pub const INTEGRITY: Definition = Definition {
     id: INTEGRITY_ID,
     code: 3,
-    version: 2,
+    version: 3,
     usage: Use::Assessment,
     title: text("Integriteit van de relatie", "Integrity of the relationship"),
     intro: text(
@@ -428,6 +428,11 @@ pub const INTEGRITY: Definition = Definition {
             "within-competence",
             "Werk buiten onze deskundigheid heb ik eerlijk afgewezen, en ik heb de klant iemand aanbevolen die het wel kan.",
             "I honestly turned down work outside our competence, and recommended someone who can do it."
+        ),
+        check!(
+            "can-judge",
+            "Deze klant kan zelf beoordelen wat hij van ons afneemt: we werken voor organisaties die dat kunnen, niet voor consumenten die het niet kunnen overzien.",
+            "This client can judge for themselves what they buy from us: we work for organisations that can, not for consumers who cannot oversee it."
         ),
         check!(
             "business-relationship",
@@ -753,8 +758,8 @@ mod tests {
         answers.insert("said-no".into(), Answer::Choice("no".into()));
         answers.insert("own-mistakes".into(), Answer::Skip);
         let s = score(&INTEGRITY, &answers);
-        // Seven of the eight answered are yes: 87.5, rounded.
-        assert_eq!(s.total, Some(88));
+        // Eight of the nine answered are yes: 88.9, rounded.
+        assert_eq!(s.total, Some(89));
         assert_eq!(s.section("integrity").unwrap().mean_tenths, None);
         // One section: there is no "weakest", the "no" is what to talk about.
         assert_eq!(weakest(&INTEGRITY, &s).section(), None);

@@ -12,7 +12,7 @@ use super::engine::{item_stats, tidy, validate_answers, AnswerError};
 use crate::i18n::{Key, Lang};
 use crate::model::{
     dates, limits, Account, Action, Answer, Answers, Direction, Entry, EntryId, Moment, MomentId,
-    MomentKind, Party,
+    MomentKind, Party, Preparation, ValueAnswer,
 };
 use crate::validate::{
     clean_text, suggested_weight, validate_entry, EntryDraft, EntryError, Field, TextError,
@@ -161,7 +161,30 @@ pub struct MomentDraft {
     pub plan_action: bool,
     /// Due date of the action, required when planning one.
     pub due: Option<NaiveDate>,
+    /// At an invoice: value greater than the price? (ignored otherwise)
+    pub value: Option<ValueAnswer>,
 }
+
+/// What the "prepare" step supplies: a planned moment with the three
+/// questions as intentions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PrepareDraft {
+    /// When it will happen.
+    pub date: Option<NaiveDate>,
+    /// Meeting, call, delivery, …
+    pub kind: MomentKind,
+    /// A short description.
+    pub description: String,
+    /// What does the client expect?
+    pub expectation: String,
+    /// How would I want to be treated in their place?
+    pub treatment: String,
+    /// Which little extra will I add? Becomes a planned action due on the day.
+    pub extra: String,
+}
+
+/// Longest intention text.
+pub const INTENTION_MAX: usize = 500;
 
 /// Longest moment description.
 pub const DESCRIPTION_MAX: usize = 200;
@@ -291,9 +314,108 @@ pub fn build_moment(draft: &MomentDraft, id: MomentId) -> Result<Moment, Vec<Mom
             version: INTERACTION.version,
             answers,
             action,
+            prepared: None,
+            planned: false,
+            value: draft.value.filter(|_| draft.kind == MomentKind::Invoice),
         }),
         _ => Err(errors),
     }
+}
+
+/// The "prepare" step: a planned moment with its intentions; the extra
+/// becomes an action due on the day of the moment.
+pub fn build_prepared(draft: &PrepareDraft, id: MomentId) -> Result<Moment, Vec<MomentError>> {
+    let mut errors = Vec::new();
+    let date = draft.date.filter(|d| dates::allowed(*d));
+    if date.is_none() {
+        errors.push(MomentError::Date);
+    }
+    let description = clean_text(
+        Field::Description,
+        &draft.description,
+        DESCRIPTION_MAX,
+        true,
+    )
+    .map_err(|e| errors.push(MomentError::Description(e)))
+    .unwrap_or_default();
+    let mut text = |t: &str| {
+        clean_text(Field::Text, t, INTENTION_MAX, false)
+            .map_err(|e| errors.push(MomentError::Description(e)))
+            .unwrap_or_default()
+    };
+    let prepared = Preparation {
+        expectation: text(&draft.expectation),
+        treatment: text(&draft.treatment),
+        extra: text(&draft.extra),
+    };
+    match (errors.is_empty(), date) {
+        (true, Some(date)) => Ok(Moment {
+            id,
+            date,
+            kind: draft.kind,
+            description,
+            version: INTERACTION.version,
+            answers: Answers::new(),
+            action: (!prepared.extra.is_empty()).then(|| Action {
+                text: prepared.extra.clone(),
+                due: date,
+                done: None,
+                booked: None,
+            }),
+            prepared: Some(prepared),
+            planned: true,
+            value: None,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The "after" step of a prepared moment: the answers recorded against
+/// what was prepared; the moment is held from now on.
+pub fn hold_moment(old: &Moment, draft: &MomentDraft) -> Result<Moment, Vec<MomentError>> {
+    let mut moment = edit_moment(old, draft)?;
+    moment.planned = false;
+    Ok(moment)
+}
+
+/// The starting values of the "after" form of `m`: what was prepared as
+/// the extra stands in question 3.
+pub fn after_draft(m: &Moment) -> MomentDraft {
+    let mut draft = draft_of(m);
+    if let Some(p) = &m.prepared {
+        if extra_of(&draft.answers).is_empty() && !p.extra.is_empty() {
+            draft
+                .answers
+                .insert(interaction::EXTRA.into(), Answer::Text(p.extra.clone()));
+        }
+    }
+    draft
+}
+
+/// Planned moments of `account` up to `days` days ahead (and those past
+/// their day, still to look back on), by date.
+pub fn agenda(account: &Account, today: NaiveDate, days: u64) -> Vec<&Moment> {
+    let until = today
+        .checked_add_days(chrono::Days::new(days))
+        .unwrap_or(today);
+    let mut out: Vec<&Moment> = account
+        .moments
+        .iter()
+        .filter(|m| m.planned && m.date <= until)
+        .collect();
+    out.sort_by_key(|m| (m.date, m.id));
+    out
+}
+
+/// Value answers of invoice moments over time, oldest first.
+pub fn value_history(account: &Account) -> Vec<(NaiveDate, ValueAnswer)> {
+    let mut out: Vec<_> = account
+        .moments
+        .iter()
+        .filter_map(|m| m.value.map(|v| (m.date, v)))
+        .collect();
+    out.sort_by_key(|(d, _)| *d);
+    out
 }
 
 /// Applies an edit of `old` from the form: the moment keeps its id. A
@@ -303,6 +425,8 @@ pub fn edit_moment(old: &Moment, draft: &MomentDraft) -> Result<Moment, Vec<Mome
     let mut draft = draft.clone();
     draft.plan_action &= old.action.is_none();
     let mut moment = build_moment(&draft, old.id)?;
+    moment.prepared = old.prepared.clone();
+    moment.planned = old.planned;
     if let Some(mut action) = old.action.clone() {
         let extra = extra_of(&moment.answers);
         if action.booked.is_none() && !extra.is_empty() {
@@ -325,6 +449,7 @@ pub fn draft_of(m: &Moment) -> MomentDraft {
         answers: m.answers.clone(),
         plan_action: false,
         due: m.action.as_ref().map(|a| a.due),
+        value: m.value,
     }
 }
 
@@ -353,6 +478,18 @@ pub fn validate_moment(account: &Account, m: &Moment) -> Vec<MomentError> {
             .into_iter()
             .map(MomentError::Answer),
     );
+    if let Some(p) = &m.prepared {
+        for t in [&p.expectation, &p.treatment, &p.extra] {
+            if let Err(e) = clean_text(Field::Text, t, INTENTION_MAX, false) {
+                errors.push(MomentError::Description(e));
+            }
+        }
+    }
+    if m.value.is_some() && m.kind != MomentKind::Invoice {
+        errors.push(MomentError::Answer(AnswerError::UnknownItem(
+            "value".into(),
+        )));
+    }
     if let Some(a) = &m.action {
         if let Err(e) = clean_text(Field::Text, &a.text, limits::NOTE, true) {
             errors.push(MomentError::Description(e));
@@ -489,6 +626,9 @@ mod tests {
             version: 1,
             answers,
             action: None,
+            prepared: None,
+            planned: false,
+            value: None,
         }
     }
 

@@ -3,10 +3,11 @@
 
 use thiserror::Error;
 
+use crate::account::debtors::DisputeError;
 use crate::catalogue;
 use crate::i18n::{tf, Key, Lang};
 use crate::invite::code::{PSEUDONYM_MAX, TITLE_MAX};
-use crate::model::{limits, Account, EntryId, MomentId, ResponseId, RoundId};
+use crate::model::{limits, Account, DisputeId, EntryId, MomentId, ResponseId, RoundId};
 use crate::questionnaires::definitions::CLIENT_VIEW;
 use crate::questionnaires::engine::{validate_answers, validate_response, AnswerError};
 use crate::questionnaires::moments::{validate_moment, MomentError};
@@ -83,6 +84,15 @@ pub fn validate_account(account: &Account) -> Vec<AccountProblem> {
                 .map(|err| AccountProblem::Assessment(r.id, err)),
         );
     }
+    let mut dispute_ids = std::collections::HashSet::new();
+    for d in &account.disputes {
+        if !dispute_ids.insert(d.id) {
+            problems.push(AccountProblem::DuplicateId("dispute", d.id.0));
+        }
+        if let Err(e) = crate::account::debtors::check(account, d) {
+            problems.push(AccountProblem::Dispute(d.id, e));
+        }
+    }
     let mut round_ids = std::collections::HashSet::new();
     for round in &account.rounds {
         if !round_ids.insert(round.id) || round.id.0 == 0 || round.id.0 > RoundId::MAX {
@@ -152,6 +162,9 @@ pub enum AccountProblem {
     /// A client-invite round breaks a rule.
     #[error("round {0:?}: {1}")]
     Round(RoundId, RoundProblem),
+    /// A followed-up dispute breaks a rule.
+    #[error("dispute {0:?}: {1}")]
+    Dispute(DisputeId, DisputeError),
 }
 
 impl AccountProblem {
@@ -181,6 +194,11 @@ impl AccountProblem {
             AccountProblem::Assessment(id, e) => tf(
                 lang,
                 Key::ErrInAssessment,
+                &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
+            ),
+            AccountProblem::Dispute(id, e) => tf(
+                lang,
+                Key::ErrInDispute,
                 &[("id", &id.0.to_string()), ("problem", &e.message(lang))],
             ),
             AccountProblem::Round(id, e) => {

@@ -17,7 +17,8 @@
 //!   row (rows sorted by id), stock-take ids, tombstones (`t`) and the
 //!   writer of the revision (`w`), so a tab can tell another tab's write
 //!   of the same revision from its own.
-//! - 5: schema 4 plus client-invite rounds with their answers (`r`), so a
+//! - 5: schema 4 plus client-invite rounds with their answers (`r`),
+//!   followed-up disputes (`d`) and prepared moments, so a
 //!   version that does not know rounds opens such a record read-only
 //!   instead of dropping them on its next save.
 //!
@@ -32,8 +33,8 @@ use thiserror::Error;
 use crate::i18n::{shorten, tf, Key, Lang};
 use crate::intern::Name;
 use crate::model::{
-    Account, CategoryId, Client, ClientId, Direction, Entry, EntryId, Moment, OwnCategory, Party,
-    Response, Round, StockTake, StockTakeId, Tombstone, Weight,
+    Account, CategoryId, Client, ClientId, Direction, Dispute, Entry, EntryId, Moment, OwnCategory,
+    Party, Response, Round, StockTake, StockTakeId, Tombstone, Weight,
 };
 
 /// The schema this version writes.
@@ -225,6 +226,8 @@ struct Compact {
     t: Vec<Tombstone>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     r: Vec<Round>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    d: Vec<Dispute>,
 }
 
 fn epoch() -> NaiveDate {
@@ -368,6 +371,7 @@ pub fn encode_versioned(account: &Account, rev: u64, writer: &str, parent: &str)
         q: account.assessments.clone(),
         t: account.tombstones.clone(),
         r: account.rounds.clone(),
+        d: account.disputes.clone(),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -458,6 +462,7 @@ pub fn decode(raw: &str) -> Result<Stored, DecodeError> {
                     moments: c.m,
                     assessments: c.q,
                     rounds: c.r,
+                    disputes: c.d,
                     tombstones: c.t,
                 },
             }

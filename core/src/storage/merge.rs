@@ -27,7 +27,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::model::{Account, EntryId, Round, RoundId, TombstoneKind};
+use crate::model::{Account, Dispute, DisputeId, EntryId, Round, RoundId, TombstoneKind};
 
 /// Which record a conflict is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -339,6 +339,9 @@ pub fn merge(base: &Account, mine: &Account, theirs: &Account, today: NaiveDate)
         &mut conflicts,
     );
     stock_takes.sort_by_key(|s| (s.date, s.id));
+    let disputes = merge_disputes(&base.disputes, &mine.disputes, &theirs.disputes, |id| {
+        buried(TombstoneKind::Dispute, id.0)
+    });
     let rounds = merge_rounds(&base.rounds, &mine.rounds, &theirs.rounds, |id| {
         buried(TombstoneKind::Round, id.0)
     });
@@ -349,6 +352,7 @@ pub fn merge(base: &Account, mine: &Account, theirs: &Account, today: NaiveDate)
         stock_takes,
         moments,
         assessments,
+        disputes,
         rounds,
         tombstones,
     };
@@ -414,6 +418,42 @@ fn merge_rounds(
     out
 }
 
+/// Followed-up disputes merge without asking: both sides' disputes are
+/// kept; for one changed on both sides the side that changed it from the
+/// common version wins, and an outcome recorded on either side is kept.
+fn merge_disputes(
+    base: &[Dispute],
+    mine: &[Dispute],
+    theirs: &[Dispute],
+    buried: impl Fn(DisputeId) -> bool,
+) -> Vec<Dispute> {
+    let mut out: Vec<Dispute> = Vec::new();
+    for d in mine.iter().chain(theirs) {
+        if buried(d.id) || out.iter().any(|x| x.id == d.id) {
+            continue;
+        }
+        let find = |list: &[Dispute]| list.iter().find(|x| x.id == d.id).cloned();
+        let merged = match (find(base), find(mine), find(theirs)) {
+            (b, Some(m), Some(t)) => {
+                let mut x = if b.as_ref() == Some(&m) {
+                    t.clone()
+                } else {
+                    m.clone()
+                };
+                x.solved = x.solved.or(m.solved).or(t.solved);
+                x.closed = x.closed.or(m.closed).or(t.closed);
+                x.ambassador |= m.ambassador || t.ambassador;
+                x
+            }
+            (_, Some(x), None) | (_, None, Some(x)) => x,
+            (_, None, None) => continue,
+        };
+        out.push(merged);
+    }
+    out.sort_by_key(|d| d.id);
+    out
+}
+
 /// Clears links a merge left pointing at nothing, or doubled: a repair of a
 /// missing or already repaired withdrawal, a booking of a missing entry.
 /// Returns how many were cleared.
@@ -440,6 +480,22 @@ pub fn clear_dangling_links(account: &mut Account) -> usize {
                 a.booked = None;
                 cleared += 1;
             }
+        }
+    }
+    // A dispute whose entry is gone goes with it; links of it to a missing
+    // entry of ours or a missing bonding moment are cleared.
+    let before = account.disputes.len();
+    account.disputes.retain(|d| exists.contains(&d.entry));
+    cleared += before - account.disputes.len();
+    let moments: std::collections::HashSet<_> = account.moments.iter().map(|m| m.id).collect();
+    for d in &mut account.disputes {
+        if d.ours.is_some_and(|o| !exists.contains(&o)) {
+            d.ours = None;
+            cleared += 1;
+        }
+        if d.bonding.is_some_and(|m| !moments.contains(&m)) {
+            d.bonding = None;
+            cleared += 1;
         }
     }
     for r in account.rounds.iter_mut().flat_map(|r| r.returns.iter_mut()) {

@@ -8,6 +8,8 @@ use kbr_core::questionnaires::definitions::QUICK_SCAN;
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
+use super::debtor::DebtorFollowUp;
+use super::signals::{SignalBanners, StartPhaseCard};
 use super::use_client;
 use crate::components::chart::BalanceChart;
 use crate::components::entry_form::EntryForm;
@@ -30,12 +32,15 @@ pub fn LedgerTab() -> impl IntoView {
             <PartyCard party=Party::Supplier />
             <PartyCard party=Party::Client />
         </div>
+        <SignalBanners />
         <DateFlags />
+        <StartPhaseCard />
         <StartHint />
         <section class="panel">
             <BalanceChart points=points thresholds=thresholds />
         </section>
         <EntryForm editing=editing repair_target=repair_target />
+        <DebtorFollowUp />
         <LedgerTable editing=editing repair_target=repair_target />
     }
 }

@@ -7,10 +7,12 @@
 pub mod assessments;
 mod breakdown;
 mod client_view;
+mod debtor;
 mod export_menu;
 mod ledger;
 pub mod moments;
 mod settings;
+mod signals;
 mod stock_take;
 
 use kbr_core::account::summary::{summarize, Summary};

@@ -4,6 +4,7 @@
 
 mod empty;
 mod row;
+mod signals;
 
 use kbr_core::account::summary::{headline, Headline};
 use kbr_core::i18n::{tf, Key};
@@ -16,6 +17,7 @@ use crate::state::use_ui;
 use crate::store::use_store;
 use empty::EmptyState;
 use row::ClientRow;
+use signals::Agenda;
 
 /// What one overview row shows.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -104,6 +106,7 @@ pub fn Overview() -> impl IntoView {
                     <h1>{move || ui.t(Key::NavOverview)}</h1>
                     <OverviewActions creating=creating />
                 </div>
+                <Agenda />
                 <div class="toolbar no-print">
                     <label class="field inline grow">
                         <span class="visually-hidden">{move || ui.t(Key::SearchClients)}</span>

@@ -7,6 +7,7 @@ use kbr_core::questionnaires::definitions::HOSTMANSHIP_ID;
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
+use super::signals::SignalBadges;
 use super::RowData;
 use crate::components::status::{saldo_text, ReminderBadge, StatusBadge};
 use crate::state::use_ui;
@@ -82,6 +83,7 @@ pub fn ClientRow(
                         }
                     })}
                 <ReminderBadge staleness=head.reminder.staleness />
+                <SignalBadges id=row.id.clone() head=head.clone() />
                 {hostmanship
                     .map(|total| {
                         view! {

@@ -5,7 +5,8 @@ export class OverviewPage {
     this.rows = page.getByTestId('client-row');
   }
 
-  async createClient({ name, organisation = '', manager = '' }) {
+  /** `start` (YYYY-MM-DD) dates the relationship: one that began long ago has no start phase. */
+  async createClient({ name, organisation = '', manager = '', start = '' }) {
     const first = this.page.getByTestId('create-first-client');
     if (await first.isVisible()) await first.click();
     else await this.page.getByTestId('new-client').click();
@@ -13,6 +14,7 @@ export class OverviewPage {
     await form.getByTestId('client-name').fill(name);
     if (organisation) await form.getByTestId('client-organisation').fill(organisation);
     if (manager) await form.getByTestId('client-manager').fill(manager);
+    if (start) await form.getByTestId('client-start').fill(start);
     await form.getByTestId('client-save').click();
     await this.page.getByTestId('client-page').waitFor();
   }

@@ -48,7 +48,8 @@ test('three months in the red is "structureel rood"; settings change the status'
   const overview = new OverviewPage(page);
   const client = new ClientPage(page);
   await app.open();
-  await overview.createClient({ name: 'Rood BV' });
+  // Begun long ago: the corridor applies from the first entry (no start phase).
+  await overview.createClient({ name: 'Rood BV', start: '2024-01-01' });
   // Red since last month: two month-ends in the red.
   await client.book({ direction: 'withdrawal', category: 'sw-delivery-error', weight: 2, note: 'fout', date: monthsAgo(1) });
   await expect(client.status(client.supplierCard)).toHaveText(/Tijdelijk rood/);

@@ -49,7 +49,6 @@ pub fn RoundCard(
         })
     });
     let filling = RwSignal::new(false);
-    let confirm_skip = RwSignal::new(false);
     let head = move || {
         let lang = ui.lang.get();
         round
@@ -67,15 +66,6 @@ pub fn RoundCard(
             })
             .unwrap_or_default()
     };
-    let skip = move |_| {
-        let done = ui.t(Key::RoundSkipped).to_string();
-        let cmd = Command::SkipOwnAssessment {
-            round: id,
-            skip: true,
-        };
-        store.act_or_say(&client.get_value(), cmd, done, ui.lang.get_untracked());
-        confirm_skip.set(false);
-    };
     let remove = move |_| {
         let done = ui.t(Key::RoundRemoved).to_string();
         store.act_or_say(
@@ -85,93 +75,13 @@ pub fn RoundCard(
             ui.lang.get_untracked(),
         )
     };
-    let copy_message = move |_| {
-        let t = text.get_untracked();
-        leptos::task::spawn_local(async move {
-            browser::copy_text(&t).await;
-        });
-    };
     view! {
         <article class="panel round-card" data-testid="round-card">
             <h3>{head}</h3>
-            <details class="invite-details" open=move || received() == 0>
-                <summary>{move || ui.t(Key::RoundInvite)}</summary>
-                <LinkShare
-                    link=link
-                    qr_label=Signal::derive(move || ui.t(Key::RoundInviteQr).to_string())
-                    share_text=text
-                    testid="round-link"
-                />
-                <label class="field">
-                    <span>{move || ui.t(Key::RoundMessageLabel)}</span>
-                    <textarea
-                        rows="7"
-                        readonly
-                        data-testid="round-message"
-                        prop:value=move || text.get()
-                    ></textarea>
-                </label>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=copy_message
-                    data-testid="copy-message"
-                >
-                    {move || ui.t(Key::RoundCopyMessage)}
-                </button>
-            </details>
+            <InviteDetails link=link text=text open=Signal::derive(move || received() == 0) />
             <PasteAnswers id=id />
             <Show when=move || { received() > 0 && !open.get() }>
-                <div class="sealed" role="status" data-testid="round-sealed">
-                    <p>
-                        <strong>
-                            {move || tf(
-                                ui.lang.get(),
-                                Key::RoundSealed,
-                                &[("n", &received().to_string())],
-                            )}
-                        </strong>
-                    </p>
-                    <p class="muted">{move || ui.t(Key::RoundSealedWhy)}</p>
-                    <div class="actions">
-                        <button
-                            type="button"
-                            class="button primary"
-                            on:click=move |_| filling.set(true)
-                            data-testid="round-fill-own"
-                        >
-                            {move || ui.t(Key::RoundFillOwn)}
-                        </button>
-                        <button
-                            type="button"
-                            class="button"
-                            on:click=move |_| confirm_skip.set(true)
-                            data-testid="round-skip"
-                        >
-                            {move || ui.t(Key::RoundSkip)}
-                        </button>
-                    </div>
-                    <Show when=move || confirm_skip.get()>
-                        <div class="confirm" role="alertdialog" aria-labelledby="skip-q">
-                            <p id="skip-q">{move || ui.t(Key::RoundSkipConfirm)}</p>
-                            <button
-                                type="button"
-                                class="button danger"
-                                on:click=skip
-                                data-testid="round-skip-confirm"
-                            >
-                                {move || ui.t(Key::RoundSkipYes)}
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| confirm_skip.set(false)
-                            >
-                                {move || ui.t(Key::Cancel)}
-                            </button>
-                        </div>
-                    </Show>
-                </div>
+                <SealedBox id=id received=Signal::derive(received) filling=filling />
             </Show>
             <Show when=move || filling.get() && !open.get()>
                 <AssessmentForm def=&HOSTMANSHIP filling=filling round=id />
@@ -191,5 +101,121 @@ pub fn RoundCard(
                 </button>
             </div>
         </article>
+    }
+}
+
+/// The invite to send: link, QR code and the ready message.
+#[component]
+fn InviteDetails(
+    /// The invite link.
+    link: Signal<String>,
+    /// The message with the link.
+    text: Signal<String>,
+    /// Open while nothing came back yet.
+    open: Signal<bool>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let copy_message = move |_| {
+        let t = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            browser::copy_text(&t).await;
+        });
+    };
+    view! {
+        <details class="invite-details" open=move || open.get()>
+            <summary>{move || ui.t(Key::RoundInvite)}</summary>
+            <LinkShare
+                link=link
+                qr_label=Signal::derive(move || ui.t(Key::RoundInviteQr).to_string())
+                share_text=text
+                testid="round-link"
+            />
+            <label class="field">
+                <span>{move || ui.t(Key::RoundMessageLabel)}</span>
+                <textarea
+                    rows="7"
+                    readonly
+                    data-testid="round-message"
+                    prop:value=move || text.get()
+                ></textarea>
+            </label>
+            <button type="button" class="button" on:click=copy_message data-testid="copy-message">
+                {move || ui.t(Key::RoundCopyMessage)}
+            </button>
+        </details>
+    }
+}
+
+/// Answers received but closed: fill in our own scorecard first, or skip it
+/// after a confirmation.
+#[component]
+fn SealedBox(
+    /// The round.
+    id: RoundId,
+    /// How many answers came back.
+    received: Signal<usize>,
+    /// Set to open our own scorecard form.
+    filling: RwSignal<bool>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let client = StoredValue::new(use_client().id.clone());
+    let confirm_skip = RwSignal::new(false);
+    let skip = move |_| {
+        let done = ui.t(Key::RoundSkipped).to_string();
+        let cmd = Command::SkipOwnAssessment {
+            round: id,
+            skip: true,
+        };
+        store.act_or_say(&client.get_value(), cmd, done, ui.lang.get_untracked());
+        confirm_skip.set(false);
+    };
+    view! {
+        <div class="sealed" role="status" data-testid="round-sealed">
+            <p>
+                <strong>
+                    {move || tf(
+                        ui.lang.get(),
+                        Key::RoundSealed,
+                        &[("n", &received.get().to_string())],
+                    )}
+                </strong>
+            </p>
+            <p class="muted">{move || ui.t(Key::RoundSealedWhy)}</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button primary"
+                    on:click=move |_| filling.set(true)
+                    data-testid="round-fill-own"
+                >
+                    {move || ui.t(Key::RoundFillOwn)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| confirm_skip.set(true)
+                    data-testid="round-skip"
+                >
+                    {move || ui.t(Key::RoundSkip)}
+                </button>
+            </div>
+            <Show when=move || confirm_skip.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="skip-q">
+                    <p id="skip-q">{move || ui.t(Key::RoundSkipConfirm)}</p>
+                    <button
+                        type="button"
+                        class="button danger"
+                        on:click=skip
+                        data-testid="round-skip-confirm"
+                    >
+                        {move || ui.t(Key::RoundSkipYes)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| confirm_skip.set(false)>
+                        {move || ui.t(Key::Cancel)}
+                    </button>
+                </div>
+            </Show>
+        </div>
     }
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::action::ActionBox;
 use super::form::MomentForm;
+use super::prepare::PreparedNote;
 use crate::pages::client::use_client;
 use crate::state::use_ui;
 use crate::store::use_store;
@@ -25,8 +26,6 @@ pub fn MomentCard(
     let mid = moment.id;
     let (date, kind) = (moment.date, moment.kind);
     let (outcome, treatment) = (moment.outcome(), moment.treatment());
-    let why = text_answer(&moment.answers, interaction::OUTCOME_WHY).to_string();
-    let treatment_why = text_answer(&moment.answers, interaction::TREATMENT_WHY).to_string();
     let extra = text_answer(&moment.answers, interaction::EXTRA).to_string();
     let named = move |key: Key| {
         move || {
@@ -48,15 +47,23 @@ pub fn MomentCard(
         );
     };
     let editing = RwSignal::new(false);
+    let after = RwSignal::new(false);
+    let planned = moment.planned;
     let edit_form = {
         let m = moment.clone();
         move || view! { <MomentForm logging=editing existing=m.clone() /> }
     };
+    let after_form = {
+        let m = moment.clone();
+        move || view! { <MomentForm logging=after existing=m.clone() after=true /> }
+    };
+    let prepared = moment.prepared.clone();
     let has_extra = !extra.is_empty();
     view! {
-        <li class="moment" data-testid="moment">
+        <li class="moment" class:planned=planned data-testid="moment">
             <Show when=move || editing.get()>{edit_form.clone()}</Show>
-            <div prop:hidden=move || editing.get()>
+            <Show when=move || after.get()>{after_form.clone()}</Show>
+            <div prop:hidden=move || editing.get() || after.get()>
                 <div class="moment-head">
                     <p>
                         <strong>{move || format_date(date, ui.lang.get())}</strong>
@@ -68,6 +75,22 @@ pub fn MomentCard(
                         </span>
                     </p>
                     <div class="actions">
+                        {planned
+                            .then(|| {
+                                view! {
+                                    <span class="badge start" data-testid="moment-planned">
+                                        {move || ui.t(Key::MomentPlannedBadge)}
+                                    </span>
+                                    <button
+                                        type="button"
+                                        class="button small primary"
+                                        data-testid="moment-after"
+                                        on:click=move |_| after.set(true)
+                                    >
+                                        {move || ui.t(Key::MomentAfter)}
+                                    </button>
+                                }
+                            })}
                         <button
                             type="button"
                             class="button small"
@@ -113,35 +136,52 @@ pub fn MomentCard(
                             }
                         })}
                 </p>
-                {(!why.is_empty())
-                    .then(|| {
-                        view! {
-                            <p class="user-text">
-                                <em>{move || ui.t(Key::Why)}": "</em>
-                                {why.clone()}
-                            </p>
-                        }
-                    })}
-                {(!treatment_why.is_empty())
-                    .then(|| {
-                        view! {
-                            <p class="user-text">
-                                <em>{move || ui.t(Key::FieldNote)}": "</em>
-                                {treatment_why.clone()}
-                            </p>
-                        }
-                    })}
-                {has_extra
-                    .then(|| {
-                        view! {
-                            <p class="user-text" data-testid="moment-extra">
-                                <em>{move || ui.t(Key::Extra)}": "</em>
-                                {extra.clone()}
-                            </p>
-                        }
-                    })}
+                <MomentTexts moment=moment.clone() />
+                {prepared.map(|p| view! { <PreparedNote prepared=p /> })}
                 <ActionBox moment=moment.clone() has_extra=has_extra />
             </div>
         </li>
+    }
+}
+
+/// The "why" of questions 1 and 2 and the little extra, as written.
+#[component]
+fn MomentTexts(
+    /// The moment.
+    moment: Moment,
+) -> impl IntoView {
+    let ui = use_ui();
+    let why = text_answer(&moment.answers, interaction::OUTCOME_WHY).to_string();
+    let treatment_why = text_answer(&moment.answers, interaction::TREATMENT_WHY).to_string();
+    let extra = text_answer(&moment.answers, interaction::EXTRA).to_string();
+    let has_extra = !extra.is_empty();
+    view! {
+        {(!why.is_empty())
+            .then(|| {
+                view! {
+                    <p class="user-text">
+                        <em>{move || ui.t(Key::Why)}": "</em>
+                        {why.clone()}
+                    </p>
+                }
+            })}
+        {(!treatment_why.is_empty())
+            .then(|| {
+                view! {
+                    <p class="user-text">
+                        <em>{move || ui.t(Key::FieldNote)}": "</em>
+                        {treatment_why.clone()}
+                    </p>
+                }
+            })}
+        {has_extra
+            .then(|| {
+                view! {
+                    <p class="user-text" data-testid="moment-extra">
+                        <em>{move || ui.t(Key::Extra)}": "</em>
+                        {extra.clone()}
+                    </p>
+                }
+            })}
     }
 }

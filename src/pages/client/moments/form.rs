@@ -5,9 +5,10 @@ use kbr_core::command::Command;
 use kbr_core::i18n::Key;
 use kbr_core::model::{dates, Moment, MomentId, MomentKind};
 use kbr_core::questionnaires::definitions::{interaction, INTERACTION};
-use kbr_core::questionnaires::moments::{draft_of, MomentDraft};
+use kbr_core::questionnaires::moments::{after_draft, draft_of, MomentDraft};
 use leptos::prelude::*;
 
+use super::prepare::{PreparedNote, ValueField};
 use crate::components::errors::ErrorList;
 use crate::components::question::QuestionField;
 use crate::pages::client::use_client;
@@ -22,17 +23,22 @@ pub fn MomentForm(
     /// The moment being edited; a new one when absent.
     #[prop(optional)]
     existing: Option<Moment>,
+    /// The "after" step of a prepared moment: record how it went.
+    #[prop(optional)]
+    after: bool,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
     let ctx = use_client();
     let start = existing
         .as_ref()
-        .map(draft_of)
+        .map(|m| if after { after_draft(m) } else { draft_of(m) })
         .unwrap_or_else(|| MomentDraft {
             date: Some(store.today()),
             ..MomentDraft::default()
         });
+    let prepared = existing.as_ref().and_then(|m| m.prepared.clone());
+    let value = RwSignal::new(start.value);
     let has_action = existing.as_ref().is_some_and(|m| m.action.is_some());
     let date = RwSignal::new(start.date.map(|d| d.to_string()).unwrap_or_default());
     let kind = RwSignal::new(start.kind);
@@ -56,8 +62,10 @@ pub fn MomentForm(
             answers: answers.get_untracked(),
             plan_action: plan.get_untracked(),
             due: dates::parse_input(&due.get_untracked()),
+            value: value.get_untracked(),
         };
         let command = match edit_id {
+            Some(id) if after => Command::HoldMoment { id, draft },
             Some(id) => Command::EditMoment { id, draft },
             None => Command::LogMoment {
                 id: MomentId(store.new_id()),
@@ -72,6 +80,7 @@ pub fn MomentForm(
     let extra_hint = INTERACTION.item(interaction::EXTRA).map(|i| i.text);
     view! {
         <form class="form questionnaire-form" on:submit=save novalidate data-testid="moment-form">
+            {prepared.map(|p| view! { <PreparedNote prepared=p /> })}
             <MomentFields date=date kind=kind description=description />
             {INTERACTION
                 .sections
@@ -96,6 +105,9 @@ pub fn MomentForm(
                     }
                 })
                 .collect_view()}
+            <Show when=move || kind.get() == MomentKind::Invoice>
+                <ValueField value=value form=form_name.clone() />
+            </Show>
             <Show when=move || !has_action>
                 <PlanFields plan=plan due=due />
             </Show>
@@ -115,7 +127,7 @@ pub fn MomentForm(
 
 /// Date, kind and description of a moment.
 #[component]
-fn MomentFields(
+pub fn MomentFields(
     /// The date as the field holds it.
     date: RwSignal<String>,
     /// Meeting, call, …

@@ -1,23 +1,30 @@
 //! Interaction moments of the page's client: the figures of the three
 //! questions (share of moments that exceeded expectations, average of
 //! question 2, open and overdue actions), the form to log a moment, and the
-//! list where each extra is planned, done and booked as a deposit.
+//! list where each extra is planned, done and booked as a deposit. A moment
+//! can be prepared first (the questions as intentions) and looked back on
+//! after; late payments and disputes are followed up here too.
 
 mod action;
 mod card;
+mod disputes;
 mod form;
+mod prepare;
 
 use kbr_core::i18n::{tf, Key};
+use kbr_core::model::ValueAnswer;
 use kbr_core::questionnaires::definitions::INTERACTION;
 use kbr_core::questionnaires::engine::tenths_text;
-use kbr_core::questionnaires::moments::stats;
+use kbr_core::questionnaires::moments::{stats, value_history};
 use leptos::prelude::*;
 
 use super::use_client;
 use crate::state::use_ui;
 use crate::store::use_store;
 use card::MomentCard;
+use disputes::Disputes;
 use form::MomentForm;
+use prepare::PrepareForm;
 
 /// The interaction moments tab.
 #[component]
@@ -32,25 +39,40 @@ pub fn MomentsTab() -> impl IntoView {
         })
     });
     let logging = RwSignal::new(false);
+    let preparing = RwSignal::new(false);
     view! {
         <section class="panel" data-testid="moment-stats">
             <h2>{move || ui.t(Key::MomentsTitle)}</h2>
             <p>{move || INTERACTION.intro.get(ui.lang.get())}</p>
             <MomentStats />
-            <Show when=move || !logging.get()>
-                <button
-                    type="button"
-                    class="button primary"
-                    data-testid="moment-new"
-                    on:click=move |_| logging.set(true)
-                >
-                    {move || ui.t(Key::MomentNew)}
-                </button>
+            <Show when=move || !logging.get() && !preparing.get()>
+                <div class="actions">
+                    <button
+                        type="button"
+                        class="button primary"
+                        data-testid="prepare-new"
+                        on:click=move |_| preparing.set(true)
+                    >
+                        {move || ui.t(Key::PrepareNew)}
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="moment-new"
+                        on:click=move |_| logging.set(true)
+                    >
+                        {move || ui.t(Key::MomentNew)}
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || preparing.get()>
+                <PrepareForm open=preparing />
             </Show>
             <Show when=move || logging.get()>
                 <MomentForm logging=logging />
             </Show>
         </section>
+        <Disputes />
         <section class="panel" data-testid="moment-list">
             <h2>{move || ui.t(Key::MomentsList)}</h2>
             <Show when=move || moments.with(Vec::is_empty)>
@@ -72,6 +94,30 @@ fn MomentStats() -> impl IntoView {
     let store = use_store();
     let account = use_client().account;
     let figures = Memo::new(move |_| account.with(|a| stats(&a.moments, store.today())));
+    // At invoices: how often the value was greater than the price.
+    let value_line = move || {
+        account.with(|a| {
+            let h = value_history(a);
+            match h.last() {
+                None => "—".to_string(),
+                Some((_, last)) => tf(
+                    ui.lang.get(),
+                    Key::ValueStat,
+                    &[
+                        (
+                            "n",
+                            &h.iter()
+                                .filter(|(_, v)| *v == ValueAnswer::Greater)
+                                .count()
+                                .to_string(),
+                        ),
+                        ("of", &h.len().to_string()),
+                        ("last", last.label(ui.lang.get())),
+                    ],
+                ),
+            }
+        })
+    };
     view! {
         <dl class="stat-grid">
             <div>
@@ -102,6 +148,10 @@ fn MomentStats() -> impl IntoView {
                             )
                     }}
                 </dd>
+            </div>
+            <div>
+                <dt>{move || ui.t(Key::StatValue)}</dt>
+                <dd data-testid="stat-value">{value_line}</dd>
             </div>
             <div>
                 <dt>{move || ui.t(Key::StatOpenActions)}</dt>

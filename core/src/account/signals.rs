@@ -1,0 +1,344 @@
+//! Signals beyond the corridor (`docs/DOMAIN.md`, "Start phase", "The
+//! silence alarm", "Value and indexation"): a new relationship starts by
+//! depositing; withdrawals piling up while nobody talks to the client; and
+//! the yearly indexation review in October and November.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::period::Period;
+use super::status::Status;
+use crate::model::{Account, Direction, Party};
+
+/// How long a relationship is new.
+pub const START_DAYS: u64 = 90;
+/// Deposits of ours that end the start phase earlier.
+pub const START_DEPOSITS: usize = 3;
+
+/// A new relationship in its start phase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StartPhase {
+    /// When the relationship began: its start date, or its first entry.
+    pub since: NaiveDate,
+    /// The last day of the start phase.
+    pub until: NaiveDate,
+    /// Our deposits so far.
+    pub deposits: usize,
+}
+
+/// The start phase of `account` on `today`: the relationship began less
+/// than [`START_DAYS`] days ago (its start date, or else its first entry;
+/// with neither it is new today) and we made fewer than
+/// [`START_DEPOSITS`] deposits. Trust is built by giving first, so this
+/// phase asks for deposits instead of alarming.
+pub fn start_phase(account: &Account, today: NaiveDate) -> Option<StartPhase> {
+    let first = account.entries.iter().map(|e| e.date).min();
+    let since = account
+        .client
+        .start_date
+        .or(first)
+        .unwrap_or(today)
+        .min(today);
+    let until = since.checked_add_days(Days::new(START_DAYS - 1))?;
+    let deposits = account
+        .entries
+        .iter()
+        .filter(|e| {
+            e.party == Party::Supplier && e.direction == Direction::Deposit && e.date <= today
+        })
+        .count();
+    (today <= until && deposits < START_DEPOSITS).then_some(StartPhase {
+        since,
+        until,
+        deposits,
+    })
+}
+
+/// The categories suggested as first deposits (a useful whitepaper, a
+/// demonstration visit, a proposal that listens, clear payment agreements).
+pub const FIRST_DEPOSITS: [&str; 4] = [
+    "sd-knowledge",
+    "sd-proactive",
+    "sd-listened",
+    "sd-payment-agreements",
+];
+
+/// Withdrawals of ours piling up while nobody talked to the client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Silence {
+    /// The start of the window looked at (three periods up to today).
+    pub since: NaiveDate,
+    /// Our withdrawals in it.
+    pub withdrawals: u32,
+    /// Their points.
+    pub points: i64,
+}
+
+/// Withdrawals in the window that make the silence worth saying.
+pub const SILENCE_WITHDRAWALS: u32 = 3;
+
+/// The silence alarm of `account` on `today` while its status is
+/// `status`: over the current and the two previous periods our
+/// withdrawals pile up (at least [`SILENCE_WITHDRAWALS`], more points than
+/// our deposits) and no interaction moment or stock-take was recorded in
+/// that time. Once the status is structural the corridor says it already.
+pub fn silence(account: &Account, today: NaiveDate, status: Status) -> Option<Silence> {
+    if matches!(status, Status::StructurallyRed | Status::NoData) {
+        return None;
+    }
+    let since = Period::of(account.client.period, today).offset(-2).start();
+    let window = |d: NaiveDate| d >= since && d <= today;
+    let ours = |dir| {
+        account
+            .entries
+            .iter()
+            .filter(move |e| e.party == Party::Supplier && e.direction == dir && window(e.date))
+    };
+    let withdrawals = ours(Direction::Withdrawal).count() as u32;
+    let points: i64 = ours(Direction::Withdrawal)
+        .map(|e| i64::from(e.weight.get()))
+        .sum();
+    let deposits: i64 = ours(Direction::Deposit)
+        .map(|e| i64::from(e.weight.get()))
+        .sum();
+    let talked = account.moments.iter().any(|m| !m.planned && window(m.date))
+        || account.stock_takes.iter().any(|s| window(s.date));
+    (withdrawals >= SILENCE_WITHDRAWALS && points > deposits && !talked).then_some(Silence {
+        since,
+        withdrawals,
+        points,
+    })
+}
+
+/// Where the yearly indexation review stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexationReview {
+    /// The year reviewed.
+    pub year: i32,
+    /// The last day to do it (30 November).
+    pub due: NaiveDate,
+    /// An indexation (a withdrawal of ours) was booked this year.
+    pub indexed: bool,
+    /// An innovation or saving was offered (a deposit of ours) this year.
+    pub offered: bool,
+}
+
+/// The indexation review of `account` on `today`, shown from 1 October to
+/// 31 December while it is not done: done means an innovation or saving
+/// offered to the client this year (`sd-innovation`), the deposit set
+/// against the indexation. An indexation without one is the case to warn
+/// about most. A relationship that began after 1 September has no
+/// indexation yet.
+pub fn indexation_review(account: &Account, today: NaiveDate) -> Option<IndexationReview> {
+    if today.month() < 10 || account.client.archived {
+        return None;
+    }
+    let year = today.year();
+    let first = account.entries.iter().map(|e| e.date).min();
+    let began = account.client.start_date.or(first)?;
+    if began >= NaiveDate::from_ymd_opt(year, 9, 1)? {
+        return None;
+    }
+    let this_year = |id: &str| {
+        account
+            .entries
+            .iter()
+            .any(|e| e.category.as_str() == id && e.date.year() == year && e.date <= today)
+    };
+    let offered = this_year("sd-innovation");
+    (!offered).then(|| IndexationReview {
+        year,
+        due: NaiveDate::from_ymd_opt(year, 11, 30).unwrap_or(today),
+        indexed: this_year("sw-indexation"),
+        offered,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        CategoryId, Client, ClientId, Entry, EntryId, Moment, MomentId, MomentKind, PeriodLength,
+        Weight,
+    };
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn entry(
+        id: u64,
+        cat: &str,
+        party: Party,
+        direction: Direction,
+        date: NaiveDate,
+        w: u8,
+    ) -> Entry {
+        Entry {
+            id: EntryId(id),
+            date,
+            party,
+            direction,
+            category: CategoryId::new(cat),
+            weight: Weight::new(w).unwrap(),
+            who: Default::default(),
+            note: String::new(),
+            repairs: None,
+        }
+    }
+
+    fn account() -> Account {
+        let mut a = Account::new(Client::new(ClientId::new_unchecked("c-1"), "X"));
+        a.client.period = PeriodLength::Month;
+        a
+    }
+
+    #[test]
+    fn a_new_relationship_is_in_its_start_phase_until_three_deposits_or_ninety_days() {
+        let today = d(2026, 11, 23);
+        let mut a = account();
+        // Nothing booked, no start date: new today.
+        assert_eq!(start_phase(&a, today).map(|s| s.since), Some(today));
+        // A kick-off commitment and a first invoice: withdrawals first.
+        a.entries.push(entry(
+            1,
+            "sw-commitment",
+            Party::Supplier,
+            Direction::Withdrawal,
+            d(2026, 11, 2),
+            3,
+        ));
+        a.entries.push(entry(
+            2,
+            "sw-payment",
+            Party::Supplier,
+            Direction::Withdrawal,
+            d(2026, 11, 9),
+            3,
+        ));
+        let s = start_phase(&a, today).unwrap();
+        assert_eq!(
+            (s.since, s.until, s.deposits),
+            (d(2026, 11, 2), d(2027, 1, 30), 0)
+        );
+        assert!(start_phase(&a, d(2027, 1, 30)).is_some());
+        assert!(start_phase(&a, d(2027, 1, 31)).is_none());
+        for (i, day) in [3, 4, 5].into_iter().enumerate() {
+            assert!(start_phase(&a, today).is_some(), "{i} deposits");
+            a.entries.push(entry(
+                10 + i as u64,
+                "sd-knowledge",
+                Party::Supplier,
+                Direction::Deposit,
+                d(2026, 11, day),
+                2,
+            ));
+        }
+        assert!(start_phase(&a, today).is_none(), "three deposits end it");
+        // A start date long ago: no start phase, whatever the entries.
+        let mut old = account();
+        old.client.start_date = Some(d(2025, 1, 1));
+        assert!(start_phase(&old, today).is_none());
+    }
+
+    #[test]
+    fn silence_is_withdrawals_piling_up_without_a_moment_or_stock_take() {
+        let today = d(2026, 11, 23);
+        let mut a = account();
+        for (i, day) in [(9, 10), (10, 5), (11, 2)].into_iter().enumerate() {
+            a.entries.push(entry(
+                i as u64 + 1,
+                "sw-payment",
+                Party::Supplier,
+                Direction::Withdrawal,
+                d(2026, day.0, day.1),
+                2,
+            ));
+        }
+        let s = silence(&a, today, Status::TemporarilyRed).unwrap();
+        // Window: the current month and the two before.
+        assert_eq!((s.since, s.withdrawals, s.points), (d(2026, 9, 1), 3, 6));
+        assert!(silence(&a, today, Status::StructurallyRed).is_none());
+        // Deposits that outweigh them: no alarm.
+        a.entries.push(entry(
+            9,
+            "sd-delivered",
+            Party::Supplier,
+            Direction::Deposit,
+            d(2026, 10, 1),
+            5,
+        ));
+        a.entries.push(entry(
+            10,
+            "sd-delivered",
+            Party::Supplier,
+            Direction::Deposit,
+            d(2026, 10, 2),
+            2,
+        ));
+        assert!(silence(&a, today, Status::Healthy).is_none());
+        a.entries.truncate(3);
+        // A moment in the window ends the silence; a planned one does not.
+        let mut m = Moment {
+            id: MomentId(1),
+            date: d(2026, 10, 20),
+            kind: MomentKind::Call,
+            description: "Bellen".into(),
+            version: 1,
+            answers: Default::default(),
+            action: None,
+            prepared: None,
+            planned: true,
+            value: None,
+        };
+        a.moments.push(m.clone());
+        assert!(silence(&a, today, Status::TemporarilyRed).is_some());
+        m.planned = false;
+        a.moments = vec![m];
+        assert!(silence(&a, today, Status::TemporarilyRed).is_none());
+    }
+
+    #[test]
+    fn the_indexation_review_shows_from_october_until_an_innovation_is_offered() {
+        let mut a = account();
+        // A relationship that has not begun, or began this autumn: no review.
+        assert!(indexation_review(&a, d(2026, 10, 1)).is_none());
+        a.client.start_date = Some(d(2026, 9, 15));
+        assert!(indexation_review(&a, d(2026, 10, 1)).is_none());
+        a.client.start_date = Some(d(2025, 3, 1));
+        assert!(indexation_review(&a, d(2026, 9, 30)).is_none());
+        let r = indexation_review(&a, d(2026, 10, 1)).unwrap();
+        assert_eq!(
+            (r.year, r.due, r.indexed, r.offered),
+            (2026, d(2026, 11, 30), false, false)
+        );
+        a.entries.push(entry(
+            1,
+            "sw-indexation",
+            Party::Supplier,
+            Direction::Withdrawal,
+            d(2026, 10, 5),
+            2,
+        ));
+        assert!(indexation_review(&a, d(2026, 10, 6)).unwrap().indexed);
+        // Last year's innovation does not count; this year's does.
+        a.entries.push(entry(
+            2,
+            "sd-innovation",
+            Party::Supplier,
+            Direction::Deposit,
+            d(2025, 11, 5),
+            3,
+        ));
+        assert!(indexation_review(&a, d(2026, 11, 1)).is_some());
+        a.entries.push(entry(
+            3,
+            "sd-innovation",
+            Party::Supplier,
+            Direction::Deposit,
+            d(2026, 11, 5),
+            3,
+        ));
+        assert!(indexation_review(&a, d(2026, 11, 6)).is_none());
+        assert!(indexation_review(&a, d(2026, 12, 31)).is_none());
+    }
+}

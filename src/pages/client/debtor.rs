@@ -1,0 +1,242 @@
+//! Right after a late payment or a disputed invoice is booked: what caused
+//! it? Mostly forgetfulness, a holiday or another payment term; when it is
+//! dissatisfaction, it points to a withdrawal of ours and a bonding call
+//! (listen, find a solution together) is prepared with a due date.
+
+use kbr_core::account::debtors::{bonding_call, bonding_due, candidates, unexplained};
+use kbr_core::command::Command;
+use kbr_core::i18n::{format_date, tf, Key};
+use kbr_core::model::{dates, Cause, Dispute, DisputeId, EntryId, MomentId};
+use leptos::prelude::*;
+
+use super::use_client;
+use crate::components::errors::ErrorList;
+use crate::state::use_ui;
+use crate::store::use_store;
+
+/// The follow-up question for the latest unexplained late payment.
+#[component]
+pub fn DebtorFollowUp() -> impl IntoView {
+    let ctx = use_client();
+    let account = ctx.account;
+    let later = RwSignal::new(Vec::<EntryId>::new());
+    let current = Memo::new(move |_| {
+        account.with(|a| {
+            let skip = later.get();
+            let mut open: Vec<_> = unexplained(a)
+                .into_iter()
+                .filter(|id| !skip.contains(id))
+                .collect();
+            open.sort_by_key(|id| a.entry(*id).map(|e| e.date));
+            open.pop()
+        })
+    });
+    move || {
+        current
+            .get()
+            .map(|entry| view! { <CauseForm entry=entry later=later /> })
+    }
+}
+
+/// Cause, what of ours it points to, and the bonding call.
+#[component]
+fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let ctx = use_client();
+    let account = ctx.account;
+    let client = StoredValue::new(ctx.id.clone());
+    let cause = RwSignal::new(None::<Cause>);
+    let ours = RwSignal::new(String::new());
+    let plan = RwSignal::new(true);
+    let due = RwSignal::new(bonding_due(store.today()).to_string());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let dissatisfied = move || cause.get() == Some(Cause::Dissatisfied);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = ui.lang.get_untracked();
+        let Some(c) = cause.get_untracked() else {
+            errors.set(vec![ui.t(Key::DisputePickCause).to_string()]);
+            return;
+        };
+        let bonding =
+            (c == Cause::Dissatisfied && plan.get_untracked()).then(|| MomentId(store.new_id()));
+        let mut commands = Vec::new();
+        if let Some(id) = bonding {
+            let mut draft = bonding_call(store.today(), lang);
+            draft.date = dates::parse_input(&due.get_untracked());
+            commands.push(Command::PrepareMoment { id, draft });
+        }
+        let ours = ours
+            .get_untracked()
+            .parse()
+            .ok()
+            .map(EntryId)
+            .filter(|_| c == Cause::Dissatisfied);
+        commands.push(Command::OpenDispute(Box::new(Dispute {
+            id: DisputeId(store.new_id()),
+            entry,
+            cause: c,
+            ours,
+            bonding,
+            solved: None,
+            closed: None,
+            ambassador: false,
+        })));
+        let done = ui
+            .t(if bonding.is_some() {
+                Key::DisputeBondingPlanned
+            } else {
+                Key::DisputeSaved
+            })
+            .to_string();
+        if let Err(e) = store.act(&client.get_value(), Command::Batch(commands), done) {
+            errors.set(e.messages(lang));
+        }
+    };
+    let heading = move || {
+        let lang = ui.lang.get();
+        account.with(|a| {
+            a.entry(entry).map(|e| {
+                let what = kbr_core::catalogue::find(a, &e.category)
+                    .map(|c| c.label(lang).to_string())
+                    .unwrap_or_default();
+                tf(
+                    lang,
+                    Key::DisputeAsk,
+                    &[("what", &what), ("date", &format_date(e.date, lang))],
+                )
+            })
+        })
+    };
+    view! {
+        <form class="panel form debtor" on:submit=save novalidate data-testid="dispute-form">
+            <h3>{heading}</h3>
+            <p class="muted">{move || ui.t(Key::DisputeIntro)}</p>
+            <CauseChoice cause=cause />
+            <Show when=dissatisfied>
+                <DissatisfiedFields entry=entry ours=ours plan=plan due=due />
+            </Show>
+            <ErrorList errors=errors />
+            <div class="actions">
+                <button type="submit" class="button primary" data-testid="dispute-save">
+                    {move || ui.t(Key::Save)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="dispute-later"
+                    on:click=move |_| later.update(|l| l.push(entry))
+                >
+                    {move || ui.t(Key::Later)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The four causes.
+#[component]
+fn CauseChoice(
+    /// The chosen cause.
+    cause: RwSignal<Option<Cause>>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <fieldset>
+            <legend>{move || ui.t(Key::DisputeCause)}</legend>
+            <div class="segmented answers choices">
+                {Cause::ALL
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <label class="answer">
+                                <input
+                                    type="radio"
+                                    name="dispute-cause"
+                                    data-testid=format!("cause-{}", c.code())
+                                    prop:checked=move || cause.get() == Some(c)
+                                    on:change=move |_| cause.set(Some(c))
+                                />
+                                <span>{move || c.label(ui.lang.get())}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// When dissatisfied: which withdrawal of ours, and the bonding call.
+#[component]
+fn DissatisfiedFields(
+    /// The late payment.
+    entry: EntryId,
+    /// The chosen withdrawal of ours (its id as text; empty: unknown).
+    ours: RwSignal<String>,
+    /// Whether to prepare the bonding call.
+    plan: RwSignal<bool>,
+    /// Its due date as the field holds it.
+    due: RwSignal<String>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let account = use_client().account;
+    let options = move || {
+        let lang = ui.lang.get();
+        account.with(|a| {
+            let Some(late) = a.entry(entry) else {
+                return Vec::new();
+            };
+            candidates(a, late)
+                .into_iter()
+                .map(|e| {
+                    let label = kbr_core::catalogue::find(a, &e.category)
+                        .map(|c| c.label(lang).to_string())
+                        .unwrap_or_default();
+                    (
+                        e.id.0.to_string(),
+                        format!("{} · {label}", format_date(e.date, lang)),
+                    )
+                })
+                .collect()
+        })
+    };
+    view! {
+        <label class="field">
+            <span>{move || ui.t(Key::DisputeOurs)}</span>
+            <select
+                data-testid="dispute-ours"
+                on:change=move |ev| ours.set(event_target_value(&ev))
+            >
+                <option value="">{move || ui.t(Key::DisputeOursNone)}</option>
+                {move || {
+                    options()
+                        .into_iter()
+                        .map(|(v, l)| view! { <option value=v>{l}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+        <label class="check">
+            <input
+                type="checkbox"
+                data-testid="dispute-plan"
+                prop:checked=move || plan.get()
+                on:change=move |ev| plan.set(event_target_checked(&ev))
+            />
+            {move || ui.t(Key::DisputePlanCall)}
+        </label>
+        <Show when=move || plan.get()>
+            <label class="field inline">
+                <span>{move || ui.t(Key::DueDate)}</span>
+                <input
+                    type="date"
+                    data-testid="dispute-due"
+                    prop:value=move || due.get()
+                    on:input=move |ev| due.set(event_target_value(&ev))
+                />
+            </label>
+        </Show>
+    }
+}

@@ -1,0 +1,167 @@
+//! Preparing an interaction moment: the three questions asked before it,
+//! as intentions (what does the client expect, how would I want to be
+//! treated in their place, which little extra will I add), quick on a
+//! phone; the extra becomes an action due on the day. Also the pieces the
+//! "after" step shows: what was prepared, and at an invoice the value
+//! question.
+
+use kbr_core::command::Command;
+use kbr_core::i18n::Key;
+use kbr_core::model::{dates, MomentId, MomentKind, Preparation, ValueAnswer};
+use kbr_core::questionnaires::moments::{PrepareDraft, INTENTION_MAX};
+use leptos::prelude::*;
+
+use super::form::MomentFields;
+use crate::components::errors::ErrorList;
+use crate::pages::client::use_client;
+use crate::state::use_ui;
+use crate::store::use_store;
+
+/// The "prepare" form.
+#[component]
+pub fn PrepareForm(
+    /// Set to false when the form closes.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let ctx = use_client();
+    let date = RwSignal::new(store.today().to_string());
+    let kind = RwSignal::new(MomentKind::Meeting);
+    let description = RwSignal::new(String::new());
+    let texts = [(); 3].map(|_| RwSignal::new(String::new()));
+    let errors = RwSignal::new(Vec::<String>::new());
+    let client = StoredValue::new(ctx.id.clone());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [expectation, treatment, extra] = texts.map(|t| t.get_untracked());
+        let draft = PrepareDraft {
+            date: dates::parse_input(&date.get_untracked()),
+            kind: kind.get_untracked(),
+            description: description.get_untracked(),
+            expectation,
+            treatment,
+            extra,
+        };
+        let cmd = Command::PrepareMoment {
+            id: MomentId(store.new_id()),
+            draft,
+        };
+        match store.act(
+            &client.get_value(),
+            cmd,
+            ui.t(Key::MomentPrepared).to_string(),
+        ) {
+            Ok(()) => open.set(false),
+            Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
+        }
+    };
+    let fields = [
+        (Key::PrepareExpectation, "prepare-expectation"),
+        (Key::PrepareTreatment, "prepare-treatment"),
+        (Key::PrepareExtra, "prepare-extra"),
+    ]
+    .into_iter()
+    .zip(texts)
+    .map(|((label, testid), text)| {
+        view! {
+            <label class="field">
+                <span>{move || ui.t(label)}</span>
+                <textarea
+                    rows="2"
+                    maxlength=INTENTION_MAX.to_string()
+                    data-testid=testid
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+            </label>
+        }
+    })
+    .collect_view();
+    view! {
+        <form class="form" on:submit=save novalidate data-testid="prepare-form">
+            <p class="muted">{move || ui.t(Key::PrepareIntro)}</p>
+            <MomentFields date=date kind=kind description=description />
+            {fields}
+            <p class="muted small">{move || ui.t(Key::PrepareExtraHint)}</p>
+            <ErrorList errors=errors testid="prepare-errors" />
+            <div class="actions">
+                <button type="submit" class="button primary" data-testid="prepare-save">
+                    {move || ui.t(Key::PrepareSave)}
+                </button>
+                <button type="button" class="button" on:click=move |_| open.set(false)>
+                    {move || ui.t(Key::Cancel)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// What was prepared, shown beside the "after" questions.
+#[component]
+pub fn PreparedNote(
+    /// The intentions.
+    prepared: Preparation,
+) -> impl IntoView {
+    let ui = use_ui();
+    let rows = [
+        (Key::PrepareExpectation, prepared.expectation),
+        (Key::PrepareTreatment, prepared.treatment),
+        (Key::PrepareExtra, prepared.extra),
+    ]
+    .into_iter()
+    .filter(|(_, t)| !t.is_empty())
+    .map(|(k, t)| {
+        view! {
+            <p>
+                <em>{move || ui.t(k)}</em>
+                <br />
+                <span class="user-text">{t}</span>
+            </p>
+        }
+    })
+    .collect_view();
+    view! {
+        <div class="tip prepared" data-testid="prepared-note">
+            <h4>{move || ui.t(Key::PreparedTitle)}</h4>
+            {rows}
+        </div>
+    }
+}
+
+/// At an invoice: is the value for this client greater than the price?
+#[component]
+pub fn ValueField(
+    /// The answer.
+    value: RwSignal<Option<ValueAnswer>>,
+    /// Makes the radio group's name unique.
+    #[prop(into)]
+    form: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let name = format!("{form}-value");
+    view! {
+        <fieldset data-testid="value-question">
+            <legend>{move || ui.t(Key::ValueQuestion)}</legend>
+            <div class="segmented answers choices">
+                {ValueAnswer::ALL
+                    .into_iter()
+                    .map(|v| {
+                        view! {
+                            <label class="answer">
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    data-testid=format!("value-{}", v.code())
+                                    prop:checked=move || value.get() == Some(v)
+                                    on:change=move |_| value.set(Some(v))
+                                />
+                                <span>{move || v.label(ui.lang.get())}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
