@@ -24,8 +24,8 @@ use crate::model::{
 use crate::questionnaires::definitions;
 use crate::questionnaires::engine::{build_response, validate_answers, AnswerError};
 use crate::questionnaires::moments::{
-    booking, build_moment, build_prepared, edit_moment, hold_moment, with_action, with_action_done,
-    MomentDraft, MomentError, PrepareDraft,
+    booking, build_moment, build_prepared, edit_moment, edit_prepared, hold_moment, with_action,
+    with_action_done, MomentDraft, MomentError, PrepareDraft,
 };
 use crate::validate::{
     apply_client_draft, clean_text, validate_entry, validate_settings, ClientDraft, ClientError,
@@ -184,6 +184,15 @@ pub enum Command {
     /// The "prepare" step: a planned moment with its intentions.
     PrepareMoment {
         /// The new moment's id.
+        id: MomentId,
+        /// What the form supplied.
+        draft: PrepareDraft,
+    },
+    /// Changes the preparation of a planned moment (its date, kind,
+    /// description and the three intentions), for instance of one imported
+    /// from the calendar with none yet.
+    EditPrepared {
+        /// The moment.
         id: MomentId,
         /// What the form supplied.
         draft: PrepareDraft,
@@ -611,6 +620,11 @@ pub fn apply(
             let at = account.moments.partition_point(|m| m.id < id);
             account.moments.insert(at, moment);
             Ok(Command::RemoveMoment { id })
+        }
+        Command::EditPrepared { id, draft } => {
+            let old = account.moment(id).cloned().ok_or(CommandError::NotFound)?;
+            let edited = edit_prepared(&old, &draft).map_err(CommandError::Moment)?;
+            replace_moment(account, edited)
         }
         Command::HoldMoment { id, draft } => {
             let old = account.moment(id).cloned().ok_or(CommandError::NotFound)?;
@@ -1288,6 +1302,7 @@ mod tests {
             expectation: "Alles werkt op de testomgeving".into(),
             treatment: "Eerlijk horen wat nog niet af is".into(),
             extra: "Korte handleiding voor de key users".into(),
+            source: None,
         };
         round_trip(
             &mut a,
@@ -1303,11 +1318,25 @@ mod tests {
             m.action.as_ref().map(|x| (x.text.as_str(), x.due)),
             Some(("Korte handleiding voor de key users", m.date))
         );
+        // Preparing it further (as for a moment imported from the calendar)
+        // keeps its id and source; the action follows the extra.
+        let mut more = crate::questionnaires::moments::prepare_draft_of(&m);
+        more.extra = "Handleiding en een kort filmpje".into();
+        round_trip(&mut a, Command::EditPrepared { id, draft: more });
+        let m = a.moment(id).unwrap().clone();
+        assert_eq!(
+            m.action.as_ref().map(|x| x.text.as_str()),
+            Some("Handleiding en een kort filmpje")
+        );
+        assert_eq!(
+            m.prepared.as_ref().map(|p| p.treatment.as_str()),
+            Some("Eerlijk horen wat nog niet af is")
+        );
         // After: the outcome against what was prepared; the extra stands in question 3.
         let mut draft = after_draft(&m);
         assert_eq!(
             draft.answers[interaction::EXTRA],
-            crate::model::Answer::Text(prepare.extra.clone())
+            crate::model::Answer::Text("Handleiding en een kort filmpje".into())
         );
         draft.answers.insert(
             interaction::OUTCOME.into(),
@@ -1316,6 +1345,16 @@ mod tests {
         round_trip(&mut a, Command::HoldMoment { id, draft });
         let held = a.moment(id).unwrap();
         assert!(!held.planned);
+        // Once held, the preparation stays as it was.
+        let late_edit = Command::EditPrepared {
+            id,
+            draft: crate::questionnaires::moments::prepare_draft_of(held),
+        };
+        assert_eq!(
+            apply(&mut a.clone(), late_edit, today()),
+            Err(CommandError::Moment(vec![MomentError::NotPlanned]))
+        );
+        let held = a.moment(id).unwrap();
         assert_eq!(
             held.prepared.as_ref().map(|p| p.expectation.as_str()),
             Some("Alles werkt op de testomgeving")

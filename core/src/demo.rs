@@ -603,6 +603,7 @@ fn add_self_assessments(account: &mut Account, review_date: NaiveDate, today: Na
             prepared: None,
             planned: false,
             value: None,
+            source: None,
         }
     };
     account.moments.push(moment(

@@ -528,6 +528,7 @@ translations! {
     ErrAlreadyPlanned => "Het extraatje is al als actie gepland.", "The extra is planned as an action already.";
     ErrAlreadyDone => "Deze actie is al gedaan.", "This action is done already.";
     ErrNoAction => "Er is geen actie gepland.", "No action is planned.";
+    ErrNotPlanned => "Dit moment is al geweest; de voorbereiding blijft zoals ze was.", "This moment has taken place; its preparation stays as it was.";
     ErrNotBookable => "Er is geen gedane, nog niet geboekte actie om te boeken.", "There is no done, unbooked action to book.";
     ErrRepairOtherParty => "Alleen de partij die opnam kan het goedmaken: kies een opname van dezelfde partij.", "Only the party that withdrew can make it good: choose a withdrawal of the same party.";
     WarnFuture => "Let op: {date} ligt in de toekomst. De boeking wordt bewaard, maar telt pas mee in het saldo vanaf die dag.", "Note: {date} is in the future. The entry is kept, but counts in the saldo only from that day.";
@@ -859,6 +860,32 @@ translations! {
     Weight3 => "duidelijk", "clear";
     Weight4 => "groot", "big";
     Weight5 => "ingrijpend", "major event";
+    CalendarTitle => "{app} · {client} · {what}", "{app} · {client} · {what}";
+    CalendarName => "{app} · {client}", "{app} · {client}";
+    CalendarExtra => "extraatje: {text}", "little extra: {text}";
+    CalendarStockTake => "balans opmaken", "take stock";
+    CalendarStockTakeOverdue => "balans opmaken (over tijd sinds {date})", "take stock (overdue since {date})";
+    CalendarStockTakeText => "Bekijk beide saldi, de status en wat je afspreekt. Vorige balans of eerste boeking: {date}.", "Look at both balances, the status and what you agree. Previous stock-take or first entry: {date}.";
+    CalendarNotPrepared => "Nog niet voorbereid: stel de drie vragen vooraf in de app.", "Not prepared yet: ask the three questions beforehand in the app.";
+    CalendarDeleted => "verwijderd", "deleted";
+    ReminderNone => "Geen herinnering", "No reminder";
+    ReminderMorningOf => "Op de dag zelf om 9:00", "On the day at 9:00";
+    ReminderDayBefore => "De dag ervoor om 9:00", "The day before at 9:00";
+    ReminderWeekBefore => "Een week ervoor om 9:00", "A week before at 9:00";
+    IcsTooLarge => "Dit bestand is {size} MB; een agenda-export van meer dan {max} MB leest de app niet.", "This file is {size} MB; the app does not read a calendar export over {max} MB.";
+    IcsNotCalendar => "Dit is geen agendabestand (.ics): het begint niet met BEGIN:VCALENDAR.", "This is not a calendar file (.ics): it does not start with BEGIN:VCALENDAR.";
+    IcsSyntax => "Dit agendabestand volgt het formaat niet: {detail}", "This calendar file does not follow the format: {detail}";
+    IcsTooDeep => "Dit agendabestand is dieper genest dan een agenda ooit is.", "This calendar file is nested deeper than any calendar is.";
+    IcsLineTooLong => "Regel {line} van dit agendabestand is veel te lang.", "Line {line} of this calendar file is far too long.";
+    IcsTooManyEvents => "Dit agendabestand bevat {n} afspraken; de app leest er hoogstens {max}.", "This calendar file holds {n} events; the app reads at most {max}.";
+    IcsTooManyOccurrences => "Dit agendabestand geeft meer dan {max} afspraken in de komende periode: exporteer alleen de afspraken met deze klant.", "This calendar file gives more than {max} events in the coming period: export only the events with this client.";
+    IcsNoEvents => "Dit agendabestand bevat geen afspraken.", "This calendar file holds no events.";
+    IcsNoTitle => "(zonder titel)", "(untitled)";
+    IcsSkipPast => "{title}: al voorbij", "{title}: already past";
+    IcsSkipCancelled => "{title}: afgezegd", "{title}: cancelled";
+    IcsSkipUnsupported => "{title}: deze herhaling ({part}) kan de app niet uitrekenen; zet de momenten met de hand klaar", "{title}: the app cannot work out this repetition ({part}); prepare the moments by hand";
+    IcsSkipUnreadable => "{title}: datum of herhaling onleesbaar", "{title}: date or repetition unreadable";
+    IcsSkipNoneInWindow => "{title}: geen afspraak in de komende {days} dagen", "{title}: no event in the coming {days} days";
 }
 
 #[cfg(test)]

@@ -11,10 +11,12 @@
 //! 2. [`catalogue`], [`questionnaires`] (engine and definitions),
 //!    [`account::period`].
 //! 3. [`validate`], [`account`] (ledger, status, summary), moments.
-//! 4. [`command`], [`storage`] (codec, backup, merge, exports), [`demo`].
+//! 4. [`command`], [`storage`] (codec, backup, merge, exports), [`demo`],
+//!    [`calendar`] (the .ics export and import).
 #![warn(missing_docs)]
 
 pub mod account;
+pub mod calendar;
 pub mod catalogue;
 pub mod command;
 pub mod demo;

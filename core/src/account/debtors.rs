@@ -58,6 +58,7 @@ pub fn bonding_call(due: NaiveDate, lang: Lang) -> PrepareDraft {
         expectation: Key::BondingExpectation.text(lang).to_string(),
         treatment: Key::BondingTreatment.text(lang).to_string(),
         extra: Key::BondingExtra.text(lang).to_string(),
+        source: None,
     }
 }
 

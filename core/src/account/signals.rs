@@ -289,6 +289,7 @@ mod tests {
             prepared: None,
             planned: true,
             value: None,
+            source: None,
         };
         a.moments.push(m.clone());
         assert!(silence(&a, today, Status::TemporarilyRed).is_some());

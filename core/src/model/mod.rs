@@ -24,5 +24,5 @@ pub use entry::{CategoryId, Direction, Entry, Party, Points, Weight};
 pub use ids::{
     base36, ClientId, DisputeId, EntryId, IdSource, MomentId, ResponseId, RoundId, StockTakeId,
 };
-pub use moment::{Action, Moment, MomentKind, Preparation, ValueAnswer};
+pub use moment::{Action, Moment, MomentKind, Preparation, ValueAnswer, SOURCE_MAX};
 pub use round::{ClientReturn, Round};

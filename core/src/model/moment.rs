@@ -114,7 +114,15 @@ pub struct Moment {
     /// At an invoice: is the value for this client greater than the price?
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<ValueAnswer>,
+    /// Where it came from when imported from the user's calendar: the
+    /// event's UID (with the occurrence date for a series), so a second
+    /// import knows it already.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
+
+/// Longest calendar source key kept on a moment.
+pub const SOURCE_MAX: usize = 300;
 
 /// The three interaction questions asked before a moment, as intentions.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ use super::engine::{item_stats, tidy, validate_answers, AnswerError};
 use crate::i18n::{Key, Lang};
 use crate::model::{
     dates, limits, Account, Action, Answer, Answers, Direction, Entry, EntryId, Moment, MomentId,
-    MomentKind, Party, Preparation, ValueAnswer,
+    MomentKind, Party, Preparation, ValueAnswer, SOURCE_MAX,
 };
 use crate::validate::{
     clean_text, suggested_weight, validate_entry, EntryDraft, EntryError, Field, TextError,
@@ -181,6 +181,8 @@ pub struct PrepareDraft {
     pub treatment: String,
     /// Which little extra will I add? Becomes a planned action due on the day.
     pub extra: String,
+    /// The calendar event it was imported from (see [`Moment::source`]).
+    pub source: Option<String>,
 }
 
 /// Longest intention text.
@@ -222,6 +224,9 @@ pub enum MomentError {
     /// The moment has no planned action.
     #[error("no action")]
     NoAction,
+    /// The moment took place already: its preparation stays as it was.
+    #[error("not planned")]
+    NotPlanned,
     /// The booked entry is not a supplier deposit of this account.
     #[error("booked entry {0:?} is not a deposit of ours")]
     BadBooking(EntryId),
@@ -242,6 +247,7 @@ impl MomentError {
             MomentError::AlreadyPlanned => Key::ErrAlreadyPlanned.text(lang).to_string(),
             MomentError::AlreadyDone => Key::ErrAlreadyDone.text(lang).to_string(),
             MomentError::NoAction => Key::ErrNoAction.text(lang).to_string(),
+            MomentError::NotPlanned => Key::ErrNotPlanned.text(lang).to_string(),
         }
     }
 }
@@ -317,6 +323,7 @@ pub fn build_moment(draft: &MomentDraft, id: MomentId) -> Result<Moment, Vec<Mom
             prepared: None,
             planned: false,
             value: draft.value.filter(|_| draft.kind == MomentKind::Invoice),
+            source: None,
         }),
         _ => Err(errors),
     }
@@ -365,8 +372,40 @@ pub fn build_prepared(draft: &PrepareDraft, id: MomentId) -> Result<Moment, Vec<
             prepared: Some(prepared),
             planned: true,
             value: None,
+            source: draft
+                .source
+                .as_deref()
+                .map(|s| s.chars().take(SOURCE_MAX).collect()),
         }),
         _ => Err(errors),
+    }
+}
+
+/// A planned moment with its preparation changed: the same id and source;
+/// the action follows the extra until it is done.
+pub fn edit_prepared(old: &Moment, draft: &PrepareDraft) -> Result<Moment, Vec<MomentError>> {
+    if !old.planned {
+        return Err(vec![MomentError::NotPlanned]);
+    }
+    let mut moment = build_prepared(draft, old.id)?;
+    moment.source = old.source.clone();
+    if let Some(action) = old.action.as_ref().filter(|a| a.done.is_some()) {
+        moment.action = Some(action.clone());
+    }
+    Ok(moment)
+}
+
+/// The draft of the "prepare" form that edits the planned moment `m`.
+pub fn prepare_draft_of(m: &Moment) -> PrepareDraft {
+    let p = m.prepared.clone().unwrap_or_default();
+    PrepareDraft {
+        date: Some(m.date),
+        kind: m.kind,
+        description: m.description.clone(),
+        expectation: p.expectation,
+        treatment: p.treatment,
+        extra: p.extra,
+        source: m.source.clone(),
     }
 }
 
@@ -427,6 +466,7 @@ pub fn edit_moment(old: &Moment, draft: &MomentDraft) -> Result<Moment, Vec<Mome
     let mut moment = build_moment(&draft, old.id)?;
     moment.prepared = old.prepared.clone();
     moment.planned = old.planned;
+    moment.source = old.source.clone();
     if let Some(mut action) = old.action.clone() {
         let extra = extra_of(&moment.answers);
         if action.booked.is_none() && !extra.is_empty() {
@@ -484,6 +524,16 @@ pub fn validate_moment(account: &Account, m: &Moment) -> Vec<MomentError> {
                 errors.push(MomentError::Description(e));
             }
         }
+    }
+    if m.source
+        .as_ref()
+        .is_some_and(|s| s.chars().count() > SOURCE_MAX)
+    {
+        errors.push(MomentError::Description(TextError::TooLong {
+            field: Field::Text,
+            len: m.source.as_ref().map_or(0, |s| s.chars().count()),
+            max: SOURCE_MAX,
+        }));
     }
     if m.value.is_some() && m.kind != MomentKind::Invoice {
         errors.push(MomentError::Answer(AnswerError::UnknownItem(
@@ -629,6 +679,7 @@ mod tests {
             prepared: None,
             planned: false,
             value: None,
+            source: None,
         }
     }
 

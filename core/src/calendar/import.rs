@@ -1,0 +1,729 @@
+//! The calendar import: an `.ics` export of the user's own calendar (a
+//! meeting series with a client) becomes planned moments to prepare on a
+//! client the user picks.
+//!
+//! Reading never changes anything: [`parse`] checks the file and lists its
+//! occurrences, [`preview`] marks those the client knows already (by the
+//! event's UID, with the date for an occurrence of a series), and only
+//! [`import_command`] makes the one [`Command`] that adds the chosen ones,
+//! all or nothing, undone as a whole. A hostile file is refused whole with
+//! one sentence saying why, like the backup import, and every step is
+//! bounded in time and memory.
+
+use chrono::{Days, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use icalendar::parser::{read_calendar, unfold, Component, Property};
+use thiserror::Error;
+
+use super::recur::{expand, parse_rule, RuleError};
+use crate::command::Command;
+use crate::i18n::{shorten, tf, Key, Lang};
+use crate::model::{dates, Account, MomentId, MomentKind, SOURCE_MAX};
+use crate::questionnaires::moments::{PrepareDraft, DESCRIPTION_MAX};
+
+/// Largest file read (a year of a busy calendar is well under 1 MB).
+pub const MAX_ICS_BYTES: usize = 4 * 1024 * 1024;
+/// Most events in one file.
+pub const MAX_EVENTS: usize = 10_000;
+/// Most occurrences listed in one preview.
+pub const MAX_OCCURRENCES: usize = 2_000;
+/// How far ahead a series is expanded.
+pub const WINDOW_DAYS: u64 = 90;
+/// Deepest nesting of `BEGIN:` blocks accepted (a calendar needs 3:
+/// calendar, event, alarm).
+pub const MAX_DEPTH: usize = 8;
+/// Longest line accepted once unfolded.
+pub const MAX_LINE: usize = 100_000;
+
+/// Why a calendar file was refused. Nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum IcsError {
+    /// Over [`MAX_ICS_BYTES`].
+    #[error("file too large: {0} bytes")]
+    TooLarge(usize),
+    /// Not an iCalendar file at all.
+    #[error("not a calendar")]
+    NotCalendar,
+    /// An iCalendar file that does not follow the format (the parser's
+    /// words, shortened).
+    #[error("syntax: {0}")]
+    Syntax(String),
+    /// Blocks nested deeper than [`MAX_DEPTH`].
+    #[error("nested too deep")]
+    TooDeep,
+    /// A line longer than [`MAX_LINE`].
+    #[error("line {0} too long")]
+    LineTooLong(usize),
+    /// More than [`MAX_EVENTS`] events.
+    #[error("{0} events")]
+    TooManyEvents(usize),
+    /// More than [`MAX_OCCURRENCES`] dates in the window.
+    #[error("too many occurrences")]
+    TooManyOccurrences,
+    /// A calendar without events.
+    #[error("no events")]
+    NoEvents,
+}
+
+impl IcsError {
+    /// One sentence for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            IcsError::TooLarge(n) => tf(
+                lang,
+                Key::IcsTooLarge,
+                &[
+                    ("size", &format!("{:.1}", *n as f64 / 1_048_576.0)),
+                    ("max", &(MAX_ICS_BYTES / 1_048_576).to_string()),
+                ],
+            ),
+            IcsError::NotCalendar => Key::IcsNotCalendar.text(lang).to_string(),
+            IcsError::Syntax(detail) => {
+                tf(lang, Key::IcsSyntax, &[("detail", &shorten(detail, 120))])
+            }
+            IcsError::TooDeep => Key::IcsTooDeep.text(lang).to_string(),
+            IcsError::LineTooLong(n) => tf(lang, Key::IcsLineTooLong, &[("line", &n.to_string())]),
+            IcsError::TooManyEvents(n) => tf(
+                lang,
+                Key::IcsTooManyEvents,
+                &[("n", &n.to_string()), ("max", &MAX_EVENTS.to_string())],
+            ),
+            IcsError::TooManyOccurrences => tf(
+                lang,
+                Key::IcsTooManyOccurrences,
+                &[("max", &MAX_OCCURRENCES.to_string())],
+            ),
+            IcsError::NoEvents => Key::IcsNoEvents.text(lang).to_string(),
+        }
+    }
+}
+
+/// One date of an event to import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    /// The key a moment keeps to be recognised later: the UID, and for an
+    /// occurrence of a series `UID/YYYYMMDD` of its original date.
+    pub source: String,
+    /// The date (in the user's time zone for times given in UTC).
+    pub date: NaiveDate,
+    /// The start time, when the event has one.
+    pub time: Option<NaiveTime>,
+    /// The event's title (`SUMMARY`).
+    pub summary: String,
+    /// Part of a recurring series.
+    pub series: bool,
+}
+
+/// Why an event of the file is not offered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A single event before today.
+    Past,
+    /// Cancelled in the calendar.
+    Cancelled,
+    /// Its series has a rule this app does not expand (the part named).
+    Unsupported(String),
+    /// Its date or rule cannot be read.
+    Unreadable,
+    /// A series with no date in the coming [`WINDOW_DAYS`] days.
+    NoneInWindow,
+}
+
+/// An event that is not offered, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The event's title.
+    pub summary: String,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+impl Skipped {
+    /// One line for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        let key = match &self.reason {
+            SkipReason::Past => Key::IcsSkipPast,
+            SkipReason::Cancelled => Key::IcsSkipCancelled,
+            SkipReason::Unsupported(_) => Key::IcsSkipUnsupported,
+            SkipReason::Unreadable => Key::IcsSkipUnreadable,
+            SkipReason::NoneInWindow => Key::IcsSkipNoneInWindow,
+        };
+        let part = match &self.reason {
+            SkipReason::Unsupported(p) => p.as_str(),
+            _ => "",
+        };
+        tf(
+            lang,
+            key,
+            &[
+                ("title", &shorten(&self.summary, 80)),
+                ("part", &shorten(part, 40)),
+                ("days", &WINDOW_DAYS.to_string()),
+            ],
+        )
+    }
+}
+
+/// What a calendar file holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Events in the file.
+    pub events: usize,
+    /// What can be imported, by date.
+    pub occurrences: Vec<Occurrence>,
+    /// What cannot, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A date or date-time value as written: the date, the time, and whether
+/// the time is in UTC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct When {
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    utc: bool,
+}
+
+impl When {
+    fn read(value: &str) -> Option<When> {
+        let value = value.trim();
+        let date = NaiveDate::parse_from_str(value.get(..8)?, "%Y%m%d").ok()?;
+        match value.get(8..) {
+            None | Some("") => Some(When {
+                date,
+                time: None,
+                utc: false,
+            }),
+            Some(rest) => {
+                let rest = rest.strip_prefix('T')?;
+                let (clock, utc) = match rest.strip_suffix('Z') {
+                    Some(c) => (c, true),
+                    None => (rest, false),
+                };
+                let time = NaiveTime::parse_from_str(clock, "%H%M%S").ok()?;
+                Some(When {
+                    date,
+                    time: Some(time),
+                    utc,
+                })
+            }
+        }
+    }
+
+    /// Date and time in the user's zone: UTC moved by `offset` minutes,
+    /// a time in a named or floating zone taken as written (the meeting
+    /// is on that day where it is held).
+    fn local(self, offset: i32) -> (NaiveDate, Option<NaiveTime>) {
+        match (self.time, self.utc) {
+            (Some(t), true) => {
+                let at = NaiveDateTime::new(self.date, t)
+                    .checked_add_signed(Duration::minutes(i64::from(offset)))
+                    .unwrap_or(NaiveDateTime::new(self.date, t));
+                (at.date(), Some(at.time()))
+            }
+            (time, _) => (self.date, time),
+        }
+    }
+
+    /// The same clock time on another date.
+    fn on(self, date: NaiveDate) -> When {
+        When { date, ..self }
+    }
+}
+
+fn prop<'a>(c: &'a Component<'a>, name: &str) -> Option<&'a Property<'a>> {
+    c.properties
+        .iter()
+        .find(|p| p.name.as_str().eq_ignore_ascii_case(name))
+}
+
+fn text<'a>(c: &'a Component<'a>, name: &str) -> &'a str {
+    prop(c, name).map(|p| p.val.as_str().trim()).unwrap_or("")
+}
+
+/// Every value of a list property that may occur more than once
+/// (`EXDATE`, `RDATE`), read as dates and times.
+fn whens(c: &Component<'_>, name: &str) -> Vec<When> {
+    c.properties
+        .iter()
+        .filter(|p| p.name.as_str().eq_ignore_ascii_case(name))
+        .flat_map(|p| p.val.as_str().split(','))
+        .filter_map(When::read)
+        .collect()
+}
+
+/// Checks what the parser would otherwise suffer: nesting depth and line
+/// length, in one pass over the unfolded text.
+fn check_shape(unfolded: &str) -> Result<(), IcsError> {
+    let starts = |line: &str, word: &str| {
+        line.get(..word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word))
+    };
+    let mut depth = 0usize;
+    for (i, line) in unfolded.lines().enumerate() {
+        if line.len() > MAX_LINE {
+            return Err(IcsError::LineTooLong(i + 1));
+        }
+        if starts(line, "BEGIN:") {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return Err(IcsError::TooDeep);
+            }
+        } else if starts(line, "END:") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    Ok(())
+}
+
+/// One `VEVENT` as the import needs it.
+struct Event<'a> {
+    uid: String,
+    summary: String,
+    start: When,
+    rule: Option<&'a str>,
+    recurrence_id: Option<When>,
+    cancelled: bool,
+    exdates: Vec<When>,
+    rdates: Vec<When>,
+}
+
+fn read_event<'a>(c: &'a Component<'a>) -> Option<Event<'a>> {
+    let start = When::read(text(c, "DTSTART"))?;
+    let summary = text(c, "SUMMARY").to_string();
+    let uid = match text(c, "UID") {
+        "" => format!("nouid-{}-{}", text(c, "DTSTART"), shorten(&summary, 40)),
+        u => u.to_string(),
+    };
+    Some(Event {
+        uid,
+        summary,
+        start,
+        rule: prop(c, "RRULE").map(|p| p.val.as_str()),
+        recurrence_id: prop(c, "RECURRENCE-ID").and_then(|p| When::read(p.val.as_str())),
+        cancelled: text(c, "STATUS").eq_ignore_ascii_case("CANCELLED"),
+        exdates: whens(c, "EXDATE"),
+        rdates: whens(c, "RDATE"),
+    })
+}
+
+fn series_key(uid: &str, original: NaiveDate) -> String {
+    format!("{uid}/{}", original.format("%Y%m%d"))
+}
+
+/// Reads a calendar file on `today`, with the user's zone `offset`
+/// minutes east of UTC: every single event from today on and every date
+/// of a series in the coming [`WINDOW_DAYS`] days.
+pub fn parse(raw: &str, today: NaiveDate, offset: i32) -> Result<Parsed, IcsError> {
+    if raw.len() > MAX_ICS_BYTES {
+        return Err(IcsError::TooLarge(raw.len()));
+    }
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    if !raw
+        .trim_start()
+        .get(..15)
+        .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCALENDAR"))
+    {
+        return Err(IcsError::NotCalendar);
+    }
+    let unfolded = unfold(raw);
+    check_shape(&unfolded)?;
+    let calendar = read_calendar(&unfolded).map_err(IcsError::Syntax)?;
+    let components: Vec<&Component> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
+        .collect();
+    if components.len() > MAX_EVENTS {
+        return Err(IcsError::TooManyEvents(components.len()));
+    }
+    if components.is_empty() {
+        return Err(IcsError::NoEvents);
+    }
+    let until = today
+        .checked_add_days(Days::new(WINDOW_DAYS))
+        .unwrap_or(today);
+    let mut parsed = Parsed {
+        events: components.len(),
+        ..Parsed::default()
+    };
+    let events: Vec<Option<Event>> = components.iter().map(|c| read_event(c)).collect();
+    // Changed or cancelled occurrences of a series, by UID and original date.
+    let overrides: Vec<&Event> = events
+        .iter()
+        .flatten()
+        .filter(|e| e.recurrence_id.is_some())
+        .collect();
+    let overridden = |uid: &str, original: NaiveDate| {
+        overrides.iter().any(|o| {
+            o.uid == uid
+                && o.recurrence_id
+                    .is_some_and(|r| r.local(offset).0 == original)
+        })
+    };
+    let push = |parsed: &mut Parsed, o: Occurrence| -> Result<(), IcsError> {
+        if parsed.occurrences.len() >= MAX_OCCURRENCES {
+            return Err(IcsError::TooManyOccurrences);
+        }
+        parsed.occurrences.push(o);
+        Ok(())
+    };
+    for (component, event) in components.iter().zip(&events) {
+        let Some(e) = event else {
+            parsed.skipped.push(Skipped {
+                summary: text(component, "SUMMARY").to_string(),
+                reason: SkipReason::Unreadable,
+            });
+            continue;
+        };
+        let skip = |reason| Skipped {
+            summary: e.summary.clone(),
+            reason,
+        };
+        if let Some(original) = e.recurrence_id {
+            // One changed date of a series: it replaces that date.
+            let (date, time) = e.start.local(offset);
+            if !e.cancelled && date >= today && date <= until && dates::allowed(date) {
+                push(
+                    &mut parsed,
+                    Occurrence {
+                        source: series_key(&e.uid, original.local(offset).0),
+                        date,
+                        time,
+                        summary: e.summary.clone(),
+                        series: true,
+                    },
+                )?;
+            }
+            continue;
+        }
+        if e.cancelled {
+            parsed.skipped.push(skip(SkipReason::Cancelled));
+            continue;
+        }
+        let Some(rule_text) = e.rule else {
+            let (date, time) = e.start.local(offset);
+            if date < today {
+                parsed.skipped.push(skip(SkipReason::Past));
+            } else if !dates::allowed(date) {
+                parsed.skipped.push(skip(SkipReason::Unreadable));
+            } else {
+                push(
+                    &mut parsed,
+                    Occurrence {
+                        source: e.uid.clone(),
+                        date,
+                        time,
+                        summary: e.summary.clone(),
+                        series: false,
+                    },
+                )?;
+            }
+            continue;
+        };
+        let rule = parse_rule(rule_text, |v| When::read(v).map(|w| w.local(offset).0));
+        let rule = match rule {
+            Ok(r) => r,
+            Err(RuleError::Unsupported(part)) => {
+                parsed.skipped.push(skip(SkipReason::Unsupported(part)));
+                continue;
+            }
+            Err(RuleError::Invalid(_)) => {
+                parsed.skipped.push(skip(SkipReason::Unreadable));
+                continue;
+            }
+        };
+        if !dates::allowed(e.start.date) {
+            parsed.skipped.push(skip(SkipReason::Unreadable));
+            continue;
+        }
+        // Expand in the event's own calendar days, then move each date
+        // to the user's zone; a day either side catches the shift.
+        let from = today.checked_sub_days(Days::new(1)).unwrap_or(today);
+        let to = until.checked_add_days(Days::new(1)).unwrap_or(until);
+        let mut days = expand(&rule, e.start.date, from, to).dates;
+        days.extend(
+            e.rdates
+                .iter()
+                .map(|r| r.date)
+                .filter(|d| *d >= from && *d <= to),
+        );
+        days.sort();
+        days.dedup();
+        let excluded: Vec<NaiveDate> = e.exdates.iter().map(|x| x.local(offset).0).collect();
+        let before = parsed.occurrences.len();
+        for day in days {
+            let (date, time) = e.start.on(day).local(offset);
+            if date < today || date > until || excluded.contains(&date) {
+                continue;
+            }
+            if overridden(&e.uid, date) {
+                continue;
+            }
+            push(
+                &mut parsed,
+                Occurrence {
+                    source: series_key(&e.uid, date),
+                    date,
+                    time,
+                    summary: e.summary.clone(),
+                    series: true,
+                },
+            )?;
+        }
+        if parsed.occurrences.len() == before {
+            parsed.skipped.push(skip(SkipReason::NoneInWindow));
+        }
+    }
+    parsed
+        .occurrences
+        .sort_by(|a, b| (a.date, a.time, &a.source).cmp(&(b.date, b.time, &b.source)));
+    Ok(parsed)
+}
+
+/// One line of the preview: an occurrence, whether the client has it
+/// already, and the kind of moment it becomes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreviewRow {
+    /// The occurrence.
+    pub occurrence: Occurrence,
+    /// The client's moment that came from it earlier.
+    pub known: Option<MomentId>,
+    /// The kind guessed from the title (a call when it says so).
+    pub kind: MomentKind,
+}
+
+/// Guesses the kind of contact from a title.
+pub fn guess_kind(summary: &str) -> MomentKind {
+    let s = summary.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
+    if has(&["bellen", "belafspraak", "telefo", "call", "phone"]) {
+        MomentKind::Call
+    } else if has(&["oplever", "levering", "delivery", "go-live", "go live"]) {
+        MomentKind::Delivery
+    } else {
+        MomentKind::Meeting
+    }
+}
+
+/// The preview of `parsed` for `account`: which occurrences it knows by
+/// their source key.
+pub fn preview(parsed: &Parsed, account: &Account) -> Vec<PreviewRow> {
+    let known: std::collections::HashMap<&str, MomentId> = account
+        .moments
+        .iter()
+        .filter_map(|m| m.source.as_deref().map(|s| (s, m.id)))
+        .collect();
+    parsed
+        .occurrences
+        .iter()
+        .map(|o| PreviewRow {
+            known: known.get(o.source.as_str()).copied(),
+            kind: guess_kind(&o.summary),
+            occurrence: o.clone(),
+        })
+        .collect()
+}
+
+/// The description a moment gets: the start time, then the title.
+pub fn description(o: &Occurrence, lang: Lang) -> String {
+    let title = match o.summary.is_empty() {
+        true => Key::IcsNoTitle.text(lang).to_string(),
+        false => o.summary.clone(),
+    };
+    let text = match o.time {
+        Some(t) => format!("{} · {title}", t.format("%H:%M")),
+        None => title,
+    };
+    shorten(&text, DESCRIPTION_MAX)
+}
+
+/// The command that adds the chosen rows as prepared moments, with ids
+/// from `next_id`; `None` when nothing new is chosen. Rows the client
+/// knows already are never added twice.
+pub fn import_command(
+    rows: &[&PreviewRow],
+    lang: Lang,
+    mut next_id: impl FnMut() -> MomentId,
+) -> Option<Command> {
+    let commands: Vec<Command> = rows
+        .iter()
+        .filter(|r| r.known.is_none())
+        .map(|r| Command::PrepareMoment {
+            id: next_id(),
+            draft: PrepareDraft {
+                date: Some(r.occurrence.date),
+                kind: r.kind,
+                description: description(&r.occurrence, lang),
+                source: Some(r.occurrence.source.chars().take(SOURCE_MAX).collect()),
+                ..PrepareDraft::default()
+            },
+        })
+        .collect();
+    (!commands.is_empty()).then_some(Command::Batch(commands))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::apply;
+    use crate::model::{Client, ClientId};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    const TODAY: (i32, u32, u32) = (2026, 12, 1);
+
+    fn today() -> NaiveDate {
+        d(TODAY.0, TODAY.1, TODAY.2)
+    }
+
+    fn ics(events: &str) -> String {
+        format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n{events}END:VCALENDAR\r\n")
+    }
+
+    const SERIES: &str = "BEGIN:VEVENT\r\nUID:weekly-1@outlook\r\nDTSTAMP:20261101T090000Z\r\n\
+DTSTART;TZID=Europe/Amsterdam:20261103T100000\r\nDTEND;TZID=Europe/Amsterdam:20261103T110000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=TU\r\nEXDATE;TZID=Europe/Amsterdam:20261215T100000\r\n\
+SUMMARY:Weekoverleg Van Dalen\\, planning\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:weekly-1@outlook\r\nRECURRENCE-ID;TZID=Europe/Amsterdam:20261208T100000\r\n\
+DTSTART;TZID=Europe/Amsterdam:20261209T140000\r\nSUMMARY:Weekoverleg (verzet)\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:single-2\r\nDTSTART:20261204T083000Z\r\nSUMMARY:Bellen met de planner\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:old-3\r\nDTSTART;VALUE=DATE:20261101\r\nSUMMARY:Oud\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:gone-4\r\nDTSTART;VALUE=DATE:20261210\r\nSTATUS:CANCELLED\r\nSUMMARY:Afgezegd\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:hourly-5\r\nDTSTART:20261201T090000Z\r\nRRULE:FREQ=HOURLY\r\nSUMMARY:Elk uur\r\nEND:VEVENT\r\n";
+
+    #[test]
+    fn a_series_is_expanded_for_90_days_with_exceptions_and_moves() {
+        let p = parse(&ics(SERIES), today(), 60).unwrap();
+        assert_eq!(p.events, 6);
+        let weekly: Vec<(NaiveDate, String)> = p
+            .occurrences
+            .iter()
+            .filter(|o| o.series)
+            .map(|o| (o.date, o.source.clone()))
+            .collect();
+        // Tuesdays from 1 December to 1 March: 13, less 15 December (excluded);
+        // 8 December moved to the 9th keeps its original key.
+        assert_eq!(weekly.len(), 12);
+        assert_eq!(
+            weekly[0],
+            (d(2026, 12, 1), "weekly-1@outlook/20261201".into())
+        );
+        assert_eq!(
+            weekly[1],
+            (d(2026, 12, 9), "weekly-1@outlook/20261208".into())
+        );
+        assert!(!weekly.iter().any(|(date, _)| *date == d(2026, 12, 15)));
+        assert_eq!(weekly.last().unwrap().0, d(2027, 2, 23));
+        let single = p.occurrences.iter().find(|o| !o.series).unwrap();
+        // 08:30 UTC is 09:30 at +60 minutes.
+        assert_eq!(
+            (single.date, single.time),
+            (d(2026, 12, 4), NaiveTime::from_hms_opt(9, 30, 0))
+        );
+        assert_eq!(single.summary, "Bellen met de planner");
+        assert_eq!(
+            p.occurrences.iter().find(|o| o.series).unwrap().summary,
+            "Weekoverleg Van Dalen, planning"
+        );
+        let reasons: Vec<&SkipReason> = p.skipped.iter().map(|s| &s.reason).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                &SkipReason::Past,
+                &SkipReason::Cancelled,
+                &SkipReason::Unsupported("FREQ=HOURLY".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn the_preview_knows_imported_events_and_the_import_is_one_undoable_command() {
+        let p = parse(&ics(SERIES), today(), 60).unwrap();
+        let mut account = Account::new(Client::new(ClientId::new_unchecked("c-1"), "Van Dalen"));
+        let rows = preview(&p, &account);
+        assert!(rows.iter().all(|r| r.known.is_none()));
+        assert_eq!(
+            rows.iter().find(|r| !r.occurrence.series).unwrap().kind,
+            MomentKind::Call
+        );
+        let mut n = 100;
+        let chosen: Vec<&PreviewRow> = rows.iter().collect();
+        let cmd = import_command(&chosen, Lang::Nl, || {
+            n += 1;
+            MomentId(n)
+        })
+        .unwrap();
+        let inverse = apply(&mut account, cmd, today()).unwrap();
+        assert_eq!(account.moments.len(), 13);
+        assert!(account
+            .moments
+            .iter()
+            .all(|m| m.planned && m.prepared.is_some()));
+        assert_eq!(
+            account.moments[0].description,
+            "10:00 · Weekoverleg Van Dalen, planning"
+        );
+        // A second import of the same file knows every event.
+        let again = preview(&p, &account);
+        assert!(again.iter().all(|r| r.known.is_some()));
+        let chosen: Vec<&PreviewRow> = again.iter().collect();
+        assert_eq!(import_command(&chosen, Lang::Nl, || MomentId(999)), None);
+        // Undo takes them all back.
+        apply(&mut account, inverse, today()).unwrap();
+        assert!(account.moments.is_empty());
+    }
+
+    #[test]
+    fn hostile_files_are_refused_whole() {
+        let t = today();
+        assert_eq!(parse("hello", t, 0), Err(IcsError::NotCalendar));
+        assert_eq!(parse("", t, 0), Err(IcsError::NotCalendar));
+        assert_eq!(parse(&ics(""), t, 0), Err(IcsError::NoEvents));
+        let big = "X".repeat(MAX_ICS_BYTES + 1);
+        assert!(matches!(parse(&big, t, 0), Err(IcsError::TooLarge(_))));
+        let deep = format!("BEGIN:VCALENDAR\r\n{}", "BEGIN:X\r\n".repeat(10_000));
+        assert_eq!(parse(&deep, t, 0), Err(IcsError::TooDeep));
+        let long = ics(&format!(
+            "BEGIN:VEVENT\r\nSUMMARY:{}\r\nEND:VEVENT\r\n",
+            "a".repeat(MAX_LINE)
+        ));
+        assert!(matches!(parse(&long, t, 0), Err(IcsError::LineTooLong(_))));
+        assert!(matches!(
+            parse("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", t, 0),
+            Err(IcsError::Syntax(_))
+        ));
+        let many = ics(
+            &"BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20270101\r\nEND:VEVENT\r\n".repeat(MAX_EVENTS + 1),
+        );
+        assert_eq!(
+            parse(&many, t, 0),
+            Err(IcsError::TooManyEvents(MAX_EVENTS + 1))
+        );
+        // Daily series by the hundred overflow the preview, not the memory.
+        let daily: String = (0..40)
+            .map(|i| format!("BEGIN:VEVENT\r\nUID:d{i}\r\nDTSTART:20261201\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"))
+            .collect();
+        assert_eq!(parse(&ics(&daily), t, 0), Err(IcsError::TooManyOccurrences));
+        // Unreadable dates and rules are listed, not fatal.
+        let odd = ics(
+            "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:garbage\r\nSUMMARY:Kapot\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20261202\r\nRRULE:FREQ=WEEKLY;INTERVAL=0\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:c\r\nDTSTART:99991231\r\nEND:VEVENT\r\n",
+        );
+        let p = parse(&odd, t, 0).unwrap();
+        assert!(p.occurrences.is_empty());
+        assert_eq!(p.skipped.len(), 3);
+        assert!(p.skipped.iter().all(|s| s.reason == SkipReason::Unreadable));
+    }
+
+    #[test]
+    fn messages_name_the_problem_and_stay_short() {
+        let e = IcsError::Syntax("x".repeat(10_000));
+        assert!(e.message(Lang::Nl).chars().count() < 300);
+        assert!(IcsError::TooLarge(5_000_000)
+            .message(Lang::En)
+            .contains("4"));
+    }
+}
