@@ -17,6 +17,19 @@ pub fn now_millis() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Now in UTC, to the second.
+pub fn now_utc() -> chrono::NaiveDateTime {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
+        .unwrap_or_default()
+        .naive_utc()
+}
+
+/// The local time zone's offset east of UTC in minutes, now (60 in
+/// Amsterdam in winter).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
 /// 53 random bits for ids (Math.random is enough: ids need to be unique,
 /// not secret).
 pub fn random_bits() -> u64 {

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::downloads::{download_backup, download_ledger, LedgerExports};
+use crate::pages::calendar::{CalendarExport, CalendarImport};
 use crate::state::use_ui;
 use crate::store::{use_store, ImportRefused};
 
@@ -18,6 +19,7 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <Exports />
         <ImportPanel />
+        <CalendarPanel />
         <StorageStatus />
     }
 }
@@ -286,6 +288,22 @@ fn ImportPreview(
                 </button>
             </div>
         </div>
+    }
+}
+
+/// The calendar of all clients, and a calendar export taken over as
+/// moments on a client the user picks.
+#[component]
+fn CalendarPanel() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <section class="panel" data-testid="calendar">
+            <h2>{move || ui.t(Key::CalendarTitleSection)}</h2>
+            <p>{move || ui.t(Key::CalendarIntro)}</p>
+            <CalendarExport client=None testid="calendar" />
+            <h3>{move || ui.t(Key::CalendarImportTitle)}</h3>
+            <CalendarImport client=None />
+        </section>
     }
 }
 

@@ -1,5 +1,6 @@
 //! One component per screen, chosen by the hash route in [`crate::App`].
 
+pub mod calendar;
 pub mod client;
 pub mod data;
 pub mod guide;

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use super::use_client;
 use crate::components::downloads::{download_ledger, LedgerExports, LedgerFormat};
+use crate::pages::calendar::CalendarExport;
 use crate::state::use_ui;
 
-/// "Exporteren ▾": CSV, journal, print.
+/// "Exporteren ▾": CSV, journal, calendar, print.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let ui = use_ui();
@@ -24,6 +25,7 @@ pub fn ExportMenu() -> impl IntoView {
             <summary class="button">{move || ui.t(Key::ExportMenu)}</summary>
             <div class="menu-items">
                 <LedgerExports on_export=Callback::new(export) testid="client-export" />
+                <CalendarExport client=Some(ctx.id.clone()) testid="client-calendar" />
                 <button
                     type="button"
                     class="button"

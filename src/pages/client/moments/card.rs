@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::action::ActionBox;
 use super::form::MomentForm;
-use super::prepare::PreparedNote;
+use super::prepare::{PrepareForm, PreparedNote};
 use crate::pages::client::use_client;
 use crate::state::use_ui;
 use crate::store::use_store;
@@ -57,13 +57,19 @@ pub fn MomentCard(
         let m = moment.clone();
         move || view! { <MomentForm logging=after existing=m.clone() after=true /> }
     };
+    let preparing = RwSignal::new(false);
+    let prepare_form = {
+        let m = moment.clone();
+        move || view! { <PrepareForm open=preparing existing=m.clone() /> }
+    };
     let prepared = moment.prepared.clone();
     let has_extra = !extra.is_empty();
     view! {
         <li class="moment" class:planned=planned data-testid="moment">
             <Show when=move || editing.get()>{edit_form.clone()}</Show>
             <Show when=move || after.get()>{after_form.clone()}</Show>
-            <div prop:hidden=move || editing.get() || after.get()>
+            <Show when=move || preparing.get()>{prepare_form.clone()}</Show>
+            <div prop:hidden=move || editing.get() || after.get() || preparing.get()>
                 <div class="moment-head">
                     <p>
                         <strong>{move || format_date(date, ui.lang.get())}</strong>
@@ -81,6 +87,15 @@ pub fn MomentCard(
                                     <span class="badge start" data-testid="moment-planned">
                                         {move || ui.t(Key::MomentPlannedBadge)}
                                     </span>
+                                    <button
+                                        type="button"
+                                        class="button small"
+                                        data-testid="moment-prepare"
+                                        aria-label=named(Key::PrepareEditMoment)
+                                        on:click=move |_| preparing.set(true)
+                                    >
+                                        {move || ui.t(Key::PrepareEdit)}
+                                    </button>
                                     <button
                                         type="button"
                                         class="button small primary"

@@ -19,6 +19,7 @@ use kbr_core::questionnaires::moments::{stats, value_history};
 use leptos::prelude::*;
 
 use super::use_client;
+use crate::pages::calendar::CalendarImport;
 use crate::state::use_ui;
 use crate::store::use_store;
 use card::MomentCard;
@@ -40,12 +41,14 @@ pub fn MomentsTab() -> impl IntoView {
     });
     let logging = RwSignal::new(false);
     let preparing = RwSignal::new(false);
+    let importing = RwSignal::new(false);
+    let id = use_client().id;
     view! {
         <section class="panel" data-testid="moment-stats">
             <h2>{move || ui.t(Key::MomentsTitle)}</h2>
             <p>{move || INTERACTION.intro.get(ui.lang.get())}</p>
             <MomentStats />
-            <Show when=move || !logging.get() && !preparing.get()>
+            <Show when=move || !logging.get() && !preparing.get() && !importing.get()>
                 <div class="actions">
                     <button
                         type="button"
@@ -63,6 +66,30 @@ pub fn MomentsTab() -> impl IntoView {
                     >
                         {move || ui.t(Key::MomentNew)}
                     </button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="calendar-import-open"
+                        on:click=move |_| importing.set(true)
+                    >
+                        {move || ui.t(Key::CalendarImportOpen)}
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || importing.get()>
+                <div class="form">
+                    <h3>{move || ui.t(Key::CalendarImportTitle)}</h3>
+                    <CalendarImport client=Some(id.clone()) />
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="button"
+                            data-testid="calendar-close"
+                            on:click=move |_| importing.set(false)
+                        >
+                            {move || ui.t(Key::Close)}
+                        </button>
+                    </div>
                 </div>
             </Show>
             <Show when=move || preparing.get()>

@@ -7,8 +7,8 @@
 
 use kbr_core::command::Command;
 use kbr_core::i18n::Key;
-use kbr_core::model::{dates, MomentId, MomentKind, Preparation, ValueAnswer};
-use kbr_core::questionnaires::moments::{PrepareDraft, INTENTION_MAX};
+use kbr_core::model::{dates, Moment, MomentId, Preparation, ValueAnswer};
+use kbr_core::questionnaires::moments::{prepare_draft_of, PrepareDraft, INTENTION_MAX};
 use leptos::prelude::*;
 
 use super::form::MomentFields;
@@ -17,21 +17,33 @@ use crate::pages::client::use_client;
 use crate::state::use_ui;
 use crate::store::use_store;
 
-/// The "prepare" form.
+/// The "prepare" form: a new planned moment, or the preparation of a
+/// planned one (for instance one taken over from the calendar).
 #[component]
 pub fn PrepareForm(
     /// Set to false when the form closes.
     open: RwSignal<bool>,
+    /// The planned moment to prepare further; `None` for a new one.
+    #[prop(optional)]
+    existing: Option<Moment>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
     let ctx = use_client();
-    let date = RwSignal::new(store.today().to_string());
-    let kind = RwSignal::new(MomentKind::Meeting);
-    let description = RwSignal::new(String::new());
-    let texts = [(); 3].map(|_| RwSignal::new(String::new()));
+    let start = existing
+        .as_ref()
+        .map(prepare_draft_of)
+        .unwrap_or(PrepareDraft {
+            date: Some(store.today()),
+            ..PrepareDraft::default()
+        });
+    let date = RwSignal::new(start.date.map(|d| d.to_string()).unwrap_or_default());
+    let kind = RwSignal::new(start.kind);
+    let description = RwSignal::new(start.description.clone());
+    let texts = [start.expectation, start.treatment, start.extra].map(RwSignal::new);
     let errors = RwSignal::new(Vec::<String>::new());
     let client = StoredValue::new(ctx.id.clone());
+    let editing = existing.as_ref().map(|m| m.id);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [expectation, treatment, extra] = texts.map(|t| t.get_untracked());
@@ -42,10 +54,14 @@ pub fn PrepareForm(
             expectation,
             treatment,
             extra,
+            source: None,
         };
-        let cmd = Command::PrepareMoment {
-            id: MomentId(store.new_id()),
-            draft,
+        let cmd = match editing {
+            Some(id) => Command::EditPrepared { id, draft },
+            None => Command::PrepareMoment {
+                id: MomentId(store.new_id()),
+                draft,
+            },
         };
         match store.act(
             &client.get_value(),
@@ -104,6 +120,9 @@ pub fn PreparedNote(
     prepared: Preparation,
 ) -> impl IntoView {
     let ui = use_ui();
+    let empty = prepared.expectation.is_empty()
+        && prepared.treatment.is_empty()
+        && prepared.extra.is_empty();
     let rows = [
         (Key::PrepareExpectation, prepared.expectation),
         (Key::PrepareTreatment, prepared.treatment),
@@ -125,6 +144,14 @@ pub fn PreparedNote(
         <div class="tip prepared" data-testid="prepared-note">
             <h4>{move || ui.t(Key::PreparedTitle)}</h4>
             {rows}
+            {empty
+                .then(|| {
+                    view! {
+                        <p class="muted" data-testid="not-prepared">
+                            {move || ui.t(Key::NotPreparedYet)}
+                        </p>
+                    }
+                })}
         </div>
     }
 }

@@ -1,0 +1,84 @@
+//! The calendar export: a reminder choice and a download button.
+
+use kbr_core::calendar::export::{to_ics, ExportOptions, Reminder};
+use kbr_core::i18n::Key;
+use kbr_core::model::{Account, ClientId};
+use kbr_core::storage::export::file_slug;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::state::use_ui;
+use crate::store::use_store;
+
+/// Downloads the calendar of one client (or of all) as an `.ics` file.
+#[component]
+pub fn CalendarExport(
+    /// The client, or `None` for every client.
+    client: Option<ClientId>,
+    /// Prefix of the test ids (`{testid}-reminder`, `{testid}-ics`).
+    testid: &'static str,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    let reminder = RwSignal::new(Reminder::default());
+    let client = StoredValue::new(client);
+    let download = move |_| {
+        let accounts: Vec<Account> = match client.get_value() {
+            Some(id) => store.peek_account(&id, Clone::clone).into_iter().collect(),
+            None => store.accounts_now(),
+        };
+        let refs: Vec<&Account> = accounts.iter().collect();
+        let options = ExportOptions {
+            lang: ui.lang.get_untracked(),
+            reminder: reminder.get_untracked(),
+            today: store.today(),
+            stamp: browser::now_utc(),
+        };
+        let text = to_ics(&refs, &options);
+        let name = match refs.as_slice() {
+            [one] => format!(
+                "klantbankrekening-agenda-{}-{}.ics",
+                file_slug(&one.client.name),
+                store.today()
+            ),
+            _ => format!("klantbankrekening-agenda-{}.ics", store.today()),
+        };
+        if let Err(e) = browser::download(&name, "text/calendar;charset=utf-8", &text) {
+            leptos::logging::warn!("download failed: {e:?}");
+        }
+    };
+    view! {
+        <div class="calendar-export">
+            <label class="field">
+                <span>{move || ui.t(Key::ReminderLabel)}</span>
+                <select
+                    data-testid=format!("{testid}-reminder")
+                    on:change=move |ev| {
+                        if let Some(r) = Reminder::from_code(&event_target_value(&ev)) {
+                            reminder.set(r);
+                        }
+                    }
+                >
+                    {Reminder::ALL
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <option value=r.code() selected=move || reminder.get() == r>
+                                    {move || r.label(ui.lang.get())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <button
+                type="button"
+                class="button"
+                data-testid=format!("{testid}-ics")
+                on:click=download
+            >
+                {move || ui.t(Key::CalendarExportButton)}
+            </button>
+        </div>
+    }
+}
