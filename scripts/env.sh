@@ -3,7 +3,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
 E2E_DIR="$ROOT/tests/e2e"
-TRUNK_VERSION="0.21.14"
+WASM_SPLIT_VERSION="0.2.4"
 LEPTOSFMT_VERSION="0.1.33"
 # The wasm-bindgen CLI must equal the crate in Cargo.lock (pinned with "=").
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"

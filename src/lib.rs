@@ -5,31 +5,24 @@
 //! state ([`state`], [`store`]) and the only code that touches browser
 //! storage ([`storage`]). `main.rs` only mounts [`App`].
 
+pub mod actions;
 pub mod browser;
 pub mod components;
+pub mod lazy;
 pub mod pages;
 pub mod participant;
+pub mod routes;
 pub mod state;
 pub mod storage;
 pub mod store;
 pub mod workshops;
 
 use kbr_core::i18n::Key;
-use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
 use crate::components::banners::{NoticeToast, StorageBanners};
-use crate::components::conflicts::ConflictPanel;
 use crate::components::header::Header;
-use crate::pages::client::ClientPage;
-use crate::pages::data::DataPage;
-use crate::pages::guide::GuidePage;
-use crate::pages::handout::ClientHandout;
-use crate::pages::not_found::NotFound;
-use crate::pages::overview::Overview;
-use crate::pages::recovery::RecoveryPage;
-use crate::pages::return_page::ReturnPage;
-use crate::pages::workshops::{Worksheet, WorkshopPage, WorkshopsPage};
+use crate::lazy::Deferred;
 use crate::state::Ui;
 use crate::store::Store;
 
@@ -55,42 +48,19 @@ pub fn App() -> impl IntoView {
                 state::focus_main();
             }
         >
-            {move || ui.t(Key::SkipToContent)}
+            {ui.tr(Key::SkipToContent)}
         </a>
         <Header />
         <StorageBanners />
-        <ConflictPanel />
+        // The questions of a merge with another tab, rare: loaded when asked.
+        <Show when=move || !store.pending().is_empty()>
+            <Deferred load=routes::conflict_panel />
+        </Show>
         <main id="main" tabindex="-1" data-testid="main">
-            {move || match ui.route.get() {
-                Route::Overview => view! { <Overview /> }.into_any(),
-                Route::Client { id, tab } => view! { <ClientPage id=id tab=tab /> }.into_any(),
-                Route::Assessment { id, definition } => {
-                    view! { <ClientPage id=id tab=ClientTab::Assessments definition=definition /> }
-                        .into_any()
-                }
-                Route::Data => view! { <DataPage /> }.into_any(),
-                Route::Recovery => view! { <RecoveryPage /> }.into_any(),
-                Route::Handout(id) => view! { <ClientHandout id=id /> }.into_any(),
-                Route::Guide => view! { <GuidePage /> }.into_any(),
-                Route::Workshops => view! { <WorkshopsPage /> }.into_any(),
-                Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
-                Route::Worksheet(definition) => {
-                    view! { <Worksheet definition=definition /> }.into_any()
-                }
-                Route::Return(code) => view! { <ReturnPage code=code /> }.into_any(),
-                Route::Invite(code) => {
-                    browser::replace_location(&browser::invite_link(&code));
-                    ().into_any()
-                }
-                Route::NotFound => {
-                    // An invite belongs on the participant page, beside the app.
-                    view! { <NotFound /> }
-                        .into_any()
-                }
-            }}
+            {move || routes::page(ui.route.get())}
         </main>
         <footer class="app-footer">
-            <p>{move || ui.t(Key::FooterPrivacy)}</p>
+            <p>{ui.tr(Key::FooterPrivacy)}</p>
         </footer>
         <NoticeToast />
     }

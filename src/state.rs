@@ -47,6 +47,13 @@ impl Ui {
         key.text(self.lang.get())
     }
 
+    /// The text of `key` as a view that follows the language. Every static
+    /// text of every screen is this one closure type, so the view code for
+    /// it exists once in the wasm instead of once per text.
+    pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || key.text(self.lang.get())
+    }
+
     /// Navigates to `route` by setting the hash, so the browser's back button
     /// and reloads work as users expect.
     pub fn go(&self, route: Route) {

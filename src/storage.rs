@@ -13,7 +13,7 @@
 
 use kbr_core::i18n::Lang;
 use kbr_core::invite::workshop::{self, session_key, Session, SessionDecodeError, SESSION_PREFIX};
-use kbr_core::model::{Account, ClientId, RoundId};
+use kbr_core::model::{order, Account, ClientId, RoundId};
 use kbr_core::storage::codec::{
     self, classify_failure, client_key, peek, quarantine_key, DecodeError, Meta, StorageFailure,
     Stored, CLIENT_PREFIX, META_KEY, QUARANTINE_PREFIX, SCHEMA,
@@ -511,9 +511,10 @@ pub fn load_sessions(now_millis: u64) -> LoadedSessions {
             reason,
         });
     }
-    loaded
-        .sessions
-        .sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+    // Newest first.
+    order::sort_by_key(&mut loaded.sessions, |s| {
+        (-order::day(s.created), u64::MAX - s.id.0)
+    });
     loaded
 }
 

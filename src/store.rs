@@ -160,6 +160,10 @@ pub struct Store {
     tab: StoredValue<(String, u64)>,
     today: NaiveDate,
     flush_scheduled: StoredValue<bool>,
+    /// The app's owner: listeners started later live as long as the app.
+    owner: StoredValue<Owner, LocalStorage>,
+    /// Whether the save machinery (retries, close guards) runs yet.
+    saving_started: StoredValue<bool>,
 }
 
 impl Store {
@@ -206,6 +210,8 @@ impl Store {
             )),
             today: browser::today(),
             flush_scheduled: StoredValue::new(false),
+            owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
+            saving_started: StoredValue::new(false),
         };
         store.listen();
         store
@@ -213,46 +219,62 @@ impl Store {
 
     fn listen(self) {
         let store = self;
+        // Another tab's write is merged by code that loads when it is
+        // needed (most sessions never see one).
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             if let Some(id) = ev.key().as_deref().and_then(client_of_key) {
-                store.on_other_tab_write(&id, ev.new_value());
+                let raw = ev.new_value();
+                leptos::task::spawn_local(async move {
+                    let _ = crate::actions::other_tab_wrote(store, id, raw).await;
+                });
             }
         });
         on_cleanup(move || handle.remove());
-
-        // Retry unsaved changes now and then: when saving works again, it saves.
-        if let Ok(interval) = set_interval_with_handle(
-            move || {
-                if !store.unsaved.get_untracked().is_empty() {
-                    store.flush();
-                }
-            },
-            Duration::from_secs(4),
-        ) {
-            on_cleanup(move || interval.clear());
-        }
-
-        // A scheduled save must not be lost when the tab closes first; no
-        // lock can be awaited any more, so this is the one unlocked write.
-        let hide = window_event_listener(leptos::ev::pagehide, move |_| {
-            for id in store.unsaved.get_untracked() {
-                store.save_now(&id);
-            }
-        });
-        on_cleanup(move || hide.remove());
-
-        // While changes cannot be saved, closing the tab would lose them.
-        let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-            if store.at_risk() {
-                ev.prevent_default();
-                ev.set_return_value("unsaved");
-            }
-        });
-        on_cleanup(move || unload.remove());
-
         leptos::task::spawn_local(async move {
             let p = storage::request_persist().await;
             store.persisted.set(p);
+        });
+    }
+
+    /// Starts what keeps changes safe once there are any: retries of
+    /// failed saves, the last save when the tab is hidden, and the question
+    /// before closing while changes cannot be saved.
+    fn start_saving(self) {
+        if self.saving_started.get_value() {
+            return;
+        }
+        self.saving_started.set_value(true);
+        let store = self;
+        self.owner.get_value().with(|| {
+            // Retry unsaved changes now and then: when saving works again, it saves.
+            if let Ok(interval) = set_interval_with_handle(
+                move || {
+                    if !store.unsaved.get_untracked().is_empty() {
+                        store.flush();
+                    }
+                },
+                Duration::from_secs(4),
+            ) {
+                on_cleanup(move || interval.clear());
+            }
+
+            // A scheduled save must not be lost when the tab closes first; no
+            // lock can be awaited any more, so this is the one unlocked write.
+            let hide = window_event_listener(leptos::ev::pagehide, move |_| {
+                for id in store.unsaved.get_untracked() {
+                    store.save_now(&id);
+                }
+            });
+            on_cleanup(move || hide.remove());
+
+            // While changes cannot be saved, closing the tab would lose them.
+            let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+                if store.at_risk() {
+                    ev.prevent_default();
+                    ev.set_return_value("unsaved");
+                }
+            });
+            on_cleanup(move || unload.remove());
         });
     }
 
@@ -493,6 +515,7 @@ impl Store {
     /// saved together. The frame callback does not run in a hidden tab, so
     /// a plain timer saves at the latest 250 ms later.
     pub fn schedule_flush(&self) {
+        self.start_saving();
         if self.flush_scheduled.get_value() {
             return;
         }
@@ -512,6 +535,7 @@ impl Store {
 
     /// Starts saving every unsaved account, each under its cross-tab lock.
     pub fn flush(&self) {
+        self.start_saving();
         if self.read_only() {
             return;
         }
@@ -597,7 +621,7 @@ impl Store {
     }
 
     /// Another tab wrote client `id` (`raw`: the new value; `None`: deleted).
-    fn on_other_tab_write(&self, id: &ClientId, raw: Option<String>) {
+    pub fn on_other_tab_write(&self, id: &ClientId, raw: Option<String>) {
         match raw {
             Some(raw) => self.merge_in(id, &raw, false),
             None => {
@@ -900,6 +924,7 @@ impl Store {
         if self.read_only() {
             return Err(ImportRefused::ReadOnly);
         }
+        self.start_saving();
         let newer = storage::newer_keys();
         if !newer.is_empty() {
             self.newer.set(newer);

@@ -192,12 +192,41 @@ impl Workshops {
 
 /// The [`Workshops`] context.
 pub fn use_workshops() -> Workshops {
-    expect_context::<Workshops>()
+    let slot = expect_context::<WorkshopsSlot>();
+    if let Some(w) = slot.sessions.get_value() {
+        return w;
+    }
+    // Loaded on first use, under the app's owner so its listener lives as
+    // long as the app, not as long as the page that asked first.
+    let w = slot
+        .owner
+        .get_value()
+        .with(|| Workshops::install(slot.store));
+    slot.sessions.set_value(Some(w));
+    w
 }
 
-/// Installs [`Workshops`] beside the store (called by [`crate::App`]).
-pub fn provide_workshops() -> Workshops {
-    let w = Workshops::install(use_store());
-    provide_context(w);
-    w
+/// The sessions once some screen used them (an undo of a session change
+/// only happens after that).
+pub fn loaded_workshops() -> Option<Workshops> {
+    use_context::<WorkshopsSlot>().and_then(|slot| slot.sessions.get_value())
+}
+
+/// Where [`Workshops`] is kept once loaded: only trainers have sessions,
+/// so they are read when a workshop screen, the backup or the recovery
+/// page first needs them, not at start.
+#[derive(Clone, Copy)]
+struct WorkshopsSlot {
+    sessions: StoredValue<Option<Workshops>>,
+    owner: StoredValue<Owner, LocalStorage>,
+    store: Store,
+}
+
+/// Makes [`use_workshops`] work below (called by [`crate::App`]).
+pub fn provide_workshops() {
+    provide_context(WorkshopsSlot {
+        sessions: StoredValue::new(None),
+        owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
+        store: use_store(),
+    });
 }

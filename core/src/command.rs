@@ -567,7 +567,9 @@ pub fn apply(
                 reflection,
                 actions,
             });
-            account.stock_takes.sort_by_key(|s| (s.date, s.id));
+            crate::model::order::sort_by_key(&mut account.stock_takes, |s| {
+                (crate::model::order::day(s.date), s.id.0)
+            });
             Ok(Command::RemoveStockTake { id })
         }
         Command::RemoveStockTake { id } => {
@@ -585,7 +587,9 @@ pub fn apply(
                 return Err(CommandError::IdInUse);
             }
             account.stock_takes.push(*stock_take);
-            account.stock_takes.sort_by_key(|s| (s.date, s.id));
+            crate::model::order::sort_by_key(&mut account.stock_takes, |s| {
+                (crate::model::order::day(s.date), s.id.0)
+            });
             Ok(Command::RemoveStockTake { id })
         }
         Command::EditClient(draft) => {
@@ -718,7 +722,9 @@ pub fn apply(
                 Some(slot) => Ok(Command::PutRound(Box::new(std::mem::replace(slot, *round)))),
                 None => {
                     account.rounds.push(*round);
-                    account.rounds.sort_by_key(|r| (r.created, r.id));
+                    crate::model::order::sort_by_key(&mut account.rounds, |r| {
+                        (crate::model::order::day(r.created), r.id.0)
+                    });
                     Ok(Command::RemoveRound { id })
                 }
             }

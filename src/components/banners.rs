@@ -7,10 +7,8 @@ use kbr_core::route::Route;
 use kbr_core::storage::codec::StorageFailure;
 use leptos::prelude::*;
 
-use crate::components::downloads::download_backup;
 use crate::state::use_ui;
-use crate::store::{use_store, StartupProblem, Undo};
-use crate::workshops::Workshops;
+use crate::store::{use_store, StartupProblem};
 
 /// Every storage banner that applies right now.
 #[component]
@@ -36,7 +34,7 @@ pub fn StorageBanners() -> impl IntoView {
                         view! {
                             <div class="banner danger" role="alert" data-testid="banner-storage">
                                 <p>
-                                    <strong>{move || ui.t(Key::BannerNotSaved)}</strong>
+                                    <strong>{ui.tr(Key::BannerNotSaved)}</strong>
                                     " "
                                     {text}
                                 </p>
@@ -45,9 +43,13 @@ pub fn StorageBanners() -> impl IntoView {
                                     type="button"
                                     class="button small"
                                     data-testid="banner-export"
-                                    on:click=move |_| download_backup()
+                                    on:click=move |_| crate::actions::spawn(
+                                        store,
+                                        ui.lang.get_untracked(),
+                                        crate::actions::download_backup(),
+                                    )
                                 >
-                                    {move || ui.t(Key::ExportBackup)}
+                                    {ui.tr(Key::ExportBackup)}
                                 </button>
                             </div>
                         }
@@ -56,9 +58,9 @@ pub fn StorageBanners() -> impl IntoView {
             <Show when=move || !store.newer().is_empty()>
                 <div class="banner danger" role="alert" data-testid="banner-read-only">
                     <p>
-                        <strong>{move || ui.t(Key::BannerReadOnlyTitle)}</strong>
+                        <strong>{ui.tr(Key::BannerReadOnlyTitle)}</strong>
                         " "
-                        {move || ui.t(Key::BannerReadOnly)}
+                        {ui.tr(Key::BannerReadOnly)}
                     </p>
                 </div>
             </Show>
@@ -74,7 +76,7 @@ pub fn StorageBanners() -> impl IntoView {
                         }}
                     </p>
                     <a class="button small" href=Route::Recovery.to_hash()>
-                        {move || ui.t(Key::BannerQuarantineOpen)}
+                        {ui.tr(Key::BannerQuarantineOpen)}
                     </a>
                 </div>
             </Show>
@@ -82,9 +84,17 @@ pub fn StorageBanners() -> impl IntoView {
                 store.fault().is_none() && store.meta().export_due(store.today())
             }>
                 <div class="banner info" data-testid="banner-export-reminder">
-                    <p>{move || ui.t(Key::BannerExportReminder)}</p>
-                    <button type="button" class="button small" on:click=move |_| download_backup()>
-                        {move || ui.t(Key::ExportBackup)}
+                    <p>{ui.tr(Key::BannerExportReminder)}</p>
+                    <button
+                        type="button"
+                        class="button small"
+                        on:click=move |_| crate::actions::spawn(
+                            store,
+                            ui.lang.get_untracked(),
+                            crate::actions::download_backup(),
+                        )
+                    >
+                        {ui.tr(Key::ExportBackup)}
                     </button>
                 </div>
             </Show>
@@ -125,17 +135,15 @@ fn StartupBanner() -> impl IntoView {
 pub fn NoticeToast() -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
-    let workshops = use_context::<Workshops>();
     let undo = move |_| {
         let lang = ui.lang.get_untracked();
-        let result = match (store.take_undo(), workshops) {
-            (Some(Undo::Session(id, inverse)), Some(w)) => w.apply(id, *inverse, lang).map(|_| ()),
-            (Some(Undo::SessionDeleted(s)), Some(w)) => w.restore(*s),
-            (Some(other), _) => store.undo(other).map_err(|e| e.messages(lang).join(" ")),
-            (None, _) => Ok(()),
-        };
-        if let Err(e) = result {
-            store.notify(e, None);
+        if let Some(undo) = store.take_undo() {
+            let workshops = crate::workshops::loaded_workshops();
+            crate::actions::spawn(
+                store,
+                lang,
+                crate::actions::undo(store, undo, workshops, lang),
+            );
         }
     };
     view! {
@@ -155,13 +163,13 @@ pub fn NoticeToast() -> impl IntoView {
                                         data-testid="undo"
                                         on:click=undo
                                     >
-                                        {move || ui.t(Key::Undo)}
+                                        {ui.tr(Key::Undo)}
                                     </button>
                                 </Show>
                                 <button
                                     type="button"
                                     class="button small link"
-                                    aria-label=move || ui.t(Key::Close)
+                                    aria-label=ui.tr(Key::Close)
                                     on:click=move |_| store.dismiss_notice()
                                 >
                                     "×"

@@ -47,7 +47,7 @@ pub fn CategorySelect(
         })
     };
     view! {
-        <label for=testid>{move || ui.t(Key::Category)}</label>
+        <label for=testid>{ui.tr(Key::Category)}</label>
         <select
             id=testid
             data-testid=testid

@@ -109,11 +109,11 @@ pub fn BalanceChart(
                 <Dots geometry=geometry />
             </svg>
             <figcaption class="legend">
-                <span class="key supplier">{move || ui.t(Key::PartySupplier)}</span>
-                <span class="key client">{move || ui.t(Key::PartyClient)}</span>
-                <span class="key band-red">{move || ui.t(Key::BandRed)}</span>
-                <span class="key band-healthy">{move || ui.t(Key::BandHealthy)}</span>
-                <span class="key band-surplus">{move || ui.t(Key::BandSurplus)}</span>
+                <span class="key supplier">{ui.tr(Key::PartySupplier)}</span>
+                <span class="key client">{ui.tr(Key::PartyClient)}</span>
+                <span class="key band-red">{ui.tr(Key::BandRed)}</span>
+                <span class="key band-healthy">{ui.tr(Key::BandHealthy)}</span>
+                <span class="key band-surplus">{ui.tr(Key::BandSurplus)}</span>
             </figcaption>
             <ChartTable points=points />
         </figure>
@@ -230,12 +230,12 @@ fn ChartTable(points: Signal<Vec<PeriodPoint>>) -> impl IntoView {
     let ui = use_ui();
     view! {
         <table class="visually-hidden">
-            <caption>{move || ui.t(Key::ChartTableCaption)}</caption>
+            <caption>{ui.tr(Key::ChartTableCaption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{move || ui.t(Key::Period)}</th>
-                    <th scope="col">{move || ui.t(Key::PartySupplier)}</th>
-                    <th scope="col">{move || ui.t(Key::PartyClient)}</th>
+                    <th scope="col">{ui.tr(Key::Period)}</th>
+                    <th scope="col">{ui.tr(Key::PartySupplier)}</th>
+                    <th scope="col">{ui.tr(Key::PartyClient)}</th>
                 </tr>
             </thead>
             <tbody>

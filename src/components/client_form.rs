@@ -95,7 +95,7 @@ pub fn ClientForm(
                 {field(Key::FieldOrganisation, organisation, "client-organisation", false)}
                 {field(Key::FieldAccountManager, manager, "client-manager", false)}
                 {field(Key::FieldSponsor, sponsor, "client-sponsor", false)} <label class="field">
-                    <span>{move || ui.t(Key::FieldStartDate)}</span>
+                    <span>{ui.tr(Key::FieldStartDate)}</span>
                     <input
                         type="date"
                         data-testid="client-start"
@@ -105,7 +105,7 @@ pub fn ClientForm(
                 </label>
             </div>
             <label class="field">
-                <span>{move || ui.t(Key::FieldNotes)}</span>
+                <span>{ui.tr(Key::FieldNotes)}</span>
                 <textarea
                     data-testid="client-notes"
                     rows="3"
@@ -116,10 +116,10 @@ pub fn ClientForm(
             <ErrorList errors=errors testid="form-errors" />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="client-save">
-                    {move || ui.t(Key::Save)}
+                    {ui.tr(Key::Save)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_done.run(None)>
-                    {move || ui.t(Key::Cancel)}
+                    {ui.tr(Key::Cancel)}
                 </button>
             </div>
         </form>

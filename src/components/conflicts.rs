@@ -65,7 +65,7 @@ fn MergeQuestion(
                             on:change=move |_| pick(Side::Mine)
                         />
                         <span>
-                            {move || ui.t(Key::ConflictHere)}": "
+                            {ui.tr(Key::ConflictHere)}": "
                             <strong class="user-text">{mine.clone()}</strong>
                         </span>
                     </label>
@@ -78,7 +78,7 @@ fn MergeQuestion(
                             on:change=move |_| pick(Side::Theirs)
                         />
                         <span>
-                            {move || ui.t(Key::ConflictThere)}": "
+                            {ui.tr(Key::ConflictThere)}": "
                             <strong class="user-text">{theirs.clone()}</strong>
                         </span>
                     </label>

@@ -14,9 +14,7 @@ use crate::store::use_store;
 /// Downloads the full JSON backup and records the export.
 pub fn download_backup() {
     let store = use_store();
-    let workshops = use_context::<crate::workshops::Workshops>()
-        .map(|w| w.all_now())
-        .unwrap_or_default();
+    let workshops = crate::workshops::use_workshops().all_now();
     let text = store.export_backup(&workshops);
     let name = backup::file_name(store.today());
     if let Err(e) = browser::download(&name, "application/json", &text) {
@@ -84,7 +82,7 @@ pub fn LedgerExports(
             data-testid=format!("{testid}-csv")
             on:click=move |_| on_export.run(LedgerFormat::Csv)
         >
-            {move || ui.t(Key::ExportCsv)}
+            {ui.tr(Key::ExportCsv)}
         </button>
         <button
             type="button"
@@ -92,7 +90,7 @@ pub fn LedgerExports(
             data-testid=format!("{testid}-journal")
             on:click=move |_| on_export.run(LedgerFormat::Journal)
         >
-            {move || ui.t(Key::ExportJournal)}
+            {ui.tr(Key::ExportJournal)}
         </button>
     }
 }

@@ -15,13 +15,13 @@ pub fn Header() -> impl IntoView {
             <a class="brand" href=Route::Overview.to_hash() data-testid="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span class="brand-text">
-                    <span class="brand-name">{move || ui.t(Key::AppName)}</span>
-                    <span class="brand-tagline">{move || ui.t(Key::AppTagline)}</span>
+                    <span class="brand-name">{ui.tr(Key::AppName)}</span>
+                    <span class="brand-tagline">{ui.tr(Key::AppTagline)}</span>
                 </span>
             </a>
-            <nav class="header-nav" aria-label=move || ui.t(Key::MainNav)>
+            <nav class="header-nav" aria-label=ui.tr(Key::MainNav)>
                 <a href=Route::Guide.to_hash() data-testid="nav-guide">
-                    {move || ui.t(Key::NavGuide)}
+                    {ui.tr(Key::NavGuide)}
                 </a>
                 <LangSwitch />
             </nav>
@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
 pub fn LangSwitch() -> impl IntoView {
     let ui = use_ui();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || ui.t(Key::LanguageLabel)>
+        <div class="lang-switch" role="group" aria-label=ui.tr(Key::LanguageLabel)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {

@@ -50,7 +50,7 @@ pub fn LinkShare(
             <div class="link-share-text">
                 <input
                     id=field_id
-                    aria-label=move || ui.t(Key::LinkLabel)
+                    aria-label=ui.tr(Key::LinkLabel)
                     class="link-field"
                     type="text"
                     readonly
@@ -73,7 +73,7 @@ pub fn LinkShare(
                         on:click=copy
                         data-testid="copy-link"
                     >
-                        {move || ui.t(Key::CopyLink)}
+                        {ui.tr(Key::CopyLink)}
                     </button>
                     <Show when=browser::can_share>
                         <button
@@ -82,7 +82,7 @@ pub fn LinkShare(
                             on:click=share
                             data-testid="share-link"
                         >
-                            {move || ui.t(Key::ShareLink)}
+                            {ui.tr(Key::ShareLink)}
                         </button>
                     </Show>
                 </div>

@@ -27,7 +27,7 @@ pub fn WeakestBox(
                 </h3>
                 <p class="muted">{move || section.description.get(ui.lang.get())}</p>
                 <p>
-                    <strong>{move || ui.t(Key::Tip)}": "</strong>
+                    <strong>{ui.tr(Key::Tip)}": "</strong>
                     <span data-testid="weakest-tip">{move || section.tip.get(ui.lang.get())}</span>
                 </p>
             </div>
@@ -35,7 +35,7 @@ pub fn WeakestBox(
         .into_any(),
         Weakest::AllEqual => view! {
             <p class="tip" data-testid="weakest-none">
-                {move || ui.t(Key::WeakestNone)}
+                {ui.tr(Key::WeakestNone)}
             </p>
         }
         .into_any(),

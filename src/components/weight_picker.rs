@@ -33,7 +33,7 @@ pub fn WeightPicker(
     };
     view! {
         <div class="field weight-field">
-            <span id=label_id.clone()>{move || ui.t(Key::Weight)}</span>
+            <span id=label_id.clone()>{ui.tr(Key::Weight)}</span>
             <div class="segmented weights" role="radiogroup" aria-labelledby=label_id>
                 {(Weight::MIN..=Weight::MAX)
                     .map(|w| {

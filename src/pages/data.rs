@@ -36,8 +36,8 @@ fn Exports() -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="data-page">
-            <h1>{move || ui.t(Key::NavData)}</h1>
-            <p>{move || ui.t(Key::DataIntro)}</p>
+            <h1>{ui.tr(Key::NavData)}</h1>
+            <p>{ui.tr(Key::DataIntro)}</p>
             <div class="actions">
                 <button
                     type="button"
@@ -45,7 +45,7 @@ fn Exports() -> impl IntoView {
                     data-testid="export-json"
                     on:click=move |_| download_backup()
                 >
-                    {move || ui.t(Key::ExportBackup)}
+                    {ui.tr(Key::ExportBackup)}
                 </button>
                 <LedgerExports on_export=Callback::new(export) testid="export" />
             </div>
@@ -123,10 +123,10 @@ fn ImportPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="import">
-            <h2>{move || ui.t(Key::ImportTitle)}</h2>
-            <p>{move || ui.t(Key::ImportIntro)}</p>
+            <h2>{ui.tr(Key::ImportTitle)}</h2>
+            <p>{ui.tr(Key::ImportIntro)}</p>
             <label class="field">
-                <span>{move || ui.t(Key::ImportChoose)}</span>
+                <span>{ui.tr(Key::ImportChoose)}</span>
                 <input
                     type="file"
                     accept="application/json,.json"
@@ -229,7 +229,7 @@ fn ImportPreview(
     view! {
         <div class="preview" data-testid="import-preview">
             <fieldset>
-                <legend>{move || ui.t(Key::ImportMode)}</legend>
+                <legend>{ui.tr(Key::ImportMode)}</legend>
                 <label class="check">
                     <input
                         type="radio"
@@ -238,7 +238,7 @@ fn ImportPreview(
                         prop:checked=move || mode.get() == ImportMode::Merge
                         on:change=move |_| mode.set(ImportMode::Merge)
                     />
-                    {move || ui.t(Key::ImportMerge)}
+                    {ui.tr(Key::ImportMerge)}
                 </label>
                 <label class="check">
                     <input
@@ -248,7 +248,7 @@ fn ImportPreview(
                         prop:checked=move || mode.get() == ImportMode::Replace
                         on:change=move |_| mode.set(ImportMode::Replace)
                     />
-                    {move || ui.t(Key::ImportReplace)}
+                    {ui.tr(Key::ImportReplace)}
                 </label>
             </fieldset>
             <p data-testid="import-plan">
@@ -276,7 +276,7 @@ fn ImportPreview(
                     data-testid="import-confirm"
                     on:click=confirm
                 >
-                    {move || ui.t(Key::ImportConfirm)}
+                    {ui.tr(Key::ImportConfirm)}
                 </button>
                 <button
                     type="button"
@@ -284,7 +284,7 @@ fn ImportPreview(
                     data-testid="import-cancel"
                     on:click=move |_| state.set(ImportState::Idle)
                 >
-                    {move || ui.t(Key::Cancel)}
+                    {ui.tr(Key::Cancel)}
                 </button>
             </div>
         </div>
@@ -298,10 +298,10 @@ fn CalendarPanel() -> impl IntoView {
     let ui = use_ui();
     view! {
         <section class="panel" data-testid="calendar">
-            <h2>{move || ui.t(Key::CalendarTitleSection)}</h2>
-            <p>{move || ui.t(Key::CalendarIntro)}</p>
+            <h2>{ui.tr(Key::CalendarTitleSection)}</h2>
+            <p>{ui.tr(Key::CalendarIntro)}</p>
             <CalendarExport client=None testid="calendar" />
-            <h3>{move || ui.t(Key::CalendarImportTitle)}</h3>
+            <h3>{ui.tr(Key::CalendarImportTitle)}</h3>
             <CalendarImport client=None />
         </section>
     }
@@ -314,7 +314,7 @@ fn StorageStatus() -> impl IntoView {
     let store = use_store();
     view! {
         <section class="panel" data-testid="storage-status">
-            <h2>{move || ui.t(Key::StorageTitle)}</h2>
+            <h2>{ui.tr(Key::StorageTitle)}</h2>
             <p data-testid="persisted">
                 {move || {
                     ui.t(
@@ -330,11 +330,11 @@ fn StorageStatus() -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="banner warning" data-testid="safari-note">
-                            {move || ui.t(Key::SafariNote)}
+                            {ui.tr(Key::SafariNote)}
                         </p>
                     }
                 })}
-            <p class="muted">{move || ui.t(Key::BackupAdvice)}</p>
+            <p class="muted">{ui.tr(Key::BackupAdvice)}</p>
         </section>
     }
 }

@@ -84,7 +84,7 @@ pub fn GuidePage() -> impl IntoView {
                 <h2>{move || ui.t(title)}</h2>
                 <p>{move || ui.t(text)}</p>
                 <p class="no-print">
-                    <a href=href>{move || ui.t(Key::GuideWhere)}" →"</a>
+                    <a href=href>{ui.tr(Key::GuideWhere)}" →"</a>
                 </p>
             </section>
         }
@@ -94,8 +94,8 @@ pub fn GuidePage() -> impl IntoView {
         <article class="guide" data-testid="guide">
             <div class="page-head">
                 <div class="page-title">
-                    <h1>{move || ui.t(Key::GuideTitle)}</h1>
-                    <p class="muted">{move || ui.t(Key::GuideIntro)}</p>
+                    <h1>{ui.tr(Key::GuideTitle)}</h1>
+                    <p class="muted">{ui.tr(Key::GuideIntro)}</p>
                 </div>
                 <button
                     type="button"
@@ -103,7 +103,7 @@ pub fn GuidePage() -> impl IntoView {
                     on:click=|_| browser::print()
                     data-testid="print-guide"
                 >
-                    {move || ui.t(Key::GuidePrint)}
+                    {ui.tr(Key::GuidePrint)}
                 </button>
             </div>
             <div class="guide-parts">{parts}</div>

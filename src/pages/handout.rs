@@ -64,14 +64,14 @@ pub fn ClientHandout(
     view! {
         <article class="handout client-handout" data-testid="client-handout">
             <div class="toolbar no-print">
-                <a href=back>{move || ui.t(Key::BackToClient)}</a>
+                <a href=back>{ui.tr(Key::BackToClient)}</a>
                 <button
                     type="button"
                     class="button primary"
                     on:click=|_| browser::print()
                     data-testid="print-client-handout"
                 >
-                    {move || ui.t(Key::PrintHandout)}
+                    {ui.tr(Key::PrintHandout)}
                 </button>
             </div>
             <h1 class="user-text">{move || account.with(|a| a.client.name.clone())}</h1>
@@ -94,7 +94,7 @@ pub fn ClientHandout(
                     <Show
                         when=move || hostmanship.with(Option::is_some)
                         fallback=move || {
-                            view! { <p class="muted">{move || ui.t(Key::AssessmentNone)}</p> }
+                            view! { <p class="muted">{ui.tr(Key::AssessmentNone)}</p> }
                         }
                     >
                         <RadarChart definition=&HOSTMANSHIP shapes=shapes />
@@ -206,11 +206,11 @@ fn HandoutLists(
     };
     view! {
         <section>
-            <h2>{move || ui.t(Key::HandoutWithdrawals)}</h2>
+            <h2>{ui.tr(Key::HandoutWithdrawals)}</h2>
             <ol class="compact" data-testid="handout-withdrawals">
                 {withdrawals}
             </ol>
-            <h2>{move || ui.t(Key::HandoutActions)}</h2>
+            <h2>{ui.tr(Key::HandoutActions)}</h2>
             <ul class="compact" data-testid="handout-actions">
                 {actions}
             </ul>

@@ -12,10 +12,10 @@ pub fn NotFound() -> impl IntoView {
     let ui = use_ui();
     view! {
         <section class="panel empty" data-testid="not-found">
-            <h1>{move || ui.t(Key::NotFoundTitle)}</h1>
-            <p>{move || ui.t(Key::NotFoundBody)}</p>
+            <h1>{ui.tr(Key::NotFoundTitle)}</h1>
+            <p>{ui.tr(Key::NotFoundBody)}</p>
             <a class="button" href=Route::Overview.to_hash()>
-                {move || ui.t(Key::BackToOverview)}
+                {ui.tr(Key::BackToOverview)}
             </a>
         </section>
     }

@@ -13,12 +13,15 @@ use crate::store::use_store;
 pub fn RecoveryPage() -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
+    // Workshop sessions are read on first use: reading them here sets an
+    // unreadable one aside and lists it below.
+    crate::workshops::use_workshops();
     view! {
         <section class="panel" data-testid="recovery">
-            <h1>{move || ui.t(Key::RecoveryTitle)}</h1>
-            <p>{move || ui.t(Key::RecoveryIntro)}</p>
+            <h1>{ui.tr(Key::RecoveryTitle)}</h1>
+            <p>{ui.tr(Key::RecoveryIntro)}</p>
             <Show when=move || store.quarantined().is_empty()>
-                <p class="muted">{move || ui.t(Key::RecoveryNone)}</p>
+                <p class="muted">{ui.tr(Key::RecoveryNone)}</p>
             </Show>
             <ul class="quarantine-list">
                 {move || {
@@ -64,7 +67,7 @@ pub fn RecoveryPage() -> impl IntoView {
                                                 );
                                             }
                                         >
-                                            {move || ui.t(Key::Download)}
+                                            {ui.tr(Key::Download)}
                                         </button>
                                         <button
                                             type="button"
@@ -72,7 +75,7 @@ pub fn RecoveryPage() -> impl IntoView {
                                             data-testid="quarantine-delete"
                                             on:click=delete
                                         >
-                                            {move || ui.t(Key::RecoveryDelete)}
+                                            {ui.tr(Key::RecoveryDelete)}
                                         </button>
                                     </div>
                                 </li>

@@ -63,7 +63,7 @@ pub fn ReturnPage(
                     match title {
                         None => view! {
                             <p class="errors" role="alert" data-testid="return-error">
-                                {move || ui.t(Key::ReturnNoSession)}
+                                {ui.tr(Key::ReturnNoSession)}
                             </p>
                         }
                         .into_any(),
@@ -81,7 +81,7 @@ pub fn ReturnPage(
                                 on:click=add
                                 data-testid="return-add"
                             >
-                                {move || ui.t(Key::ReturnAdd)}
+                                {ui.tr(Key::ReturnAdd)}
                             </button>
                         }
                         .into_any(),
@@ -121,14 +121,14 @@ pub fn ReturnPage(
                                     on:click=add
                                     data-testid="return-add"
                                 >
-                                    {move || ui.t(Key::ReturnAdd)}
+                                    {ui.tr(Key::ReturnAdd)}
                                 </button>
                             }
                             .into_any()
                         }
                         (None, _) => view! {
                             <p class="errors" role="alert" data-testid="return-error">
-                                {move || ui.t(Key::ReturnNoRound)}
+                                {ui.tr(Key::ReturnNoRound)}
                             </p>
                         }
                         .into_any(),
@@ -145,7 +145,7 @@ pub fn ReturnPage(
     };
     view! {
         <section class="panel return-page" data-testid="return-page">
-            <h1>{move || ui.t(Key::ReturnTitle)}</h1>
+            <h1>{ui.tr(Key::ReturnTitle)}</h1>
             {body}
             {move || {
                 error

@@ -60,22 +60,22 @@ pub fn Done() -> impl IntoView {
             {match kind {
                 Kind::Workshop => {
                     view! {
-                        <h1 tabindex="-1">{move || ui.t(Key::DoneWorkshop)}</h1>
+                        <h1 tabindex="-1">{ui.tr(Key::DoneWorkshop)}</h1>
                         {results}
                     }
                         .into_any()
                 }
                 Kind::Client => {
                     view! {
-                        <h1 tabindex="-1">{move || ui.t(Key::DoneClient)}</h1>
-                        <p>{move || ui.t(Key::DoneClientText)}</p>
+                        <h1 tabindex="-1">{ui.tr(Key::DoneClient)}</h1>
+                        <p>{ui.tr(Key::DoneClientText)}</p>
                     }
                         .into_any()
                 }
             }}
             <section class="return-box" aria-labelledby="return-heading">
                 <h2 id="return-heading">{send_to}</h2>
-                <p class="muted small">{move || ui.t(Key::ReturnHow)}</p>
+                <p class="muted small">{ui.tr(Key::ReturnHow)}</p>
                 <LinkShare
                     link=link
                     qr_label=Signal::derive(move || ui.t(Key::ReturnQr).to_string())
@@ -83,7 +83,7 @@ pub fn Done() -> impl IntoView {
                     testid="return-link"
                 />
                 <button type="button" class="button" on:click=download data-testid="return-file">
-                    {move || ui.t(Key::ReturnFile)}
+                    {ui.tr(Key::ReturnFile)}
                 </button>
             </section>
             <button
@@ -92,7 +92,7 @@ pub fn Done() -> impl IntoView {
                 on:click=move |_| go_to(flow, 1)
                 data-testid="change-answers"
             >
-                {move || ui.t(Key::ChangeAnswers)}
+                {ui.tr(Key::ChangeAnswers)}
             </button>
             <p class="muted small">
                 {move || tf(ui.lang.get(), Key::DoneSteps, &[("n", &count.to_string())])}

@@ -49,12 +49,12 @@ pub fn Intro() -> impl IntoView {
                 {heading}
             </h1>
             <Show when=move || kind == Kind::Workshop>
-                <p>{move || ui.t(Key::InviteAccountExplained)}</p>
+                <p>{ui.tr(Key::InviteAccountExplained)}</p>
             </Show>
             <ul class="exercise-list">{list}</ul>
-            <p>{move || ui.t(Key::ScaleExplained)}</p>
+            <p>{ui.tr(Key::ScaleExplained)}</p>
             <p class="privacy" data-testid="no-server">
-                {move || ui.t(Key::InviteNoServer)}
+                {ui.tr(Key::InviteNoServer)}
             </p>
             <form class="form" on:submit=start novalidate>
                 <label class="field">

@@ -74,9 +74,9 @@ pub fn ParticipantApp() -> impl IntoView {
     let body = match decoded {
         Err(e) => view! {
             <section class="panel participant-error" data-testid="invite-error">
-                <h1>{move || ui.t(Key::InviteBadTitle)}</h1>
+                <h1>{ui.tr(Key::InviteBadTitle)}</h1>
                 <p role="alert">{move || e.message(lang.get())}</p>
-                <p class="muted">{move || ui.t(Key::InviteBadHelp)}</p>
+                <p class="muted">{ui.tr(Key::InviteBadHelp)}</p>
             </section>
         }
         .into_any(),
@@ -104,7 +104,7 @@ pub fn ParticipantApp() -> impl IntoView {
     };
     view! {
         <header class="participant-header">
-            <span class="brand-name">{move || ui.t(Key::AppName)}</span>
+            <span class="brand-name">{ui.tr(Key::AppName)}</span>
             <LangSwitch />
         </header>
         <main id="main" class="participant" tabindex="-1" data-testid="participant">

@@ -65,8 +65,8 @@ pub fn SectionScreen(
             <p class="muted">{move || screen.section.description.get(ui.lang.get())}</p>
             <Show when=move || has_scale>
                 <p class="scale-ends small">
-                    <span>{move || ui.t(Key::ScaleLow)}</span>
-                    <span>{move || ui.t(Key::ScaleHigh)}</span>
+                    <span>{ui.tr(Key::ScaleLow)}</span>
+                    <span>{ui.tr(Key::ScaleHigh)}</span>
                 </p>
             </Show>
             <form class="form questionnaire-form participant-form" on:submit=next novalidate>
@@ -78,7 +78,7 @@ pub fn SectionScreen(
                         on:click=move |_| go_to(flow, index)
                         data-testid="back"
                     >
-                        {move || ui.t(Key::Back)}
+                        {ui.tr(Key::Back)}
                     </button>
                     <button type="submit" class="button primary big" data-testid="next">
                         {move || ui.t(if index + 1 == count { Key::Finish } else { Key::Next })}

@@ -29,7 +29,9 @@ pub fn candidates<'a>(account: &'a Account, late: &Entry) -> Vec<&'a Entry> {
                 && e.date <= late.date
         })
         .collect();
-    out.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    crate::model::order::sort_by_key(&mut out, |e| {
+        (-crate::model::order::day(e.date), u64::MAX - e.id.0)
+    });
     out.truncate(20);
     out
 }

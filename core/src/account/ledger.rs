@@ -455,7 +455,7 @@ impl Line {
 /// it was booked for. One label lookup per category, one pass.
 pub fn lines(account: &Account, lang: Lang) -> Vec<Line> {
     let mut order: Vec<&Entry> = account.entries.iter().collect();
-    order.sort_by_key(|e| (e.date, e.id));
+    crate::model::order::sort_by_key(&mut order, |e| (crate::model::order::day(e.date), e.id.0));
     let mut labels: FxHashMap<CategoryId, String> = FxHashMap::default();
     let mut label = |id: CategoryId| {
         labels

@@ -270,7 +270,7 @@ pub fn open_actions(account: &Account, today: NaiveDate) -> Vec<(&crate::model::
         .filter(|a| a.done.is_none())
         .map(|a| (a, a.due < today))
         .collect();
-    out.sort_by_key(|(a, _)| a.due);
+    crate::model::order::sort_by_key(&mut out, |(a, _)| (crate::model::order::day(a.due), 0));
     out
 }
 

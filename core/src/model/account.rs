@@ -186,7 +186,7 @@ impl Account {
     /// file written in any order).
     pub fn sort_entries(&mut self) {
         if !self.entries.windows(2).all(|w| w[0].id < w[1].id) {
-            self.entries.sort_by_key(|e| e.id);
+            super::order::sort_by_key(&mut self.entries, |e| (0, e.id.0));
         }
     }
 
@@ -353,7 +353,7 @@ impl Account {
             .iter()
             .filter(|r| r.definition == definition)
             .collect();
-        list.sort_by_key(|r| (r.date, r.id));
+        super::order::sort_by_key(&mut list, |r| (super::order::day(r.date), r.id.0));
         list
     }
 

@@ -14,6 +14,7 @@ mod dispute;
 mod entry;
 mod ids;
 mod moment;
+pub mod order;
 mod round;
 
 pub use account::{Account, OwnCategory, RemovedEntry, StockTake, Tombstone, TombstoneKind};

@@ -442,7 +442,7 @@ pub fn agenda(account: &Account, today: NaiveDate, days: u64) -> Vec<&Moment> {
         .iter()
         .filter(|m| m.planned && m.date <= until)
         .collect();
-    out.sort_by_key(|m| (m.date, m.id));
+    crate::model::order::sort_by_key(&mut out, |m| (crate::model::order::day(m.date), m.id.0));
     out
 }
 
@@ -453,7 +453,7 @@ pub fn value_history(account: &Account) -> Vec<(NaiveDate, ValueAnswer)> {
         .iter()
         .filter_map(|m| m.value.map(|v| (m.date, v)))
         .collect();
-    out.sort_by_key(|(d, _)| *d);
+    crate::model::order::sort_by_key(&mut out, |(d, _)| (crate::model::order::day(*d), 0));
     out
 }
 

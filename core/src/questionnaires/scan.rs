@@ -158,7 +158,7 @@ pub fn entries(answers: &Answers, today: NaiveDate) -> Vec<EntryDraft> {
             });
         }
     }
-    out.sort_by_key(|d| d.date);
+    crate::model::order::sort_by_key(&mut out, |d| (crate::model::order::day(d.date), 0));
     out
 }
 

@@ -33,8 +33,8 @@ use thiserror::Error;
 use crate::i18n::{shorten, tf, Key, Lang};
 use crate::intern::Name;
 use crate::model::{
-    Account, CategoryId, Client, ClientId, Direction, Dispute, Entry, EntryId, Moment, OwnCategory,
-    Party, Response, Round, StockTake, StockTakeId, Tombstone, Weight,
+    order, Account, CategoryId, Client, ClientId, Direction, Dispute, Entry, EntryId, Moment,
+    OwnCategory, Party, Response, Round, StockTake, StockTakeId, Tombstone, Weight,
 };
 
 /// The schema this version writes.
@@ -492,10 +492,10 @@ pub fn decode_at(key: &str, raw: &str) -> Result<Stored, DecodeError> {
 /// stock-take ids), answers brought to the current questionnaire versions.
 pub fn restore(account: &mut Account) {
     account.sort_entries();
-    account.moments.sort_by_key(|m| m.id);
-    account.assessments.sort_by_key(|r| r.id);
+    order::sort_by_key(&mut account.moments, |m| (0, m.id.0));
+    order::sort_by_key(&mut account.assessments, |r| (0, r.id.0));
     if account.stock_takes.iter().any(|s| s.id.0 == 0) {
-        account.stock_takes.sort_by_key(|s| s.date);
+        order::sort_by_key(&mut account.stock_takes, |s| (order::day(s.date), 0));
         let first = account.next_stock_take_id().0;
         let unnumbered = account.stock_takes.iter_mut().filter(|s| s.id.0 == 0);
         for (n, s) in (first..).zip(unnumbered) {

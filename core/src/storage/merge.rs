@@ -338,7 +338,9 @@ pub fn merge(base: &Account, mine: &Account, theirs: &Account, today: NaiveDate)
         |_| false,
         &mut conflicts,
     );
-    stock_takes.sort_by_key(|s| (s.date, s.id));
+    crate::model::order::sort_by_key(&mut stock_takes, |s| {
+        (crate::model::order::day(s.date), s.id.0)
+    });
     let disputes = merge_disputes(&base.disputes, &mine.disputes, &theirs.disputes, |id| {
         buried(TombstoneKind::Dispute, id.0)
     });
@@ -414,7 +416,7 @@ fn merge_rounds(
         };
         out.push(round);
     }
-    out.sort_by_key(|r| (r.created, r.id));
+    crate::model::order::sort_by_key(&mut out, |r| (crate::model::order::day(r.created), r.id.0));
     out
 }
 
@@ -450,7 +452,7 @@ fn merge_disputes(
         };
         out.push(merged);
     }
-    out.sort_by_key(|d| d.id);
+    crate::model::order::sort_by_key(&mut out, |d| (0, d.id.0));
     out
 }
 
@@ -464,7 +466,12 @@ pub fn clear_dangling_links(account: &mut Account) -> usize {
     // Oldest repair first keeps its link; later ones pointing at the same
     // withdrawal lose theirs.
     let mut order: Vec<usize> = (0..account.entries.len()).collect();
-    order.sort_by_key(|&i| (account.entries[i].date, account.entries[i].id));
+    crate::model::order::sort_by_key(&mut order, |&i| {
+        (
+            crate::model::order::day(account.entries[i].date),
+            account.entries[i].id.0,
+        )
+    });
     for i in order {
         let e = &mut account.entries[i];
         if let Some(r) = e.repairs {

@@ -43,7 +43,7 @@ pub fn CategoryField(
                             data-testid="add-own-category"
                             on:click=move |_| adding.set(Some(String::new()))
                         >
-                            {move || ui.t(Key::AddOwnCategory)}
+                            {ui.tr(Key::AddOwnCategory)}
                         </button>
                     }
                 }
@@ -96,7 +96,7 @@ fn NewCategory(
                 type="text"
                 maxlength="80"
                 data-testid="own-category-label"
-                aria-label=move || ui.t(Key::FieldLabel)
+                aria-label=ui.tr(Key::FieldLabel)
                 prop:value=move || adding.get().unwrap_or_default()
                 on:input=move |ev| adding.set(Some(event_target_value(&ev)))
                 on:keydown=move |ev| {
@@ -112,10 +112,10 @@ fn NewCategory(
                 data-testid="own-category-save"
                 on:click=move |_| add.run(())
             >
-                {move || ui.t(Key::Add)}
+                {ui.tr(Key::Add)}
             </button>
             <button type="button" class="button small link" on:click=move |_| adding.set(None)>
-                {move || ui.t(Key::Cancel)}
+                {ui.tr(Key::Cancel)}
             </button>
         </span>
     }

@@ -31,7 +31,7 @@ pub fn KindPicker(
         };
     view! {
         <div class="field">
-            <span id="party-label">{move || ui.t(Key::Party)}</span>
+            <span id="party-label">{ui.tr(Key::Party)}</span>
             <div class="segmented" role="group" aria-labelledby="party-label">
                 {move || {
                     Party::ALL
@@ -47,7 +47,7 @@ pub fn KindPicker(
             </div>
         </div>
         <div class="field">
-            <span id="direction-label">{move || ui.t(Key::Direction)}</span>
+            <span id="direction-label">{ui.tr(Key::Direction)}</span>
             <div class="segmented" role="group" aria-labelledby="direction-label">
                 {move || {
                     Direction::ALL

@@ -256,7 +256,7 @@ pub fn EntryForm(
                 />
                 <PeopleField who=f.who />
                 <label class="field wide">
-                    <span>{move || ui.t(Key::FieldNote)}</span>
+                    <span>{ui.tr(Key::FieldNote)}</span>
                     <input
                         type="text"
                         data-testid="entry-note"
@@ -292,7 +292,7 @@ fn DateField(
     };
     view! {
         <label class="field">
-            <span>{move || ui.t(Key::Date)}</span>
+            <span>{ui.tr(Key::Date)}</span>
             <input
                 type="date"
                 data-testid="entry-date"
@@ -336,7 +336,7 @@ fn FormButtons(
                     data-testid="entry-cancel-edit"
                     on:click=move |_| cancel.run(())
                 >
-                    {move || ui.t(Key::Cancel)}
+                    {ui.tr(Key::Cancel)}
                 </button>
             </Show>
         </div>
@@ -366,7 +366,7 @@ fn PeopleField(
     });
     view! {
         <label class="field">
-            <span>{move || ui.t(Key::FieldWho)}</span>
+            <span>{ui.tr(Key::FieldWho)}</span>
             <input
                 type="text"
                 list="people-list"

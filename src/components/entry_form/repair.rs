@@ -75,7 +75,7 @@ pub fn RepairPicker(
     view! {
         <Show when=move || { open_count.get() > 0 || repairs.get().is_some() }>
             <fieldset class="field wide repair-picker" data-testid="entry-repairs">
-                <legend>{move || ui.t(Key::RepairsLabel)}</legend>
+                <legend>{ui.tr(Key::RepairsLabel)}</legend>
                 {move || {
                     chosen()
                         .map(|text| {
@@ -91,7 +91,7 @@ pub fn RepairPicker(
                                         data-testid="repairs-clear"
                                         on:click=move |_| repairs.set(None)
                                     >
-                                        {move || ui.t(Key::RepairsNone)}
+                                        {ui.tr(Key::RepairsNone)}
                                     </button>
                                 </p>
                             }

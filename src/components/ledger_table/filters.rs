@@ -119,7 +119,7 @@ pub fn LedgerFilters(
                     prop:value=move || current.get()
                     on:change=move |ev| set.run(event_target_value(&ev))
                 >
-                    <option value="">{move || ui.t(Key::FilterAll)}</option>
+                    <option value="">{ui.tr(Key::FilterAll)}</option>
                     {move || {
                         opts.get()
                             .into_iter()
@@ -162,7 +162,7 @@ pub fn LedgerFilters(
     });
     view! {
         <details class="filters no-print" open>
-            <summary>{move || ui.t(Key::Filters)}</summary>
+            <summary>{ui.tr(Key::Filters)}</summary>
             <div class="filter-grid">
                 {select(
                     Key::Party,
@@ -204,7 +204,7 @@ pub fn LedgerFilters(
                         f.person.set((!v.is_empty()).then(|| Name::new(&v)))
                     }),
                 )} <label class="field inline">
-                    <span>{move || ui.t(Key::FilterFrom)}</span>
+                    <span>{ui.tr(Key::FilterFrom)}</span>
                     <input
                         type="date"
                         data-testid="filter-from"
@@ -212,7 +212,7 @@ pub fn LedgerFilters(
                         on:input=move |ev| f.from.set(event_target_value(&ev))
                     />
                 </label> <label class="field inline">
-                    <span>{move || ui.t(Key::FilterTo)}</span>
+                    <span>{ui.tr(Key::FilterTo)}</span>
                     <input
                         type="date"
                         data-testid="filter-to"
@@ -220,7 +220,7 @@ pub fn LedgerFilters(
                         on:input=move |ev| f.to.set(event_target_value(&ev))
                     />
                 </label> <label class="field inline grow">
-                    <span>{move || ui.t(Key::FilterText)}</span>
+                    <span>{ui.tr(Key::FilterText)}</span>
                     <input
                         type="search"
                         data-testid="filter-text"

@@ -93,7 +93,7 @@ pub fn LedgerTable(
     });
     view! {
         <section class="panel ledger" data-testid="ledger">
-            <h2>{move || ui.t(Key::Ledger)}</h2>
+            <h2>{ui.tr(Key::Ledger)}</h2>
             <LedgerFilters filter=filter lines=Signal::derive(move || all.get().0) />
             <p class="muted small" data-testid="ledger-count">
                 {move || tf(
@@ -109,19 +109,19 @@ pub fn LedgerTable(
                 <table class="ledger-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || ui.t(Key::Date)}</th>
-                            <th scope="col">{move || ui.t(Key::Party)}</th>
-                            <th scope="col">{move || ui.t(Key::Category)}</th>
+                            <th scope="col">{ui.tr(Key::Date)}</th>
+                            <th scope="col">{ui.tr(Key::Party)}</th>
+                            <th scope="col">{ui.tr(Key::Category)}</th>
                             <th scope="col" class="num">
-                                {move || ui.t(Key::CsvPoints)}
+                                {ui.tr(Key::CsvPoints)}
                             </th>
-                            <th scope="col">{move || ui.t(Key::FieldWho)}</th>
-                            <th scope="col">{move || ui.t(Key::FieldNote)}</th>
+                            <th scope="col">{ui.tr(Key::FieldWho)}</th>
+                            <th scope="col">{ui.tr(Key::FieldNote)}</th>
                             <th scope="col" class="num">
-                                {move || ui.t(Key::RunningSaldo)}
+                                {ui.tr(Key::RunningSaldo)}
                             </th>
                             <th scope="col" class="no-print">
-                                <span class="visually-hidden">{move || ui.t(Key::Actions)}</span>
+                                <span class="visually-hidden">{ui.tr(Key::Actions)}</span>
                             </th>
                         </tr>
                     </thead>
@@ -166,7 +166,7 @@ fn Pager(
     let ui = use_ui();
     view! {
         <Show when=move || { pages.get() > 1 }>
-            <nav class="pager no-print" aria-label=move || ui.t(Key::Pages)>
+            <nav class="pager no-print" aria-label=ui.tr(Key::Pages)>
                 <button
                     type="button"
                     class="button small"
@@ -174,7 +174,7 @@ fn Pager(
                     disabled=move || page.get() == 0
                     on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
                 >
-                    {move || ui.t(Key::Previous)}
+                    {ui.tr(Key::Previous)}
                 </button>
                 <span data-testid="page-info">
                     {move || tf(
@@ -191,7 +191,7 @@ fn Pager(
                 >
                     = pages.get()
                     on:click=move |_| page.update(|p| *p += 1)>
-                    {move || ui.t(Key::Next)}
+                    {ui.tr(Key::Next)}
                 </button>
             </nav>
         </Show>

@@ -100,13 +100,13 @@ fn RowBadges(line: Line, open: bool, future: bool) -> impl IntoView {
             .then(|| {
                 view! {
                     <span class="badge blue small" data-testid="future-badge">
-                        {move || ui.t(Key::FutureBadge)}
+                        {ui.tr(Key::FutureBadge)}
                     </span>
                 }
             })}
         {open
             .then(|| {
-                view! { <span class="badge amber small">{move || ui.t(Key::OpenRepair)}</span> }
+                view! { <span class="badge amber small">{ui.tr(Key::OpenRepair)}</span> }
             })}
         {line
             .repairs
@@ -169,7 +169,7 @@ fn RowButtons(
                         aria-label=aria(Key::MakeGoodNamed)
                         on:click=move |_| repair_target.set(Some(id))
                     >
-                        {move || ui.t(Key::MakeGood)}
+                        {ui.tr(Key::MakeGood)}
                     </button>
                 }
             })}
@@ -180,7 +180,7 @@ fn RowButtons(
             aria-label=aria(Key::EditEntryNamed)
             on:click=move |_| editing.set(Some(id))
         >
-            {move || ui.t(Key::Edit)}
+            {ui.tr(Key::Edit)}
         </button>
         <button
             type="button"
@@ -189,7 +189,7 @@ fn RowButtons(
             aria-label=aria(Key::DeleteEntryNamed)
             on:click=delete
         >
-            {move || ui.t(Key::Delete)}
+            {ui.tr(Key::Delete)}
         </button>
     }
 }

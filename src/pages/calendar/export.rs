@@ -50,7 +50,7 @@ pub fn CalendarExport(
     view! {
         <div class="calendar-export">
             <label class="field">
-                <span>{move || ui.t(Key::ReminderLabel)}</span>
+                <span>{ui.tr(Key::ReminderLabel)}</span>
                 <select
                     data-testid=format!("{testid}-reminder")
                     on:change=move |ev| {
@@ -77,7 +77,7 @@ pub fn CalendarExport(
                 data-testid=format!("{testid}-ics")
                 on:click=download
             >
-                {move || ui.t(Key::CalendarExportButton)}
+                {ui.tr(Key::CalendarExportButton)}
             </button>
         </div>
     }

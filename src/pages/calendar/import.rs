@@ -66,9 +66,9 @@ pub fn CalendarImport(
     let client = StoredValue::new(client);
     view! {
         <div class="calendar-import" data-testid="calendar-import">
-            <p>{move || ui.t(Key::CalendarImportIntro)}</p>
+            <p>{ui.tr(Key::CalendarImportIntro)}</p>
             <label class="field">
-                <span>{move || ui.t(Key::CalendarChooseFile)}</span>
+                <span>{ui.tr(Key::CalendarChooseFile)}</span>
                 <input
                     type="file"
                     accept=".ics,text/calendar"

@@ -146,7 +146,7 @@ pub(super) fn ImportPreview(
                     data-testid="calendar-cancel"
                     on:click=move |_| state.set(ImportState::Idle)
                 >
-                    {move || ui.t(Key::Cancel)}
+                    {ui.tr(Key::Cancel)}
                 </button>
             </div>
         </div>
@@ -172,13 +172,13 @@ fn ClientChoice(
     });
     view! {
         <label class="field">
-            <span>{move || ui.t(Key::CalendarClient)}</span>
+            <span>{ui.tr(Key::CalendarClient)}</span>
             <select
                 data-testid="calendar-client"
                 on:change=move |ev| chosen.set(ClientId::parse(&event_target_value(&ev)))
             >
                 <option value="" selected=move || chosen.get().is_none()>
-                    {move || ui.t(Key::CalendarChooseClient)}
+                    {ui.tr(Key::CalendarChooseClient)}
                 </option>
                 <For each=move || clients.get() key=|(id, name)| (id.clone(), name.clone()) let:c>
                     <option
@@ -252,15 +252,13 @@ fn PreviewLine(
                     .occurrence
                     .series
                     .then(|| {
-                        view! {
-                            <span class="badge grey">{move || ui.t(Key::CalendarSeries)}</span>
-                        }
+                        view! { <span class="badge grey">{ui.tr(Key::CalendarSeries)}</span> }
                     })}
                 {known
                     .then(|| {
                         view! {
                             <span class="badge start" data-testid="calendar-known">
-                                {move || ui.t(Key::CalendarKnown)}
+                                {ui.tr(Key::CalendarKnown)}
                             </span>
                         }
                     })}

@@ -112,7 +112,7 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
     view! {
         <form class="panel form debtor" on:submit=save novalidate data-testid="dispute-form">
             <h3>{heading}</h3>
-            <p class="muted">{move || ui.t(Key::DisputeIntro)}</p>
+            <p class="muted">{ui.tr(Key::DisputeIntro)}</p>
             <CauseChoice cause=cause />
             <Show when=dissatisfied>
                 <DissatisfiedFields entry=entry ours=ours plan=plan due=due />
@@ -120,7 +120,7 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
             <ErrorList errors=errors />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="dispute-save">
-                    {move || ui.t(Key::Save)}
+                    {ui.tr(Key::Save)}
                 </button>
                 <button
                     type="button"
@@ -128,7 +128,7 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
                     data-testid="dispute-later"
                     on:click=move |_| later.update(|l| l.push(entry))
                 >
-                    {move || ui.t(Key::Later)}
+                    {ui.tr(Key::Later)}
                 </button>
             </div>
         </form>
@@ -144,7 +144,7 @@ fn CauseChoice(
     let ui = use_ui();
     view! {
         <fieldset>
-            <legend>{move || ui.t(Key::DisputeCause)}</legend>
+            <legend>{ui.tr(Key::DisputeCause)}</legend>
             <div class="segmented answers choices">
                 {Cause::ALL
                     .into_iter()
@@ -204,12 +204,12 @@ fn DissatisfiedFields(
     };
     view! {
         <label class="field">
-            <span>{move || ui.t(Key::DisputeOurs)}</span>
+            <span>{ui.tr(Key::DisputeOurs)}</span>
             <select
                 data-testid="dispute-ours"
                 on:change=move |ev| ours.set(event_target_value(&ev))
             >
-                <option value="">{move || ui.t(Key::DisputeOursNone)}</option>
+                <option value="">{ui.tr(Key::DisputeOursNone)}</option>
                 {move || {
                     options()
                         .into_iter()
@@ -225,11 +225,11 @@ fn DissatisfiedFields(
                 prop:checked=move || plan.get()
                 on:change=move |ev| plan.set(event_target_checked(&ev))
             />
-            {move || ui.t(Key::DisputePlanCall)}
+            {ui.tr(Key::DisputePlanCall)}
         </label>
         <Show when=move || plan.get()>
             <label class="field inline">
-                <span>{move || ui.t(Key::DueDate)}</span>
+                <span>{ui.tr(Key::DueDate)}</span>
                 <input
                     type="date"
                     data-testid="dispute-due"

@@ -22,7 +22,7 @@ pub fn ExportMenu() -> impl IntoView {
     };
     view! {
         <details class="menu no-print" data-testid="export-menu">
-            <summary class="button">{move || ui.t(Key::ExportMenu)}</summary>
+            <summary class="button">{ui.tr(Key::ExportMenu)}</summary>
             <div class="menu-items">
                 <LedgerExports on_export=Callback::new(export) testid="client-export" />
                 <CalendarExport client=Some(ctx.id.clone()) testid="client-calendar" />
@@ -34,14 +34,14 @@ pub fn ExportMenu() -> impl IntoView {
                         let _ = window().print();
                     }
                 >
-                    {move || ui.t(Key::Print)}
+                    {ui.tr(Key::Print)}
                 </button>
                 <a
                     class="button"
                     href=Route::Handout(ctx.id.clone()).to_hash()
                     data-testid="open-handout"
                 >
-                    {move || ui.t(Key::HandoutOpen)}
+                    {ui.tr(Key::HandoutOpen)}
                 </a>
             </div>
         </details>

@@ -93,7 +93,7 @@ fn PartyCard(
                 {move || report.with(|r| r.reason.sentence(party, period(), ui.lang.get()))}
             </p>
             <p class="advice" data-testid="status-advice">
-                <strong>{move || ui.t(Key::Advice)}": "</strong>
+                <strong>{ui.tr(Key::Advice)}": "</strong>
                 {move || status.get().advice(party, ui.lang.get())}
             </p>
             <Show when=move || status.get() != Status::NoData>
@@ -160,9 +160,9 @@ fn StartHint() -> impl IntoView {
     view! {
         <Show when=move || account.with(|a| a.entries.is_empty())>
             <p class="banner info" data-testid="start-from-scan">
-                {move || ui.t(Key::StartFromScan)}
+                {ui.tr(Key::StartFromScan)}
                 " "
-                <a href=href.clone()>{move || ui.t(Key::StartFromScanLink)}</a>
+                <a href=href.clone()>{ui.tr(Key::StartFromScanLink)}</a>
             </p>
         </Show>
     }

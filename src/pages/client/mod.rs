@@ -122,7 +122,7 @@ fn ClientHead() -> impl IntoView {
         <div class="page-head">
             <div class="page-title">
                 <p class="crumbs no-print">
-                    <a href=Route::Overview.to_hash()>{move || ui.t(Key::NavOverview)}</a>
+                    <a href=Route::Overview.to_hash()>{ui.tr(Key::NavOverview)}</a>
                     " ›"
                 </p>
                 <h1 class="user-text" data-testid="client-title">
@@ -175,7 +175,7 @@ fn TabNav(
         })
         .collect_view();
     view! {
-        <nav class="tabs no-print" aria-label=move || ui.t(Key::ClientSections)>
+        <nav class="tabs no-print" aria-label=ui.tr(Key::ClientSections)>
             {links}
         </nav>
     }

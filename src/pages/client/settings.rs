@@ -74,9 +74,9 @@ fn SettingsForm() -> impl IntoView {
     let wide = |r: (u32, u32)| (i64::from(r.0), i64::from(r.1));
     view! {
         <form class="panel form" data-testid="settings" on:submit=save novalidate>
-            <h2>{move || ui.t(Key::TabSettings)}</h2>
+            <h2>{ui.tr(Key::TabSettings)}</h2>
             <label class="field">
-                <span>{move || ui.t(Key::PeriodLength)}</span>
+                <span>{ui.tr(Key::PeriodLength)}</span>
                 <select
                     data-testid="setting-period"
                     prop:value=move || period.get().code()
@@ -120,7 +120,7 @@ fn SettingsForm() -> impl IntoView {
             </div>
             <ErrorList errors=errors testid="settings-errors" />
             <button type="submit" class="button primary" data-testid="settings-save">
-                {move || ui.t(Key::Save)}
+                {ui.tr(Key::Save)}
             </button>
         </form>
     }
@@ -141,7 +141,7 @@ fn Rules() -> impl IntoView {
     ];
     view! {
         <section class="panel rules" data-testid="rules">
-            <h2>{move || ui.t(Key::RulesTitle)}</h2>
+            <h2>{ui.tr(Key::RulesTitle)}</h2>
             <ul>
                 {rules.into_iter().map(|k| view! { <li>{move || ui.t(k)}</li> }).collect_view()}
             </ul>

@@ -54,8 +54,8 @@ fn StockTakeForm() -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="stock-take">
-            <h2>{move || ui.t(Key::StockTakeTitle)}</h2>
-            <p>{move || ui.t(Key::StockTakeIntro)}</p>
+            <h2>{ui.tr(Key::StockTakeTitle)}</h2>
+            <p>{ui.tr(Key::StockTakeIntro)}</p>
             <p data-testid="reminder-state">
                 <ReminderBadge staleness=staleness />
                 " "
@@ -102,7 +102,7 @@ fn StockTakeForm() -> impl IntoView {
             </p>
             <form class="form" on:submit=save novalidate>
                 <label class="field">
-                    <span>{move || ui.t(Key::Reflection)}" *"</span>
+                    <span>{ui.tr(Key::Reflection)}" *"</span>
                     <textarea
                         rows="3"
                         data-testid="stock-take-reflection"
@@ -111,7 +111,7 @@ fn StockTakeForm() -> impl IntoView {
                     ></textarea>
                 </label>
                 <label class="field">
-                    <span>{move || ui.t(Key::AgreedActions)}</span>
+                    <span>{ui.tr(Key::AgreedActions)}</span>
                     <textarea
                         rows="3"
                         data-testid="stock-take-actions"
@@ -121,7 +121,7 @@ fn StockTakeForm() -> impl IntoView {
                 </label>
                 <ErrorList errors=errors testid="stock-take-errors" />
                 <button type="submit" class="button primary" data-testid="stock-take-save">
-                    {move || ui.t(Key::SaveStockTake)}
+                    {ui.tr(Key::SaveStockTake)}
                 </button>
             </form>
         </section>
@@ -138,9 +138,9 @@ fn StockTakeHistory() -> impl IntoView {
     });
     view! {
         <section class="panel" data-testid="stock-take-history">
-            <h2>{move || ui.t(Key::StockTakeHistory)}</h2>
+            <h2>{ui.tr(Key::StockTakeHistory)}</h2>
             <Show when=move || history.with(Vec::is_empty)>
-                <p class="muted">{move || ui.t(Key::NoStockTakes)}</p>
+                <p class="muted">{ui.tr(Key::NoStockTakes)}</p>
             </Show>
             <ol class="history">
                 {move || {

@@ -25,14 +25,14 @@ pub fn EmptyState(
                 when=unreadable
                 fallback=move || {
                     view! {
-                        <h1>{move || ui.t(Key::EmptyTitle)}</h1>
-                        <p>{move || ui.t(Key::EmptyIntro1)}</p>
-                        <p>{move || ui.t(Key::EmptyIntro2)}</p>
+                        <h1>{ui.tr(Key::EmptyTitle)}</h1>
+                        <p>{ui.tr(Key::EmptyIntro1)}</p>
+                        <p>{ui.tr(Key::EmptyIntro2)}</p>
                     }
                 }
             >
-                <h1 data-testid="empty-unreadable">{move || ui.t(Key::EmptyUnreadableTitle)}</h1>
-                <p>{move || ui.t(Key::EmptyUnreadable)}</p>
+                <h1 data-testid="empty-unreadable">{ui.tr(Key::EmptyUnreadableTitle)}</h1>
+                <p>{ui.tr(Key::EmptyUnreadable)}</p>
             </Show>
             <div class="actions">
                 <button
@@ -41,7 +41,7 @@ pub fn EmptyState(
                     data-testid="create-first-client"
                     on:click=move |_| creating.set(true)
                 >
-                    {move || ui.t(Key::EmptyCreateFirst)}
+                    {ui.tr(Key::EmptyCreateFirst)}
                 </button>
                 <button
                     type="button"
@@ -49,10 +49,10 @@ pub fn EmptyState(
                     data-testid="load-demo"
                     on:click=move |_| load_demo()
                 >
-                    {move || ui.t(Key::LoadDemo)}
+                    {ui.tr(Key::LoadDemo)}
                 </button>
                 <a class="button" href=Route::Workshops.to_hash() data-testid="nav-workshops">
-                    {move || ui.t(Key::NavWorkshops)}
+                    {ui.tr(Key::NavWorkshops)}
                 </a>
             </div>
         </section>

@@ -12,7 +12,9 @@ use kbr_core::model::ClientId;
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
-use crate::components::client_form::ClientForm;
+use crate::actions;
+use crate::deferred;
+use crate::lazy::Deferred;
 use crate::state::use_ui;
 use crate::store::use_store;
 use empty::EmptyState;
@@ -95,7 +97,7 @@ pub fn Overview() -> impl IntoView {
 
     view! {
         <Show when=move || creating.get()>
-            <ClientForm existing=None on_done=Callback::new(open_client) />
+            <Deferred load=move || client_form(None, Callback::new(open_client)) />
         </Show>
         <Show when=move || !has_clients.get() && !creating.get()>
             <EmptyState creating=creating />
@@ -103,17 +105,17 @@ pub fn Overview() -> impl IntoView {
         <Show when=move || has_clients.get()>
             <section data-testid="overview">
                 <div class="page-head">
-                    <h1>{move || ui.t(Key::NavOverview)}</h1>
+                    <h1>{ui.tr(Key::NavOverview)}</h1>
                     <OverviewActions creating=creating />
                 </div>
                 <Agenda />
                 <div class="toolbar no-print">
                     <label class="field inline grow">
-                        <span class="visually-hidden">{move || ui.t(Key::SearchClients)}</span>
+                        <span class="visually-hidden">{ui.tr(Key::SearchClients)}</span>
                         <input
                             type="search"
                             data-testid="client-search"
-                            placeholder=move || ui.t(Key::SearchClients)
+                            placeholder=ui.tr(Key::SearchClients)
                             prop:value=move || search.get()
                             on:input=move |ev| search.set(event_target_value(&ev))
                         />
@@ -134,7 +136,7 @@ pub fn Overview() -> impl IntoView {
                 </div>
                 <Show when=move || visible.with(Vec::is_empty)>
                     <p class="muted" data-testid="no-match">
-                        {move || ui.t(Key::NoClientsMatch)}
+                        {ui.tr(Key::NoClientsMatch)}
                     </p>
                 </Show>
                 <ul class="client-list" data-testid="client-list">
@@ -148,10 +150,10 @@ pub fn Overview() -> impl IntoView {
                         .map(|id| {
                             view! {
                                 <div class="overlay" data-testid="edit-overlay">
-                                    <ClientForm
-                                        existing=Some(id)
-                                        on_done=Callback::new(move |_| editing.set(None))
-                                    />
+                                    <Deferred load=move || client_form(
+                                        Some(id.clone()),
+                                        Callback::new(move |_| editing.set(None)),
+                                    ) />
                                 </div>
                             }
                         })
@@ -165,13 +167,18 @@ pub fn Overview() -> impl IntoView {
 pub fn load_demo() {
     let ui = use_ui();
     let store = use_store();
-    match store.load_demo() {
-        Ok(Some(id)) => ui.go(Route::Client {
-            id,
-            tab: ClientTab::Ledger,
-        }),
-        Ok(None) => {}
-        Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
+    actions::spawn(
+        store,
+        ui.lang.get_untracked(),
+        actions::load_demo(store, ui),
+    );
+}
+
+deferred! {
+    /// The client form: a new client (`existing: None`) or the details of one.
+    fn client_form(existing: Option<ClientId>, on_done: Callback<Option<ClientId>>) -> AnyView {
+        view! { <crate::components::client_form::ClientForm existing=existing on_done=on_done /> }
+            .into_any()
     }
 }
 
@@ -187,10 +194,7 @@ fn OverviewActions(
 
     let remove_demo = move |_| {
         let lang = ui.lang.get_untracked();
-        match store.remove_demo() {
-            Ok(n) => store.notify(tf(lang, Key::DemoRemoved, &[("n", &n.to_string())]), None),
-            Err(e) => store.notify(e.messages(lang).join(" "), None),
-        }
+        actions::spawn(store, lang, actions::remove_demo(store, lang));
     };
     view! {
         <div class="actions no-print">
@@ -200,7 +204,7 @@ fn OverviewActions(
                 data-testid="new-client"
                 on:click=move |_| creating.set(true)
             >
-                {move || ui.t(Key::NewClient)}
+                {ui.tr(Key::NewClient)}
             </button>
             <Show
                 when=move || has_demo.get()
@@ -212,20 +216,20 @@ fn OverviewActions(
                             data-testid="load-demo"
                             on:click=move |_| load_demo()
                         >
-                            {move || ui.t(Key::LoadDemo)}
+                            {ui.tr(Key::LoadDemo)}
                         </button>
                     }
                 }
             >
                 <button type="button" class="button" data-testid="remove-demo" on:click=remove_demo>
-                    {move || ui.t(Key::RemoveDemo)}
+                    {ui.tr(Key::RemoveDemo)}
                 </button>
             </Show>
             <a class="button" href=Route::Workshops.to_hash() data-testid="nav-workshops">
-                {move || ui.t(Key::NavWorkshops)}
+                {ui.tr(Key::NavWorkshops)}
             </a>
             <a class="button" href=Route::Data.to_hash() data-testid="nav-data">
-                {move || ui.t(Key::NavData)}
+                {ui.tr(Key::NavData)}
             </a>
         </div>
     }

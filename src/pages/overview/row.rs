@@ -9,9 +9,10 @@ use leptos::prelude::*;
 
 use super::signals::SignalBadges;
 use super::RowData;
+use crate::actions;
 use crate::components::status::{saldo_text, ReminderBadge, StatusBadge};
 use crate::state::use_ui;
-use crate::store::{use_store, Undo};
+use crate::store::use_store;
 
 /// One overview row.
 #[component]
@@ -61,12 +62,12 @@ pub fn ClientRow(
                 {row
                     .demo
                     .then(|| {
-                        view! { <span class="badge grey">{move || ui.t(Key::DemoBadge)}</span> }
+                        view! { <span class="badge grey">{ui.tr(Key::DemoBadge)}</span> }
                     })}
                 {row
                     .archived
                     .then(|| {
-                        view! { <span class="badge grey">{move || ui.t(Key::ArchivedBadge)}</span> }
+                        view! { <span class="badge grey">{ui.tr(Key::ArchivedBadge)}</span> }
                     })}
             </div>
             <div class="client-figures">
@@ -78,7 +79,7 @@ pub fn ClientRow(
                     .then(|| {
                         view! {
                             <span class="badge red" data-testid="trend-badge">
-                                {move || ui.t(Key::TrendMoreRed)}
+                                {ui.tr(Key::TrendMoreRed)}
                             </span>
                         }
                     })}
@@ -164,22 +165,22 @@ fn RowActions(
             Key::ClientArchived
         };
         let cmd = Command::SetArchived(!archived);
-        store.act_or_say(&id_a, cmd, ui.t(key).to_string(), ui.lang.get_untracked());
+        let lang = ui.lang.get_untracked();
+        let done = ui.t(key).to_string();
+        actions::spawn(
+            store,
+            lang,
+            actions::act_or_say(store, id_a.clone(), cmd, done, lang),
+        );
     };
     let delete = move |_| {
         confirming.set(false);
         let lang = ui.lang.get_untracked();
-        match store.delete_client(&id_d) {
-            Ok((account, pos)) => {
-                let text = tf(
-                    lang,
-                    Key::ClientDeleted,
-                    &[("client", &shorten(&account.client.name, 60))],
-                );
-                store.notify(text, Some(Undo::Client(Box::new(account), pos)));
-            }
-            Err(e) => store.notify(e.messages(lang).join(" "), None),
-        }
+        actions::spawn(
+            store,
+            lang,
+            actions::delete_client(store, id_d.clone(), lang),
+        );
     };
     let label2 = label.clone();
     let label3 = label.clone();
@@ -192,7 +193,7 @@ fn RowActions(
                 aria-label=move || label(Key::EditClientNamed)
                 on:click=move |_| editing.set(Some(id_e.clone()))
             >
-                {move || ui.t(Key::Edit)}
+                {ui.tr(Key::Edit)}
             </button>
             <button
                 type="button"
@@ -212,7 +213,7 @@ fn RowActions(
                 aria-label=move || label3(Key::DeleteClientNamed)
                 on:click=move |_| confirming.set(true)
             >
-                {move || ui.t(Key::Delete)}
+                {ui.tr(Key::Delete)}
             </button>
         </div>
         <Show when=move || confirming.get()>
@@ -233,10 +234,10 @@ fn RowActions(
                     data-testid="confirm-delete-yes"
                     on:click=delete.clone()
                 >
-                    {move || ui.t(Key::Delete)}
+                    {ui.tr(Key::Delete)}
                 </button>
                 <button type="button" class="button small" on:click=move |_| confirming.set(false)>
-                    {move || ui.t(Key::Cancel)}
+                    {ui.tr(Key::Cancel)}
                 </button>
             </div>
         </Show>

@@ -42,7 +42,7 @@ pub fn SignalBadges(
             .then(|| {
                 view! {
                     <a class="badge amber" href=ledger.clone() data-testid="row-silence">
-                        {move || ui.t(Key::SilenceBadge)}
+                        {ui.tr(Key::SilenceBadge)}
                     </a>
                 }
             })}
@@ -50,7 +50,7 @@ pub fn SignalBadges(
             .then(|| {
                 view! {
                     <a class="badge blue" href=ledger.clone() data-testid="row-indexation">
-                        {move || ui.t(Key::IndexationBadge)}
+                        {ui.tr(Key::IndexationBadge)}
                     </a>
                 }
             })}
@@ -138,7 +138,7 @@ pub fn Agenda() -> impl IntoView {
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
             <section class="panel agenda" data-testid="agenda">
-                <h2>{move || ui.t(Key::AgendaTitle)}</h2>
+                <h2>{ui.tr(Key::AgendaTitle)}</h2>
                 <ul class="compact">{rows}</ul>
             </section>
         </Show>

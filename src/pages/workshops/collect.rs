@@ -93,7 +93,7 @@ pub fn CollectPanel(
     };
     view! {
         <section class="panel collect-panel no-print" aria-labelledby="collect-heading">
-            <h2 id="collect-heading">{move || ui.t(Key::CollectTitle)}</h2>
+            <h2 id="collect-heading">{ui.tr(Key::CollectTitle)}</h2>
             <p class="big-count" aria-live="polite" data-testid="answered-count">
                 {move || counts().0}
             </p>
@@ -110,7 +110,7 @@ pub fn CollectPanel(
                 }
             >
                 <label class="field">
-                    <span>{move || ui.t(Key::CollectPaste)}</span>
+                    <span>{ui.tr(Key::CollectPaste)}</span>
                     <textarea
                         rows="3"
                         data-testid="collect-input"
@@ -133,7 +133,7 @@ pub fn CollectPanel(
                     }
                 >
                     <label class="button">
-                        {move || ui.t(Key::CollectFiles)}
+                        {ui.tr(Key::CollectFiles)}
                         <input
                             type="file"
                             multiple
@@ -151,11 +151,11 @@ pub fn CollectPanel(
                             }
                         />
                     </label>
-                    <span class="muted small">{move || ui.t(Key::CollectDrop)}</span>
+                    <span class="muted small">{ui.tr(Key::CollectDrop)}</span>
                 </div>
                 <div class="actions">
                     <button type="submit" class="button primary" data-testid="collect-add">
-                        {move || ui.t(Key::CollectAdd)}
+                        {ui.tr(Key::CollectAdd)}
                     </button>
                 </div>
             </form>

@@ -64,16 +64,16 @@ pub fn WorkshopsPage() -> impl IntoView {
             <div class="page-head">
                 <div class="page-title">
                     <p class="crumbs">
-                        <a href=Route::Overview.to_hash()>{move || ui.t(Key::NavOverview)}</a>
+                        <a href=Route::Overview.to_hash()>{ui.tr(Key::NavOverview)}</a>
                         " ›"
                     </p>
-                    <h1>{move || ui.t(Key::WorkshopsTitle)}</h1>
-                    <p class="muted">{move || ui.t(Key::WorkshopsIntro)}</p>
+                    <h1>{ui.tr(Key::WorkshopsTitle)}</h1>
+                    <p class="muted">{ui.tr(Key::WorkshopsIntro)}</p>
                 </div>
             </div>
             <NewSessionForm />
             <Show when=move || !workshops.list().is_empty()>
-                <h2>{move || ui.t(Key::WorkshopsList)}</h2>
+                <h2>{ui.tr(Key::WorkshopsList)}</h2>
                 <ul class="session-list">{rows}</ul>
             </Show>
         </section>

@@ -73,9 +73,9 @@ pub fn NewSessionForm() -> impl IntoView {
         .collect_view();
     view! {
         <form class="form panel" on:submit=create novalidate data-testid="new-session">
-            <h2>{move || ui.t(Key::WorkshopNew)}</h2>
+            <h2>{ui.tr(Key::WorkshopNew)}</h2>
             <label class="field">
-                <span>{move || ui.t(Key::WorkshopCaseTitle)}</span>
+                <span>{ui.tr(Key::WorkshopCaseTitle)}</span>
                 <input
                     type="text"
                     maxlength=TITLE_MAX.to_string()
@@ -86,10 +86,10 @@ pub fn NewSessionForm() -> impl IntoView {
                 />
             </label>
             <p id="session-title-hint" class="warning-text small">
-                {move || ui.t(Key::WorkshopTitleWarning)}
+                {ui.tr(Key::WorkshopTitleWarning)}
             </p>
             <fieldset>
-                <legend>{move || ui.t(Key::WorkshopLanguage)}</legend>
+                <legend>{ui.tr(Key::WorkshopLanguage)}</legend>
                 <div class="segmented answers">
                     {Lang::ALL
                         .into_iter()
@@ -111,13 +111,13 @@ pub fn NewSessionForm() -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{move || ui.t(Key::WorkshopExercises)}</legend>
+                <legend>{ui.tr(Key::WorkshopExercises)}</legend>
                 {exercises}
             </fieldset>
             <ErrorList errors=errors />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="session-create">
-                    {move || ui.t(Key::WorkshopCreate)}
+                    {ui.tr(Key::WorkshopCreate)}
                 </button>
             </div>
         </form>

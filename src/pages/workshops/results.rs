@@ -151,13 +151,13 @@ fn Sections(def: &'static Definition, result: GroupResult) -> impl IntoView {
                 {rows}
             </ul>
         </div>
-        <h3>{move || ui.t(Key::GroupDisagreement)}</h3>
-        {no_disagreement.then(|| view! { <p class="muted">{move || ui.t(Key::GroupNoSpread)}</p> })}
+        <h3>{ui.tr(Key::GroupDisagreement)}</h3>
+        {no_disagreement.then(|| view! { <p class="muted">{ui.tr(Key::GroupNoSpread)}</p> })}
         <ol class="compact" data-testid="disagreement">
             {disagreement}
         </ol>
-        <h3>{move || ui.t(Key::GroupLowest)}</h3>
-        {no_lowest.then(|| view! { <p class="muted">{move || ui.t(Key::GroupNoAnswers)}</p> })}
+        <h3>{ui.tr(Key::GroupLowest)}</h3>
+        {no_lowest.then(|| view! { <p class="muted">{ui.tr(Key::GroupNoAnswers)}</p> })}
         <ol class="compact" data-testid="lowest">
             {lowest}
         </ol>

@@ -71,17 +71,17 @@ pub fn SaveToClient(
     };
     view! {
         <form class="form panel no-print" on:submit=save novalidate data-testid="save-to-client">
-            <h2>{move || ui.t(Key::SaveGroupTitle)}</h2>
-            <p class="muted">{move || ui.t(Key::SaveGroupHelp)}</p>
+            <h2>{ui.tr(Key::SaveGroupTitle)}</h2>
+            <p class="muted">{ui.tr(Key::SaveGroupHelp)}</p>
             <div class="inline-form">
                 <label class="field">
-                    <span>{move || ui.t(Key::SaveGroupClient)}</span>
+                    <span>{ui.tr(Key::SaveGroupClient)}</span>
                     <select
                         data-testid="save-client"
                         on:change=move |ev| chosen.set(event_target_value(&ev))
                     >
                         <option value="" selected=move || chosen.get().is_empty()>
-                            {move || ui.t(Key::SaveGroupChoose)}
+                            {ui.tr(Key::SaveGroupChoose)}
                         </option>
                         {move || {
                             clients
@@ -101,7 +101,7 @@ pub fn SaveToClient(
                     </select>
                 </label>
                 <label class="field">
-                    <span>{move || ui.t(Key::Date)}</span>
+                    <span>{ui.tr(Key::Date)}</span>
                     <input
                         type="date"
                         data-testid="save-date"
@@ -110,7 +110,7 @@ pub fn SaveToClient(
                     />
                 </label>
                 <button type="submit" class="button primary" data-testid="save-group">
-                    {move || ui.t(Key::SaveGroupButton)}
+                    {ui.tr(Key::SaveGroupButton)}
                 </button>
             </div>
             <ErrorList errors=errors />

@@ -113,12 +113,12 @@ pub fn ScanSpread(
         <ul class="scan-rows">
             {move || party_row(Party::Supplier)} {move || party_row(Party::Client)}
         </ul>
-        <h3>{move || ui.t(Key::ScanOftenTitle)}</h3>
+        <h3>{ui.tr(Key::ScanOftenTitle)}</h3>
         <Show when=move || {
             let l = sets.get();
             group_scan(&l.iter().collect::<Vec<_>>(), &Thresholds::default()).often.is_empty()
         }>
-            <p class="muted">{move || ui.t(Key::ScanOftenNone)}</p>
+            <p class="muted">{ui.tr(Key::ScanOftenNone)}</p>
         </Show>
         <ol class="compact" data-testid="scan-often">
             {often}

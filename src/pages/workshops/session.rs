@@ -94,8 +94,7 @@ pub fn WorkshopPage(
                 <div class="page-head no-print">
                     <div class="page-title">
                         <p class="crumbs">
-                            <a href=Route::Workshops
-                                .to_hash()>{move || ui.t(Key::WorkshopsTitle)}</a>
+                            <a href=Route::Workshops.to_hash()>{ui.tr(Key::WorkshopsTitle)}</a>
                             " ›"
                         </p>
                         <h1 class="user-text" data-testid="session-heading">
@@ -105,8 +104,8 @@ pub fn WorkshopPage(
                     </div>
                 </div>
                 <section class="panel invite-panel no-print" aria-labelledby="invite-heading">
-                    <h2 id="invite-heading">{move || ui.t(Key::WorkshopInvite)}</h2>
-                    <p class="muted">{move || ui.t(Key::WorkshopInviteHelp)}</p>
+                    <h2 id="invite-heading">{ui.tr(Key::WorkshopInvite)}</h2>
+                    <p class="muted">{ui.tr(Key::WorkshopInviteHelp)}</p>
                     <LinkShare
                         link=link
                         qr_label=Signal::derive(move || ui.t(Key::WorkshopInviteQr).to_string())
@@ -127,7 +126,7 @@ pub fn WorkshopPage(
                         }}
                     </button>
                     <button type="button" class="button" on:click=csv data-testid="session-csv">
-                        {move || ui.t(Key::WorkshopCsv)}
+                        {ui.tr(Key::WorkshopCsv)}
                     </button>
                     <Show when=revealed>
                         <button
@@ -136,7 +135,7 @@ pub fn WorkshopPage(
                             on:click=|_| browser::print()
                             data-testid="print-handout"
                         >
-                            {move || ui.t(Key::PrintHandout)}
+                            {ui.tr(Key::PrintHandout)}
                         </button>
                     </Show>
                     <button
@@ -145,7 +144,7 @@ pub fn WorkshopPage(
                         on:click=delete
                         data-testid="session-delete"
                     >
-                        {move || ui.t(Key::WorkshopDelete)}
+                        {ui.tr(Key::WorkshopDelete)}
                     </button>
                 </div>
                 <Show when=revealed>

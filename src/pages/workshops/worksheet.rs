@@ -43,8 +43,8 @@ pub fn WorksheetLinks(
     };
     view! {
         <section class="panel no-print">
-            <h2>{move || ui.t(Key::WorksheetTitle)}</h2>
-            <p class="muted">{move || ui.t(Key::WorksheetHelp)}</p>
+            <h2>{ui.tr(Key::WorksheetTitle)}</h2>
+            <p class="muted">{ui.tr(Key::WorksheetHelp)}</p>
             <ul>{links}</ul>
         </section>
     }
@@ -96,20 +96,20 @@ pub fn Worksheet(
     view! {
         <article class="worksheet" data-testid="worksheet">
             <div class="toolbar no-print">
-                <a href=Route::Workshops.to_hash()>{move || ui.t(Key::WorkshopsTitle)}</a>
+                <a href=Route::Workshops.to_hash()>{ui.tr(Key::WorkshopsTitle)}</a>
                 <button
                     type="button"
                     class="button primary"
                     on:click=|_| browser::print()
                     data-testid="print-worksheet"
                 >
-                    {move || ui.t(Key::WorksheetPrint)}
+                    {ui.tr(Key::WorksheetPrint)}
                 </button>
             </div>
             <h1>{move || def.title.get(lang())}</h1>
             <p>{move || def.intro.get(lang())}</p>
-            <p class="muted">{move || ui.t(Key::ScaleExplained)}</p>
-            <p class="sheet-name">{move || ui.t(Key::WorksheetName)}</p>
+            <p class="muted">{ui.tr(Key::ScaleExplained)}</p>
+            <p class="sheet-name">{ui.tr(Key::WorksheetName)}</p>
             {sections}
         </article>
     }

@@ -64,7 +64,7 @@ pub fn AssessmentForm(
             data-testid="assessment-form"
         >
             <label class="field inline">
-                <span>{move || ui.t(Key::Date)}</span>
+                <span>{ui.tr(Key::Date)}</span>
                 <input
                     type="date"
                     data-testid="assessment-date"
@@ -100,10 +100,10 @@ pub fn AssessmentForm(
             <ErrorList errors=errors />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="assessment-save">
-                    {move || ui.t(Key::AssessmentSave)}
+                    {ui.tr(Key::AssessmentSave)}
                 </button>
                 <button type="button" class="button" on:click=move |_| filling.set(false)>
-                    {move || ui.t(Key::Cancel)}
+                    {ui.tr(Key::Cancel)}
                 </button>
             </div>
         </form>

@@ -24,20 +24,18 @@ pub fn AssessmentHistory(
     let ctx = use_client();
     view! {
         <section class="panel" data-testid="assessment-history">
-            <h2>{move || ui.t(Key::HistoryPerSection)}</h2>
+            <h2>{ui.tr(Key::HistoryPerSection)}</h2>
             <div
                 class="table-wrap"
                 tabindex="0"
                 role="region"
-                aria-label=move || ui.t(Key::HistoryPerSection)
+                aria-label=ui.tr(Key::HistoryPerSection)
             >
                 <table class="score-table history-table stack">
-                    <caption class="visually-hidden">
-                        {move || ui.t(Key::HistoryPerSection)}
-                    </caption>
+                    <caption class="visually-hidden">{ui.tr(Key::HistoryPerSection)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || ui.t(Key::Date)}</th>
+                            <th scope="col">{ui.tr(Key::Date)}</th>
                             {def
                                 .sections
                                 .iter()
@@ -50,10 +48,10 @@ pub fn AssessmentHistory(
                                 })
                                 .collect_view()}
                             <th scope="col" class="num">
-                                {move || ui.t(Key::TotalColumn)}
+                                {ui.tr(Key::TotalColumn)}
                             </th>
                             <th scope="col">
-                                <span class="visually-hidden">{move || ui.t(Key::Actions)}</span>
+                                <span class="visually-hidden">{ui.tr(Key::Actions)}</span>
                             </th>
                         </tr>
                     </thead>
@@ -96,9 +94,7 @@ pub fn AssessmentHistory(
                                             {for_round
                                                 .then(|| {
                                                     view! {
-                                                        <span class="badge grey">
-                                                            {move || ui.t(Key::ForClientRound)}
-                                                        </span>
+                                                        <span class="badge grey">{ui.tr(Key::ForClientRound)}</span>
                                                     }
                                                 })}
                                         </th>
@@ -119,7 +115,7 @@ pub fn AssessmentHistory(
                                                 }
                                             })
                                             .collect_view()}
-                                        <td class="num" data-label=move || ui.t(Key::TotalColumn)>
+                                        <td class="num" data-label=ui.tr(Key::TotalColumn)>
                                             <strong>
                                                 {row
                                                     .score
@@ -139,7 +135,7 @@ pub fn AssessmentHistory(
                                                 )
                                                 on:click=delete
                                             >
-                                                {move || ui.t(Key::Delete)}
+                                                {ui.tr(Key::Delete)}
                                             </button>
                                         </td>
                                     </tr>

@@ -125,14 +125,14 @@ pub fn AssessmentsTab() -> impl IntoView {
                         }}
                     </p>
                     <a class="button primary" href=href data-testid=format!("open-{}", d.id)>
-                        {move || ui.t(Key::AssessmentOpen)}
+                        {ui.tr(Key::AssessmentOpen)}
                     </a>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <p>{move || ui.t(Key::AssessmentsIntro)}</p>
+        <p>{ui.tr(Key::AssessmentsIntro)}</p>
         <ul class="questionnaire-list">{cards}</ul>
     }
 }

@@ -30,8 +30,8 @@ pub fn AssessmentPage(
     let Some(def) = definitions::find(&definition).filter(|d| d.usage.is_dated()) else {
         return view! {
             <section class="panel" data-testid="unknown-questionnaire">
-                <p>{move || ui.t(Key::UnknownQuestionnaire)}</p>
-                <a href=back>{move || ui.t(Key::BackToAssessments)}</a>
+                <p>{ui.tr(Key::UnknownQuestionnaire)}</p>
+                <a href=back>{ui.tr(Key::BackToAssessments)}</a>
             </section>
         }
         .into_any();
@@ -54,7 +54,7 @@ pub fn AssessmentPage(
     view! {
         <section class="panel" data-testid="assessment">
             <p class="crumbs">
-                <a href=back>{move || ui.t(Key::BackToAssessments)}</a>
+                <a href=back>{ui.tr(Key::BackToAssessments)}</a>
             </p>
             <h2>{move || def.title.get(ui.lang.get())}</h2>
             <p>{move || def.intro.get(ui.lang.get())}</p>
@@ -65,7 +65,7 @@ pub fn AssessmentPage(
                     data-testid="assessment-new"
                     on:click=move |_| filling.set(true)
                 >
-                    {move || ui.t(Key::AssessmentNew)}
+                    {ui.tr(Key::AssessmentNew)}
                 </button>
             </Show>
             <Show when=move || filling.get()>
@@ -77,7 +77,7 @@ pub fn AssessmentPage(
             fallback=move || {
                 view! {
                     <p class="panel muted" data-testid="assessment-empty">
-                        {move || ui.t(Key::AssessmentNone)}
+                        {ui.tr(Key::AssessmentNone)}
                     </p>
                 }
             }

@@ -58,10 +58,10 @@ pub fn ResultPanel(
     });
     view! {
         <section class="panel" data-testid="assessment-result">
-            <h2>{move || ui.t(Key::AssessmentResult)}</h2>
+            <h2>{ui.tr(Key::AssessmentResult)}</h2>
             <div class="compare-pickers">
                 <label class="field inline">
-                    <span>{move || ui.t(Key::CompareShown)}</span>
+                    <span>{ui.tr(Key::CompareShown)}</span>
                     <select
                         data-testid="compare-a"
                         on:change=move |ev| {
@@ -76,7 +76,7 @@ pub fn ResultPanel(
                     </select>
                 </label>
                 <label class="field inline">
-                    <span>{move || ui.t(Key::CompareWith)}</span>
+                    <span>{ui.tr(Key::CompareWith)}</span>
                     <select
                         data-testid="compare-b"
                         on:change=move |ev| {
@@ -84,7 +84,7 @@ pub fn ResultPanel(
                         }
                     >
                         <option value="" selected=move || previous.get().is_none()>
-                            {move || ui.t(Key::CompareNothing)}
+                            {ui.tr(Key::CompareNothing)}
                         </option>
                         {move || options(
                             &history.get(),
@@ -175,17 +175,12 @@ fn SectionTable(
     let ui = use_ui();
     let label = move |s: Option<Scored>| s.map(|s| format_date(s.response.date, ui.lang.get()));
     view! {
-        <div
-            class="table-wrap"
-            tabindex="0"
-            role="region"
-            aria-label=move || ui.t(Key::AssessmentResult)
-        >
+        <div class="table-wrap" tabindex="0" role="region" aria-label=ui.tr(Key::AssessmentResult)>
             <table class="score-table stack" data-testid="section-scores">
-                <caption class="visually-hidden">{move || ui.t(Key::AssessmentResult)}</caption>
+                <caption class="visually-hidden">{ui.tr(Key::AssessmentResult)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || ui.t(Key::SectionColumn)}</th>
+                        <th scope="col">{ui.tr(Key::SectionColumn)}</th>
                         <th scope="col" class="num">
                             {move || label(current.get())}
                         </th>
@@ -193,7 +188,7 @@ fn SectionTable(
                             {move || label(previous.get())}
                         </th>
                         <th scope="col" class="num">
-                            {move || ui.t(Key::Difference)}
+                            {ui.tr(Key::Difference)}
                         </th>
                     </tr>
                 </thead>
@@ -217,7 +212,7 @@ fn SectionTable(
                                     <td class="num" data-label=move || label(previous.get())>
                                         {move || section_text(b().as_ref(), ui.lang.get())}
                                     </td>
-                                    <td class="num" data-label=move || ui.t(Key::Difference)>
+                                    <td class="num" data-label=ui.tr(Key::Difference)>
                                         {move || match (
                                             a().and_then(|x| x.percent),
                                             b().and_then(|x| x.percent),
@@ -247,7 +242,7 @@ fn Attention(def: &'static Definition, current: Memo<Option<Scored>>) -> impl In
             (!items.is_empty()).then(|| {
                 view! {
                     <div class="attention" data-testid="attention">
-                        <h3>{move || ui.t(Key::AttentionTitle)}</h3>
+                        <h3>{ui.tr(Key::AttentionTitle)}</h3>
                         <ul>
                             {items
                                 .into_iter()
@@ -258,7 +253,7 @@ fn Attention(def: &'static Definition, current: Memo<Option<Scored>>) -> impl In
                             .map(|section| {
                                 view! {
                                     <p>
-                                        <strong>{move || ui.t(Key::Tip)}": "</strong>
+                                        <strong>{ui.tr(Key::Tip)}": "</strong>
                                         {move || section.tip.get(ui.lang.get())}
                                     </p>
                                 }

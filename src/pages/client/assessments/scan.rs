@@ -118,7 +118,7 @@ pub fn ScanResult(
             <div class="saldo-cards">
                 {move || party(Party::Supplier)} {move || party(Party::Client)}
             </div>
-            <h3>{move || ui.t(Key::ScanOftenOurs)}</h3>
+            <h3>{ui.tr(Key::ScanOftenOurs)}</h3>
             <ul data-testid="scan-often-ours">{often}</ul>
             <p class="muted">
                 {move || tf(ui.lang.get(), Key::ScanEntriesHelp, &[("n", &count().to_string())])}
@@ -133,7 +133,7 @@ pub fn ScanResult(
                             on:click=move |_| confirming.set(true)
                             data-testid="scan-make-entries"
                         >
-                            {move || ui.t(Key::ScanMakeEntries)}
+                            {ui.tr(Key::ScanMakeEntries)}
                         </button>
                     }
                 }
@@ -152,10 +152,10 @@ pub fn ScanResult(
                         on:click=make
                         data-testid="scan-make-confirm"
                     >
-                        {move || ui.t(Key::ScanMakeYes)}
+                        {ui.tr(Key::ScanMakeYes)}
                     </button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>
-                        {move || ui.t(Key::Cancel)}
+                        {ui.tr(Key::Cancel)}
                     </button>
                 </div>
             </Show>

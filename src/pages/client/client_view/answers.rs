@@ -130,7 +130,7 @@ pub fn ReturnList(
             .collect_view()
     };
     view! {
-        <h4>{move || ui.t(Key::ReturnListTitle)}</h4>
+        <h4>{ui.tr(Key::ReturnListTitle)}</h4>
         <ul class="return-list">{rows}</ul>
     }
 }

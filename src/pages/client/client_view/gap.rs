@@ -133,7 +133,7 @@ pub fn GapView(
     };
     view! {
         <section class="gap-view" data-testid="gap-view">
-            <h4>{move || ui.t(Key::GapTitle)}</h4>
+            <h4>{ui.tr(Key::GapTitle)}</h4>
             {view_of}
         </section>
     }

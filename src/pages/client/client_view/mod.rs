@@ -31,8 +31,8 @@ pub fn ClientViewTab() -> impl IntoView {
     });
     view! {
         <section class="client-view" data-testid="client-view">
-            <h2>{move || ui.t(Key::ClientViewTitle)}</h2>
-            <p class="muted">{move || ui.t(Key::ClientViewIntro)}</p>
+            <h2>{ui.tr(Key::ClientViewTitle)}</h2>
+            <p class="muted">{ui.tr(Key::ClientViewIntro)}</p>
             <NewRoundForm />
             <GapHistory />
             <For each=move || rounds.get() key=|id| *id let:id>

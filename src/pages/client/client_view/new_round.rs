@@ -41,9 +41,9 @@ pub fn NewRoundForm() -> impl IntoView {
     };
     view! {
         <form class="form panel" on:submit=create novalidate data-testid="new-round">
-            <h3>{move || ui.t(Key::RoundNew)}</h3>
+            <h3>{ui.tr(Key::RoundNew)}</h3>
             <label class="field">
-                <span>{move || ui.t(Key::RoundSender)}</span>
+                <span>{ui.tr(Key::RoundSender)}</span>
                 <input
                     type="text"
                     maxlength=TITLE_MAX.to_string()
@@ -54,10 +54,10 @@ pub fn NewRoundForm() -> impl IntoView {
                 />
             </label>
             <p id="round-sender-hint" class="muted small">
-                {move || ui.t(Key::RoundSenderHint)}
+                {ui.tr(Key::RoundSenderHint)}
             </p>
             <fieldset>
-                <legend>{move || ui.t(Key::RoundLanguage)}</legend>
+                <legend>{ui.tr(Key::RoundLanguage)}</legend>
                 <div class="segmented answers">
                     {Lang::ALL
                         .into_iter()
@@ -81,7 +81,7 @@ pub fn NewRoundForm() -> impl IntoView {
             <ErrorList errors=errors />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="round-create">
-                    {move || ui.t(Key::RoundCreate)}
+                    {ui.tr(Key::RoundCreate)}
                 </button>
             </div>
         </form>

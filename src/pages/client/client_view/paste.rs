@@ -92,7 +92,7 @@ pub fn PasteAnswers(
     view! {
         <form class="form" on:submit=add novalidate data-testid="round-paste">
             <label class="field">
-                <span>{move || ui.t(Key::RoundPaste)}</span>
+                <span>{ui.tr(Key::RoundPaste)}</span>
                 <textarea
                     rows="2"
                     data-testid="round-paste-input"
@@ -102,7 +102,7 @@ pub fn PasteAnswers(
             </label>
             <div class="actions">
                 <button type="submit" class="button" data-testid="round-paste-add">
-                    {move || ui.t(Key::CollectAdd)}
+                    {ui.tr(Key::CollectAdd)}
                 </button>
             </div>
             <ul class="outcomes" aria-live="polite" data-testid="round-outcomes">

@@ -97,7 +97,7 @@ pub fn RoundCard(
                     on:click=remove
                     data-testid="round-remove"
                 >
-                    {move || ui.t(Key::RoundRemove)}
+                    {ui.tr(Key::RoundRemove)}
                 </button>
             </div>
         </article>
@@ -123,7 +123,7 @@ fn InviteDetails(
     };
     view! {
         <details class="invite-details" open=move || open.get()>
-            <summary>{move || ui.t(Key::RoundInvite)}</summary>
+            <summary>{ui.tr(Key::RoundInvite)}</summary>
             <LinkShare
                 link=link
                 qr_label=Signal::derive(move || ui.t(Key::RoundInviteQr).to_string())
@@ -131,7 +131,7 @@ fn InviteDetails(
                 testid="round-link"
             />
             <label class="field">
-                <span>{move || ui.t(Key::RoundMessageLabel)}</span>
+                <span>{ui.tr(Key::RoundMessageLabel)}</span>
                 <textarea
                     rows="7"
                     readonly
@@ -140,7 +140,7 @@ fn InviteDetails(
                 ></textarea>
             </label>
             <button type="button" class="button" on:click=copy_message data-testid="copy-message">
-                {move || ui.t(Key::RoundCopyMessage)}
+                {ui.tr(Key::RoundCopyMessage)}
             </button>
         </details>
     }
@@ -181,7 +181,7 @@ fn SealedBox(
                     )}
                 </strong>
             </p>
-            <p class="muted">{move || ui.t(Key::RoundSealedWhy)}</p>
+            <p class="muted">{ui.tr(Key::RoundSealedWhy)}</p>
             <div class="actions">
                 <button
                     type="button"
@@ -189,7 +189,7 @@ fn SealedBox(
                     on:click=move |_| filling.set(true)
                     data-testid="round-fill-own"
                 >
-                    {move || ui.t(Key::RoundFillOwn)}
+                    {ui.tr(Key::RoundFillOwn)}
                 </button>
                 <button
                     type="button"
@@ -197,22 +197,22 @@ fn SealedBox(
                     on:click=move |_| confirm_skip.set(true)
                     data-testid="round-skip"
                 >
-                    {move || ui.t(Key::RoundSkip)}
+                    {ui.tr(Key::RoundSkip)}
                 </button>
             </div>
             <Show when=move || confirm_skip.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby="skip-q">
-                    <p id="skip-q">{move || ui.t(Key::RoundSkipConfirm)}</p>
+                    <p id="skip-q">{ui.tr(Key::RoundSkipConfirm)}</p>
                     <button
                         type="button"
                         class="button danger"
                         on:click=skip
                         data-testid="round-skip-confirm"
                     >
-                        {move || ui.t(Key::RoundSkipYes)}
+                        {ui.tr(Key::RoundSkipYes)}
                     </button>
                     <button type="button" class="button" on:click=move |_| confirm_skip.set(false)>
-                        {move || ui.t(Key::Cancel)}
+                        {ui.tr(Key::Cancel)}
                     </button>
                 </div>
             </Show>

@@ -56,13 +56,13 @@ pub fn ActionBox(
                             .then(|| {
                                 view! {
                                     <span class="badge red" data-testid="action-overdue">
-                                        {move || ui.t(Key::Overdue)}
+                                        {ui.tr(Key::Overdue)}
                                     </span>
                                 }
                             })}
                     </p>
                     <button type="button" class="button" data-testid="action-done" on:click=done>
-                        {move || ui.t(Key::MarkDone)}
+                        {ui.tr(Key::MarkDone)}
                     </button>
                 </div>
             }
@@ -117,7 +117,7 @@ pub fn ActionBox(
                                         .unwrap_or_default(),
                                 ),
                             ],
-                        )}" "<a href=ledger>{move || ui.t(Key::ToLedger)}</a>
+                        )}" "<a href=ledger>{ui.tr(Key::ToLedger)}</a>
                     </p>
                 </div>
             }
@@ -154,7 +154,7 @@ fn PlanForm(
     view! {
         <form class="inline-form" on:submit=submit novalidate data-testid="plan-form">
             <label class="field inline" for=field_id.clone()>
-                <span>{move || ui.t(Key::DueDate)}</span>
+                <span>{ui.tr(Key::DueDate)}</span>
             </label>
             <input
                 id=field_id
@@ -164,7 +164,7 @@ fn PlanForm(
                 on:input=move |ev| due.set(event_target_value(&ev))
             />
             <button type="submit" class="button" data-testid="plan-action">
-                {move || ui.t(Key::PlanAsActionShort)}
+                {ui.tr(Key::PlanAsActionShort)}
             </button>
             <ErrorList errors=errors />
         </form>
@@ -218,7 +218,7 @@ fn BookForm(
             </div>
             <WeightPicker weight=weight name=name category=Signal::derive(move || category.get()) />
             <button type="submit" class="button primary" data-testid="book-deposit">
-                {move || ui.t(Key::BookAsDeposit)}
+                {ui.tr(Key::BookAsDeposit)}
             </button>
             <ErrorList errors=errors />
         </form>

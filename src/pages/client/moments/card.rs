@@ -85,7 +85,7 @@ pub fn MomentCard(
                             .then(|| {
                                 view! {
                                     <span class="badge start" data-testid="moment-planned">
-                                        {move || ui.t(Key::MomentPlannedBadge)}
+                                        {ui.tr(Key::MomentPlannedBadge)}
                                     </span>
                                     <button
                                         type="button"
@@ -94,7 +94,7 @@ pub fn MomentCard(
                                         aria-label=named(Key::PrepareEditMoment)
                                         on:click=move |_| preparing.set(true)
                                     >
-                                        {move || ui.t(Key::PrepareEdit)}
+                                        {ui.tr(Key::PrepareEdit)}
                                     </button>
                                     <button
                                         type="button"
@@ -102,7 +102,7 @@ pub fn MomentCard(
                                         data-testid="moment-after"
                                         on:click=move |_| after.set(true)
                                     >
-                                        {move || ui.t(Key::MomentAfter)}
+                                        {ui.tr(Key::MomentAfter)}
                                     </button>
                                 }
                             })}
@@ -113,7 +113,7 @@ pub fn MomentCard(
                             aria-label=named(Key::EditMoment)
                             on:click=move |_| editing.set(true)
                         >
-                            {move || ui.t(Key::Edit)}
+                            {ui.tr(Key::Edit)}
                         </button>
                         <button
                             type="button"
@@ -122,7 +122,7 @@ pub fn MomentCard(
                             aria-label=named(Key::DeleteMoment)
                             on:click=delete
                         >
-                            {move || ui.t(Key::Delete)}
+                            {ui.tr(Key::Delete)}
                         </button>
                     </div>
                 </div>
@@ -175,7 +175,7 @@ fn MomentTexts(
             .then(|| {
                 view! {
                     <p class="user-text">
-                        <em>{move || ui.t(Key::Why)}": "</em>
+                        <em>{ui.tr(Key::Why)}": "</em>
                         {why.clone()}
                     </p>
                 }
@@ -184,7 +184,7 @@ fn MomentTexts(
             .then(|| {
                 view! {
                     <p class="user-text">
-                        <em>{move || ui.t(Key::FieldNote)}": "</em>
+                        <em>{ui.tr(Key::FieldNote)}": "</em>
                         {treatment_why.clone()}
                     </p>
                 }
@@ -193,7 +193,7 @@ fn MomentTexts(
             .then(|| {
                 view! {
                     <p class="user-text" data-testid="moment-extra">
-                        <em>{move || ui.t(Key::Extra)}": "</em>
+                        <em>{ui.tr(Key::Extra)}": "</em>
                         {extra.clone()}
                     </p>
                 }

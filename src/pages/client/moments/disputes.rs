@@ -47,7 +47,7 @@ pub fn Disputes() -> impl IntoView {
     view! {
         <Show when=move || !list.with(Vec::is_empty)>
             <section class="panel" data-testid="disputes">
-                <h2>{move || ui.t(Key::DisputesTitle)}</h2>
+                <h2>{ui.tr(Key::DisputesTitle)}</h2>
                 <p data-testid="dispute-stats">{summary}</p>
                 <ul class="dispute-list">
                     <For each=move || list.get() key=|d| format!("{d:?}") let:d>
@@ -119,7 +119,7 @@ fn DisputeRow(dispute: Dispute) -> impl IntoView {
                 on:click=move |_| set(Some(true), false)
                 data-testid="dispute-solved"
             >
-                {move || ui.t(Key::DisputeMarkSolved)}
+                {ui.tr(Key::DisputeMarkSolved)}
             </button>
             <button
                 type="button"
@@ -127,7 +127,7 @@ fn DisputeRow(dispute: Dispute) -> impl IntoView {
                 on:click=move |_| set(Some(false), false)
                 data-testid="dispute-unsolved"
             >
-                {move || ui.t(Key::DisputeMarkUnsolved)}
+                {ui.tr(Key::DisputeMarkUnsolved)}
             </button>
         }
         .into_any(),
@@ -138,7 +138,7 @@ fn DisputeRow(dispute: Dispute) -> impl IntoView {
                 on:click=move |_| set(Some(true), true)
                 data-testid="dispute-ambassador"
             >
-                {move || ui.t(Key::DisputeMarkAmbassador)}
+                {ui.tr(Key::DisputeMarkAmbassador)}
             </button>
         }
         .into_any(),

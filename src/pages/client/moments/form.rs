@@ -115,10 +115,10 @@ pub fn MomentForm(
             <ErrorList errors=errors testid="moment-errors" />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="moment-save">
-                    {move || ui.t(Key::MomentSave)}
+                    {ui.tr(Key::MomentSave)}
                 </button>
                 <button type="button" class="button" on:click=move |_| logging.set(false)>
-                    {move || ui.t(Key::Cancel)}
+                    {ui.tr(Key::Cancel)}
                 </button>
             </div>
         </form>
@@ -139,7 +139,7 @@ pub fn MomentFields(
     view! {
         <div class="entry-grid">
             <label class="field">
-                <span>{move || ui.t(Key::Date)}</span>
+                <span>{ui.tr(Key::Date)}</span>
                 <input
                     type="date"
                     data-testid="moment-date"
@@ -148,7 +148,7 @@ pub fn MomentFields(
                 />
             </label>
             <label class="field">
-                <span>{move || ui.t(Key::MomentKind)}</span>
+                <span>{ui.tr(Key::MomentKind)}</span>
                 <select
                     data-testid="moment-kind"
                     prop:value=move || kind.get().code()
@@ -173,7 +173,7 @@ pub fn MomentFields(
                 </select>
             </label>
             <label class="field wide">
-                <span>{move || ui.t(Key::FieldDescription)}" *"</span>
+                <span>{ui.tr(Key::FieldDescription)}" *"</span>
                 <input
                     type="text"
                     maxlength="200"
@@ -203,11 +203,11 @@ fn PlanFields(
                 prop:checked=move || plan.get()
                 on:change=move |ev| plan.set(event_target_checked(&ev))
             />
-            {move || ui.t(Key::PlanAsAction)}
+            {ui.tr(Key::PlanAsAction)}
         </label>
         <Show when=move || plan.get()>
             <label class="field inline">
-                <span>{move || ui.t(Key::DueDate)}" *"</span>
+                <span>{ui.tr(Key::DueDate)}" *"</span>
                 <input
                     type="date"
                     data-testid="moment-due"
@@ -215,7 +215,7 @@ fn PlanFields(
                     prop:value=move || due.get()
                     on:input=move |ev| due.set(event_target_value(&ev))
                 />
-                <small class="muted">{move || ui.t(Key::DueHint)}</small>
+                <small class="muted">{ui.tr(Key::DueHint)}</small>
             </label>
         </Show>
     }

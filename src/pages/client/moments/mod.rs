@@ -12,7 +12,7 @@ mod form;
 mod prepare;
 
 use kbr_core::i18n::{tf, Key};
-use kbr_core::model::ValueAnswer;
+use kbr_core::model::{order, ValueAnswer};
 use kbr_core::questionnaires::definitions::INTERACTION;
 use kbr_core::questionnaires::engine::tenths_text;
 use kbr_core::questionnaires::moments::{stats, value_history};
@@ -35,7 +35,7 @@ pub fn MomentsTab() -> impl IntoView {
     let moments = Memo::new(move |_| {
         account.with(|a| {
             let mut list = a.moments.clone();
-            list.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
+            order::sort_by_key(&mut list, |m| (-order::day(m.date), u64::MAX - m.id.0));
             list
         })
     });
@@ -45,7 +45,7 @@ pub fn MomentsTab() -> impl IntoView {
     let id = use_client().id;
     view! {
         <section class="panel" data-testid="moment-stats">
-            <h2>{move || ui.t(Key::MomentsTitle)}</h2>
+            <h2>{ui.tr(Key::MomentsTitle)}</h2>
             <p>{move || INTERACTION.intro.get(ui.lang.get())}</p>
             <MomentStats />
             <Show when=move || !logging.get() && !preparing.get() && !importing.get()>
@@ -56,7 +56,7 @@ pub fn MomentsTab() -> impl IntoView {
                         data-testid="prepare-new"
                         on:click=move |_| preparing.set(true)
                     >
-                        {move || ui.t(Key::PrepareNew)}
+                        {ui.tr(Key::PrepareNew)}
                     </button>
                     <button
                         type="button"
@@ -64,7 +64,7 @@ pub fn MomentsTab() -> impl IntoView {
                         data-testid="moment-new"
                         on:click=move |_| logging.set(true)
                     >
-                        {move || ui.t(Key::MomentNew)}
+                        {ui.tr(Key::MomentNew)}
                     </button>
                     <button
                         type="button"
@@ -72,13 +72,13 @@ pub fn MomentsTab() -> impl IntoView {
                         data-testid="calendar-import-open"
                         on:click=move |_| importing.set(true)
                     >
-                        {move || ui.t(Key::CalendarImportOpen)}
+                        {ui.tr(Key::CalendarImportOpen)}
                     </button>
                 </div>
             </Show>
             <Show when=move || importing.get()>
                 <div class="form">
-                    <h3>{move || ui.t(Key::CalendarImportTitle)}</h3>
+                    <h3>{ui.tr(Key::CalendarImportTitle)}</h3>
                     <CalendarImport client=Some(id.clone()) />
                     <div class="actions">
                         <button
@@ -87,7 +87,7 @@ pub fn MomentsTab() -> impl IntoView {
                             data-testid="calendar-close"
                             on:click=move |_| importing.set(false)
                         >
-                            {move || ui.t(Key::Close)}
+                            {ui.tr(Key::Close)}
                         </button>
                     </div>
                 </div>
@@ -101,9 +101,9 @@ pub fn MomentsTab() -> impl IntoView {
         </section>
         <Disputes />
         <section class="panel" data-testid="moment-list">
-            <h2>{move || ui.t(Key::MomentsList)}</h2>
+            <h2>{ui.tr(Key::MomentsList)}</h2>
             <Show when=move || moments.with(Vec::is_empty)>
-                <p class="muted">{move || ui.t(Key::NoMoments)}</p>
+                <p class="muted">{ui.tr(Key::NoMoments)}</p>
             </Show>
             <ol class="moments">
                 <For each=move || moments.get() key=|m| format!("{m:?}") let:moment>
@@ -148,11 +148,11 @@ fn MomentStats() -> impl IntoView {
     view! {
         <dl class="stat-grid">
             <div>
-                <dt>{move || ui.t(Key::StatMoments)}</dt>
+                <dt>{ui.tr(Key::StatMoments)}</dt>
                 <dd data-testid="stat-moments">{move || figures.get().count}</dd>
             </div>
             <div>
-                <dt>{move || ui.t(Key::StatExceeded)}</dt>
+                <dt>{ui.tr(Key::StatExceeded)}</dt>
                 <dd data-testid="stat-exceeded">
                     {move || {
                         figures
@@ -163,7 +163,7 @@ fn MomentStats() -> impl IntoView {
                 </dd>
             </div>
             <div>
-                <dt>{move || ui.t(Key::StatTreatment)}</dt>
+                <dt>{ui.tr(Key::StatTreatment)}</dt>
                 <dd data-testid="stat-treatment">
                     {move || {
                         figures
@@ -177,11 +177,11 @@ fn MomentStats() -> impl IntoView {
                 </dd>
             </div>
             <div>
-                <dt>{move || ui.t(Key::StatValue)}</dt>
+                <dt>{ui.tr(Key::StatValue)}</dt>
                 <dd data-testid="stat-value">{value_line}</dd>
             </div>
             <div>
-                <dt>{move || ui.t(Key::StatOpenActions)}</dt>
+                <dt>{ui.tr(Key::StatOpenActions)}</dt>
                 <dd data-testid="stat-open-actions">
                     {move || {
                         let f = figures.get();

@@ -96,17 +96,17 @@ pub fn PrepareForm(
     .collect_view();
     view! {
         <form class="form" on:submit=save novalidate data-testid="prepare-form">
-            <p class="muted">{move || ui.t(Key::PrepareIntro)}</p>
+            <p class="muted">{ui.tr(Key::PrepareIntro)}</p>
             <MomentFields date=date kind=kind description=description />
             {fields}
-            <p class="muted small">{move || ui.t(Key::PrepareExtraHint)}</p>
+            <p class="muted small">{ui.tr(Key::PrepareExtraHint)}</p>
             <ErrorList errors=errors testid="prepare-errors" />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="prepare-save">
-                    {move || ui.t(Key::PrepareSave)}
+                    {ui.tr(Key::PrepareSave)}
                 </button>
                 <button type="button" class="button" on:click=move |_| open.set(false)>
-                    {move || ui.t(Key::Cancel)}
+                    {ui.tr(Key::Cancel)}
                 </button>
             </div>
         </form>
@@ -142,13 +142,13 @@ pub fn PreparedNote(
     .collect_view();
     view! {
         <div class="tip prepared" data-testid="prepared-note">
-            <h4>{move || ui.t(Key::PreparedTitle)}</h4>
+            <h4>{ui.tr(Key::PreparedTitle)}</h4>
             {rows}
             {empty
                 .then(|| {
                     view! {
                         <p class="muted" data-testid="not-prepared">
-                            {move || ui.t(Key::NotPreparedYet)}
+                            {ui.tr(Key::NotPreparedYet)}
                         </p>
                     }
                 })}
@@ -169,7 +169,7 @@ pub fn ValueField(
     let name = format!("{form}-value");
     view! {
         <fieldset data-testid="value-question">
-            <legend>{move || ui.t(Key::ValueQuestion)}</legend>
+            <legend>{ui.tr(Key::ValueQuestion)}</legend>
             <div class="segmented answers choices">
                 {ValueAnswer::ALL
                     .into_iter()

@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Builds the release site into dist/ (see docs/ARCHITECTURE.md, "Build").
+
+The app is one cargo build of two binaries, then:
+
+1. the app's wasm is split by `wasm-split-cli` into a main module (what the
+   overview needs) and chunks that load when a view first opens (functions
+   marked with `deferred!` in src/lazy.rs); the participant page likewise;
+2. `wasm-bindgen` makes the JS glue of the main module and of the
+   participant page (a separate small program for invite links);
+3. `wasm-opt -Oz` shrinks every module;
+4. everything goes into `dist/b/<build id>/`, the build id being a hash of
+   all of it, so a new deployment never mixes with an old one;
+5. `index.html` and `p/index.html` are written from their templates with
+   the boot script, preloads and the CSP hash of that script; the service
+   worker `sw.js` gets the build id and the list of files to keep offline;
+   the web app manifest and its icons are written beside them.
+
+Run it through scripts/build, which sets PATH to the pinned tools.
+"""
+import base64
+import concurrent.futures
+import hashlib
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TARGET = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")),
+                      "wasm32-unknown-unknown", "release")
+WORK = os.path.join(ROOT, "target", "bundle")
+DIST = os.path.join(ROOT, "dist")
+APP = "klantbankrekening"
+PARTICIPANT = "participant"
+# Every wasm module is built with these features, so wasm-opt is told.
+WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+                 "--enable-sign-ext", "--enable-mutable-globals"]
+
+
+def run(cmd, env=None):
+    print("  $", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, env=env)
+
+
+def cargo_build():
+    env = dict(os.environ)
+    # Relocations let wasm-split-cli move functions and their data into
+    # chunks; erase_components turns each component into one type-erased
+    # function instead of a generic view tree (much smaller wasm).
+    flags = ["-Clink-args=--emit-relocs", "--cfg", "erase_components"]
+    extra = []
+    # The standard library rebuilt to abort at once on a panic (the release
+    # profile aborts anyway): no panic messages, locations or formatting
+    # machinery for them in the wasm (about 9 % smaller). Needs the rust-src
+    # component and the stable compiler's bootstrap switch for the -Z flags;
+    # KBR_BUILD_STD=0 builds without.
+    if os.environ.get("KBR_BUILD_STD", "1") == "1":
+        env["RUSTC_BOOTSTRAP"] = "1"
+        flags += ["-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none"]
+        extra = ["-Zbuild-std=std,panic_abort"]
+    env["RUSTFLAGS"] = " ".join(flags + [os.environ.get("KBR_RUSTFLAGS", "")]).strip()
+    # One build per program: each splits only its own deferred functions.
+    for name, feature in [(APP, "split"), (PARTICIPANT, "split-participant")]:
+        run(["cargo", *extra, "build", "--release", "--locked", "--target", "wasm32-unknown-unknown",
+             "--features", feature, "--bin", name], env)
+
+
+def bindgen(wasm, out_dir, name, keep_lld_exports=False):
+    cmd = ["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", out_dir,
+           "--out-name", name]
+    if keep_lld_exports:
+        cmd += ["--keep-lld-exports"]
+    run(cmd + [wasm])
+
+
+def optimize(path):
+    done = subprocess.run(["wasm-opt", "-Oz", *WASM_FEATURES, path, "-o", path],
+                          capture_output=True, text=True)
+    # Chunks carry a name section wasm-opt does not know; it drops it.
+    noise = "unknown name subsection"
+    for line in (done.stdout + done.stderr).splitlines():
+        if noise not in line:
+            print(line)
+    if done.returncode:
+        sys.exit(f"wasm-opt failed on {path}")
+    return path
+
+
+def split_program(name, out):
+    """Splits one program into `out`: its main module with the JS glue, its
+    chunks and their loader (which imports the glue as `./<name>.js`)."""
+    stage = os.path.join(WORK, "stage", name)
+    os.makedirs(stage)
+    os.makedirs(out)
+    run(["wasm-split-cli", "--target", "web", "--out-name", name,
+         os.path.join(TARGET, name + ".wasm"), stage])
+    bindgen(os.path.join(stage, name + ".wasm"), out, name, keep_lld_exports=True)
+    for f in sorted(os.listdir(stage)):
+        if f != name + ".wasm":
+            shutil.copy(os.path.join(stage, f), os.path.join(out, f))
+    return [os.path.join(out, f) for f in sorted(os.listdir(out)) if f.endswith(".wasm")]
+
+
+def build_modules():
+    """Both programs in a folder each, and the stylesheet beside them."""
+    shutil.rmtree(WORK, ignore_errors=True)
+    out = os.path.join(WORK, "out")
+    wasm = split_program(APP, os.path.join(out, "app")) + \
+        split_program(PARTICIPANT, os.path.join(out, "p"))
+    # The biggest first, two at a time (a 2-core machine).
+    wasm.sort(key=os.path.getsize, reverse=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(optimize, wasm))
+    shutil.copy(os.path.join(ROOT, "style", "main.css"), os.path.join(out, "main.css"))
+    return out
+
+
+def build_id(folder):
+    h = hashlib.sha256()
+    for base, _, names in sorted(os.walk(folder)):
+        for n in sorted(names):
+            path = os.path.join(base, n)
+            h.update(os.path.relpath(path, folder).encode())
+            with open(path, "rb") as fh:
+                h.update(hashlib.sha256(fh.read()).digest())
+    return h.hexdigest()[:12]
+
+
+def csp_hash(script):
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def boot_script(prefix, name):
+    """The inline module script that starts a program; `prefix` leads from
+    the page to the build folder."""
+    return (f"import init from '{prefix}{name}.js';"
+            f"init({{module_or_path:new URL('{prefix}{name}_bg.wasm',import.meta.url)}});")
+
+
+def write_page(template, target, prefix, name, app_root, css):
+    with open(os.path.join(ROOT, template), encoding="utf-8") as f:
+        html = f.read()
+    script = boot_script(prefix, name)
+    head = "\n".join([
+        f'    <link rel="stylesheet" href="{css}main.css" />',
+        f'    <link rel="modulepreload" href="{prefix}{name}.js" />',
+        f'    <link rel="preload" href="{prefix}{name}_bg.wasm" as="fetch" type="application/wasm" crossorigin />',
+        f'    <link rel="manifest" href="{app_root}manifest.webmanifest" />',
+        f'    <link rel="apple-touch-icon" href="{app_root}icons/icon-192.png" />',
+        f'    <script type="module">{script}</script>',
+    ])
+    if "<!-- BUILD -->" not in html or "INLINE_SCRIPT_HASHES" not in html:
+        sys.exit(f"{template}: the <!-- BUILD --> marker or INLINE_SCRIPT_HASHES is missing")
+    html = html.replace("    <!-- BUILD -->", head).replace("INLINE_SCRIPT_HASHES", csp_hash(script))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as f:
+        f.write(html)
+
+
+def png(size, maskable):
+    """The app icon (the favicon's three lines on the brand colour) as a PNG,
+    drawn here so no binary file lives in the repository."""
+    brand, white = (0x15, 0x5E, 0x63), (0xFF, 0xFF, 0xFF)
+    radius = 0 if maskable else size * 3 // 16
+    # Lines as in the favicon's 16-unit box; maskable icons keep them in
+    # the safe zone (the inner 80 %).
+    scale = size / 16 * (0.7 if maskable else 1.0)
+    offset = (size - 16 * scale) / 2
+    lines = [(4, 11, 12), (5, 8, 11), (6, 5, 10)]
+    half = 0.8 * scale
+    rows = []
+    for y in range(size):
+        row = bytearray([0])
+        for x in range(size):
+            # Rounded corners: transparent outside the radius.
+            cx = min(x, size - 1 - x)
+            cy = min(y, size - 1 - y)
+            if radius and cx < radius and cy < radius and (radius - cx) ** 2 + (radius - cy) ** 2 > radius ** 2:
+                row += bytes([0, 0, 0, 0])
+                continue
+            colour = brand
+            ux, uy = (x + 0.5 - offset) / scale, (y + 0.5 - offset) / scale
+            for (x0, yl, x1) in lines:
+                if x0 <= ux <= x1 and abs(uy - yl) * scale <= half:
+                    colour = white
+            row += bytes([*colour, 255])
+        rows.append(bytes(row))
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+def write_manifest():
+    icons = os.path.join(DIST, "icons")
+    os.makedirs(icons, exist_ok=True)
+    entries = []
+    for size, maskable in [(192, False), (512, False), (512, True)]:
+        name = f"icon-{size}{'-maskable' if maskable else ''}.png"
+        with open(os.path.join(icons, name), "wb") as f:
+            f.write(png(size, maskable))
+        entries.append({"src": f"icons/{name}", "sizes": f"{size}x{size}", "type": "image/png",
+                        "purpose": "maskable" if maskable else "any"})
+    manifest = {
+        "name": "Klantbankrekening",
+        "short_name": "Klantbank",
+        "description": "Houd per klantrelatie de rekening van vertrouwen bij.",
+        "lang": "nl",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#f6f4ef",
+        "theme_color": "#155e63",
+        "icons": entries,
+    }
+    with open(os.path.join(DIST, "manifest.webmanifest"), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, ensure_ascii=False, indent=1)
+
+
+def write_worker(build):
+    files = []
+    for base, _, names in os.walk(DIST):
+        for n in names:
+            rel = os.path.relpath(os.path.join(base, n), DIST).replace(os.sep, "/")
+            if rel not in ("sw.js", "build.txt"):
+                files.append(rel)
+    # Pages by their folder URL, as they are opened.
+    files = sorted("./" if f == "index.html" else ("p/" if f == "p/index.html" else f) for f in files)
+    with open(os.path.join(ROOT, "static", "sw.js"), encoding="utf-8") as f:
+        worker = f.read()
+    worker = worker.replace("__BUILD__", build).replace("__FILES__", json.dumps(files))
+    with open(os.path.join(DIST, "sw.js"), "w", encoding="utf-8") as f:
+        f.write(worker)
+
+
+def main():
+    cargo_build()
+    out = build_modules()
+    build = build_id(out)
+    shutil.rmtree(DIST, ignore_errors=True)
+    folder = os.path.join(DIST, "b", build)
+    shutil.copytree(out, folder)
+    write_page("index.html", os.path.join(DIST, "index.html"), f"./b/{build}/app/", APP, "./",
+               f"./b/{build}/")
+    write_page("participant.html", os.path.join(DIST, "p", "index.html"), f"../b/{build}/p/",
+               PARTICIPANT, "../", f"../b/{build}/")
+    write_manifest()
+    write_worker(build)
+    with open(os.path.join(DIST, "build.txt"), "w") as f:
+        f.write(build + "\n")
+    print(f"bundle: build {build} written to {DIST}")
+
+
+if __name__ == "__main__":
+    main()
