@@ -227,20 +227,28 @@ def write_manifest():
         json.dump(manifest, f, ensure_ascii=False, indent=1)
 
 
-def write_worker(build):
-    files = []
-    for base, _, names in os.walk(DIST):
-        for n in names:
-            rel = os.path.relpath(os.path.join(base, n), DIST).replace(os.sep, "/")
-            if rel not in ("sw.js", "build.txt"):
-                files.append(rel)
-    # Pages by their folder URL, as they are opened.
-    files = sorted("./" if f == "index.html" else ("p/" if f == "p/index.html" else f) for f in files)
+def write_worker(build, folder, prefix, files):
+    """The service worker of the page in `folder` (relative to dist/),
+    keeping `files` (relative to dist/) under caches named `prefix`+build."""
+    here = os.path.join(DIST, folder)
+    page = f"{folder}/index.html" if folder else "index.html"
+    # The page by its folder URL, as it is opened.
+    rel = sorted("./" if f == page else os.path.relpath(os.path.join(DIST, f), here).replace(os.sep, "/")
+                 for f in files)
     with open(os.path.join(ROOT, "static", "sw.js"), encoding="utf-8") as f:
         worker = f.read()
-    worker = worker.replace("__BUILD__", build).replace("__FILES__", json.dumps(files))
-    with open(os.path.join(DIST, "sw.js"), "w", encoding="utf-8") as f:
+    worker = (worker.replace("__BUILD__", build).replace("__PREFIX__", prefix)
+              .replace("__FILES__", json.dumps(rel)))
+    with open(os.path.join(here, "sw.js"), "w", encoding="utf-8") as f:
         f.write(worker)
+
+
+def dist_files():
+    out = []
+    for base, _, names in os.walk(DIST):
+        for n in names:
+            out.append(os.path.relpath(os.path.join(base, n), DIST).replace(os.sep, "/"))
+    return sorted(out)
 
 
 def main():
@@ -255,9 +263,14 @@ def main():
     write_page("participant.html", os.path.join(DIST, "p", "index.html"), f"../b/{build}/p/",
                PARTICIPANT, "../", f"../b/{build}/")
     write_manifest()
-    write_worker(build)
-    with open(os.path.join(DIST, "build.txt"), "w") as f:
-        f.write(build + "\n")
+    files = dist_files()
+    shared = [f for f in files if f.startswith("icons/") or f in ("manifest.webmanifest", f"b/{build}/main.css")]
+    # The app keeps its page and its build; the participant page (a phone
+    # in a workshop) only its own, not the whole app.
+    write_worker(build, "", "kbr-app-", ["index.html", *shared,
+                                         *(f for f in files if f.startswith(f"b/{build}/app/"))])
+    write_worker(build, "p", "kbr-p-", ["p/index.html", *shared,
+                                        *(f for f in files if f.startswith(f"b/{build}/p/"))])
     print(f"bundle: build {build} written to {DIST}")
 
 

@@ -9,6 +9,7 @@ pub mod actions;
 pub mod browser;
 pub mod components;
 pub mod lazy;
+pub mod offline;
 pub mod pages;
 pub mod participant;
 pub mod routes;
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
     let store = Store::install();
     provide_context(store);
     workshops::provide_workshops();
+    offline::install("./sw.js");
 
     view! {
         <a
@@ -51,6 +53,7 @@ pub fn App() -> impl IntoView {
             {ui.tr(Key::SkipToContent)}
         </a>
         <Header />
+        <offline::UpdateNotice />
         <StorageBanners />
         // The questions of a merge with another tab, rare: loaded when asked.
         <Show when=move || !store.pending().is_empty()>

@@ -1,14 +1,17 @@
-// The service worker: keeps one build of the app for use without network.
-// scripts/bundle.py fills in the build id and the list of files. A new
-// deployment is a new sw.js: it downloads the whole new build into its own
-// cache and then waits until the page asks it to take over (the "new
-// version" notice), so a page never runs a mix of old and new files. The
-// cache of the build before stays until the next one, for tabs still open
-// on it that load a view later.
+// A service worker: keeps one build of its page for use without network.
+// scripts/bundle.py writes one for the app (sw.js) and one for the
+// participant page (p/sw.js), with the build id and the files that page
+// needs. A new deployment is a new worker: it downloads the whole new
+// build into its own cache and then waits until the page asks it to take
+// over (the "new version" notice), so a page never runs a mix of old and
+// new files. The cache of the build before stays until the next one, for
+// tabs still open on it that load a view later.
 const BUILD = '__BUILD__';
 const FILES = __FILES__;
-const CACHE = `kbr-${BUILD}`;
-const PAGES = { '': './', 'index.html': './', 'p/': 'p/', 'p/index.html': 'p/' };
+const PREFIX = '__PREFIX__';
+const CACHE = `${PREFIX}${BUILD}`;
+const PAGE = new URL('./', self.location).href;
+const PAGES = new Set([PAGE, `${PAGE}index.html`]);
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -22,7 +25,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const ours = (await caches.keys()).filter((k) => k.startsWith('kbr-'));
+    const ours = (await caches.keys()).filter((k) => k.startsWith(PREFIX));
     const keep = new Set([CACHE, ...ours.filter((k) => k !== CACHE).slice(-1)]);
     await Promise.all(ours.filter((k) => !keep.has(k)).map((k) => caches.delete(k)));
     await self.clients.claim();
@@ -35,13 +38,11 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  const scope = self.registration.scope;
-  if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
-  const path = new URL(request.url).pathname.slice(new URL(scope).pathname.length);
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
-    if (request.mode === 'navigate' && path in PAGES) {
-      const cache = await caches.open(CACHE);
-      const page = await cache.match(new URL(PAGES[path], scope));
+    const url = request.url.split('#')[0].split('?')[0];
+    if (request.mode === 'navigate' && PAGES.has(url)) {
+      const page = await (await caches.open(CACHE)).match(PAGE);
       return page || fetch(request);
     }
     // Hashed build files never change: any build's cache may answer.

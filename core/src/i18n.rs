@@ -890,6 +890,8 @@ translations! {
     CalendarImportConfirm => "{n} moment(en) klaarzetten", "Prepare {n} moment(s)";
     CalendarImported => "{n} moment(en) klaargezet bij {client}; bereid ze voor bij Contactmomenten.", "{n} moment(s) set up for {client}; prepare them under Interaction moments.";
     PrepareEdit => "Voorbereiden", "Prepare";
+    UpdateReady => "Er is een nieuwe versie van de app klaar.", "A new version of the app is ready.";
+    UpdateReload => "Nieuwe versie laden", "Load the new version";
     Loading => "Laden…", "Loading…";
     LoadFailed => "Dit deel van de app kon niet worden geladen. Is er verbinding? Je gegevens zijn veilig.", "This part of the app could not be loaded. Is there a connection? Your data is safe.";
     TryAgain => "Opnieuw proberen", "Try again";

@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::downloads::{download_backup, download_ledger, LedgerExports};
-use crate::pages::calendar::{CalendarExport, CalendarImport};
+use crate::lazy::Deferred;
+use crate::pages::calendar::{calendar_import, CalendarExport};
 use crate::state::use_ui;
 use crate::store::{use_store, ImportRefused};
 
@@ -302,7 +303,7 @@ fn CalendarPanel() -> impl IntoView {
             <p>{ui.tr(Key::CalendarIntro)}</p>
             <CalendarExport client=None testid="calendar" />
             <h3>{ui.tr(Key::CalendarImportTitle)}</h3>
-            <CalendarImport client=None />
+            <Deferred load=|| calendar_import(None) />
         </section>
     }
 }

@@ -102,11 +102,15 @@ pub fn ParticipantApp() -> impl IntoView {
             view! { <Steps /> }.into_any()
         }
     };
+    // Its own small worker: the page works offline
+    // once opened, and says when a new version is ready.
+    crate::offline::install("./sw.js");
     view! {
         <header class="participant-header">
             <span class="brand-name">{ui.tr(Key::AppName)}</span>
             <LangSwitch />
         </header>
+        <crate::offline::UpdateNotice />
         <main id="main" class="participant" tabindex="-1" data-testid="participant">
             {body}
         </main>

@@ -28,6 +28,9 @@ export default defineConfig({
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     trace: 'off',
+    // The service worker is tested on its own (offline.spec.js, on a server
+    // of its own); elsewhere it would only fetch the whole build again per test.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 860 } } },

@@ -1,33 +1,45 @@
-// A deliberately plain static file server for the e2e tests: it serves
-// ../../dist under a subpath and answers 404 for anything else, like a
-// static host without rewrite rules. It proves the app needs no server help.
+// A deliberately plain static file server for the e2e tests: it serves a
+// folder (../../dist by default) under a subpath and answers 404 for
+// anything else, like a static host without rewrite rules. It proves the
+// app needs no server help. Run as a script (Playwright's webServer), or
+// import `serve` to start one on a folder of a test's own.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [port = '8081', base = '/some/dir/'] = process.argv.slice(2);
-const root = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain',
+  '.webmanifest': 'application/manifest+json',
 };
 
-createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://localhost');
-  let path = decodeURIComponent(url.pathname);
-  if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
-  path = path.slice(base.length) || 'index.html';
-  // A folder serves its index.html, as every static host does.
-  if (path.endsWith('/')) path += 'index.html';
-  const file = normalize(join(root, path));
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-}).listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+
+/** Serves `root` under `base` on 127.0.0.1:`port` (0: any free port); resolves to the server. */
+export function serve(root, port, base) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
+    path = path.slice(base.length) || 'index.html';
+    // A folder serves its index.html, as every static host does.
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(Number(port), '127.0.0.1', () => ok(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [port = '8081', base = '/some/dir/'] = process.argv.slice(2);
+  serve(DIST, port, base).then(() => console.log(`serving ${DIST} at http://127.0.0.1:${port}${base}`));
+}

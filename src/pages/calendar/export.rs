@@ -1,6 +1,6 @@
 //! The calendar export: a reminder choice and a download button.
 
-use kbr_core::calendar::export::{to_ics, ExportOptions, Reminder};
+use kbr_core::calendar::export::{ExportOptions, Reminder};
 use kbr_core::i18n::Key;
 use kbr_core::model::{Account, ClientId};
 use kbr_core::storage::export::file_slug;
@@ -27,15 +27,14 @@ pub fn CalendarExport(
             Some(id) => store.peek_account(&id, Clone::clone).into_iter().collect(),
             None => store.accounts_now(),
         };
-        let refs: Vec<&Account> = accounts.iter().collect();
+        let lang = ui.lang.get_untracked();
         let options = ExportOptions {
-            lang: ui.lang.get_untracked(),
+            lang,
             reminder: reminder.get_untracked(),
             today: store.today(),
             stamp: browser::now_utc(),
         };
-        let text = to_ics(&refs, &options);
-        let name = match refs.as_slice() {
+        let name = match accounts.as_slice() {
             [one] => format!(
                 "klantbankrekening-agenda-{}-{}.ics",
                 file_slug(&one.client.name),
@@ -43,9 +42,16 @@ pub fn CalendarExport(
             ),
             _ => format!("klantbankrekening-agenda-{}.ics", store.today()),
         };
-        if let Err(e) = browser::download(&name, "text/calendar;charset=utf-8", &text) {
-            leptos::logging::warn!("download failed: {e:?}");
-        }
+        leptos::task::spawn_local(async move {
+            match super::ics_text(accounts, options).await {
+                Ok(text) => {
+                    if let Err(e) = browser::download(&name, "text/calendar;charset=utf-8", &text) {
+                        leptos::logging::warn!("download failed: {e:?}");
+                    }
+                }
+                Err(_) => store.notify(Key::LoadFailed.text(lang).to_string(), None),
+            }
+        });
     };
     view! {
         <div class="calendar-export">

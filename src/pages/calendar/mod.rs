@@ -7,5 +7,24 @@ mod export;
 mod import;
 mod preview;
 
+use kbr_core::calendar::export::{to_ics, ExportOptions};
+use kbr_core::model::{Account, ClientId};
+use leptos::prelude::*;
+
 pub use export::CalendarExport;
-pub use import::CalendarImport;
+
+crate::deferred! {
+    /// The calendar import (its own chunk: it is used rarely, and brings
+    /// the iCalendar parser).
+    pub fn calendar_import(client: Option<ClientId>) -> AnyView {
+        view! { <import::CalendarImport client=client /> }.into_any()
+    }
+}
+
+crate::deferred! {
+    /// The `.ics` text of `accounts` (its own chunk, with the iCalendar writer).
+    fn ics_text(accounts: Vec<Account>, options: ExportOptions) -> String {
+        let refs: Vec<&Account> = accounts.iter().collect();
+        to_ics(&refs, &options)
+    }
+}

@@ -19,7 +19,8 @@ use kbr_core::questionnaires::moments::{stats, value_history};
 use leptos::prelude::*;
 
 use super::use_client;
-use crate::pages::calendar::CalendarImport;
+use crate::lazy::Deferred;
+use crate::pages::calendar::calendar_import;
 use crate::state::use_ui;
 use crate::store::use_store;
 use card::MomentCard;
@@ -42,7 +43,7 @@ pub fn MomentsTab() -> impl IntoView {
     let logging = RwSignal::new(false);
     let preparing = RwSignal::new(false);
     let importing = RwSignal::new(false);
-    let id = use_client().id;
+    let id = StoredValue::new(use_client().id);
     view! {
         <section class="panel" data-testid="moment-stats">
             <h2>{ui.tr(Key::MomentsTitle)}</h2>
@@ -79,7 +80,7 @@ pub fn MomentsTab() -> impl IntoView {
             <Show when=move || importing.get()>
                 <div class="form">
                     <h3>{ui.tr(Key::CalendarImportTitle)}</h3>
-                    <CalendarImport client=Some(id.clone()) />
+                    <Deferred load=move || calendar_import(Some(id.get_value())) />
                     <div class="actions">
                         <button
                             type="button"
