@@ -117,7 +117,56 @@ def build_modules():
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(optimize, wasm))
     shutil.copy(os.path.join(ROOT, "style", "main.css"), os.path.join(out, "main.css"))
+    # The participant page (a phone's first load) gets only the rules its
+    # program can use.
+    with open(os.path.join(ROOT, "style", "main.css"), encoding="utf-8") as f:
+        css = f.read()
+    text = printable(os.path.join(out, "p")) + open(os.path.join(ROOT, "participant.html")).read()
+    with open(os.path.join(out, "p", "participant.css"), "w", encoding="utf-8") as f:
+        f.write(purge_css(css, text))
     return out
+
+
+def printable(folder):
+    """Every printable run of bytes in the files of `folder` (class names
+    live in the wasm's data as text)."""
+    out = []
+    for n in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, n), "rb") as f:
+            out += re.findall(rb"[\x20-\x7e]{3,}", f.read())
+    return b"\n".join(out).decode("ascii")
+
+
+def purge_css(css, text):
+    """The rules of `css` the program in `text` can use: a selector stays
+    when each of its class names occurs somewhere in the program's text
+    (a conservative test: a class name inside another word is kept too).
+    At-rules keep what their rules keep."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    out, i = [], 0
+    while i < len(css):
+        brace = css.find("{", i)
+        if brace < 0:
+            break
+        head = css[i:brace].strip()
+        depth, j = 1, brace + 1
+        while depth and j < len(css):
+            depth += {"{": 1, "}": -1}.get(css[j], 0)
+            j += 1
+        body = css[brace + 1:j - 1]
+        i = j
+        if head.startswith("@media") or head.startswith("@supports"):
+            inner = purge_css(body, text)
+            if inner.strip():
+                out.append(f"{head}{{{inner}}}")
+        elif head.startswith("@"):
+            out.append(f"{head}{{{body}}}")
+        else:
+            keep = [s.strip() for s in head.split(",")
+                    if all(c in text for c in re.findall(r"\.([A-Za-z0-9_-]+)", s))]
+            if keep:
+                out.append(f"{','.join(keep)}{{{body.strip()}}}")
+    return "\n".join(out) + "\n"
 
 
 def build_id(folder):
@@ -136,19 +185,41 @@ def csp_hash(script):
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def boot_script(prefix, name):
+def split_files(folder, split):
+    """The wasm files the split point `split` loads (its own and the chunks
+    it shares), read from the loader wasm-split-cli wrote into `folder`."""
+    with open(os.path.join(folder, "__wasm_split.js"), encoding="utf-8") as f:
+        js = f.read()
+    chunks = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([\w.]+)"', js))
+    m = re.search(r'export const __wasm_split_load_' + split + r' = wrapAsyncCb\(makeLoad\(\(\) => \{\s*'
+                  r'const src = fetch\(new URL\("\./([\w.]+)".*?\n, \[([^\]]*)\]\)\);', js, re.S)
+    if not m:
+        sys.exit(f"bundle: split point {split} not found in {folder}/__wasm_split.js")
+    deps = [d.strip() for d in m.group(2).split(",") if d.strip()]
+    return [m.group(1), *(chunks[d] for d in deps)]
+
+
+def boot_script(prefix, name, preloads):
     """The inline module script that starts a program; `prefix` leads from
-    the page to the build folder."""
-    return (f"import init from '{prefix}{name}.js';"
-            f"init({{module_or_path:new URL('{prefix}{name}_bg.wasm',import.meta.url)}});")
+    the page to the build folder. `preloads` pairs a hash-route pattern with
+    the chunk files its page needs: a link straight to such a page fetches
+    them beside the first-load module instead of after it has started."""
+    script = ""
+    if preloads:
+        table = json.dumps([[pattern, files] for pattern, files in preloads], separators=(",", ":"))
+        script += (f"for(const[r,fs]of {table})if(new RegExp(r).test(location.hash)){{"
+                   f"for(const f of fs){{const l=document.createElement('link');l.rel='preload';"
+                   f"l.as='fetch';l.crossOrigin='anonymous';l.href='{prefix}'+f;document.head.append(l)}}break}}")
+    return script + (f"import init from '{prefix}{name}.js';"
+                     f"init({{module_or_path:new URL('{prefix}{name}_bg.wasm',import.meta.url)}});")
 
 
-def write_page(template, target, prefix, name, app_root, css):
+def write_page(template, target, prefix, name, app_root, css, preloads=()):
     with open(os.path.join(ROOT, template), encoding="utf-8") as f:
         html = f.read()
-    script = boot_script(prefix, name)
+    script = boot_script(prefix, name, preloads)
     head = "\n".join([
-        f'    <link rel="stylesheet" href="{css}main.css" />',
+        f'    <link rel="stylesheet" href="{css}" />',
         f'    <link rel="modulepreload" href="{prefix}{name}.js" />',
         f'    <link rel="preload" href="{prefix}{name}_bg.wasm" as="fetch" type="application/wasm" crossorigin />',
         f'    <link rel="manifest" href="{app_root}manifest.webmanifest" />',
@@ -258,16 +329,22 @@ def main():
     shutil.rmtree(DIST, ignore_errors=True)
     folder = os.path.join(DIST, "b", build)
     shutil.copytree(out, folder)
+    app = os.path.join(folder, "app")
+    # Routes as in kbr_core::route: the workshop screens have their own
+    # chunk, every other page but the overview and an invite (which moves
+    # to the participant page) comes with the rest of the app.
+    preloads = [(r"^#/(workshops?|worksheet)(/|$)", split_files(app, "workshop_page")),
+                (r"^#/(?!i/)[a-z]", split_files(app, "work"))]
     write_page("index.html", os.path.join(DIST, "index.html"), f"./b/{build}/app/", APP, "./",
-               f"./b/{build}/")
+               f"./b/{build}/main.css", preloads)
     write_page("participant.html", os.path.join(DIST, "p", "index.html"), f"../b/{build}/p/",
-               PARTICIPANT, "../", f"../b/{build}/")
+               PARTICIPANT, "../", f"../b/{build}/p/participant.css")
     write_manifest()
     files = dist_files()
-    shared = [f for f in files if f.startswith("icons/") or f in ("manifest.webmanifest", f"b/{build}/main.css")]
+    shared = [f for f in files if f.startswith("icons/") or f == "manifest.webmanifest"]
     # The app keeps its page and its build; the participant page (a phone
     # in a workshop) only its own, not the whole app.
-    write_worker(build, "", "kbr-app-", ["index.html", *shared,
+    write_worker(build, "", "kbr-app-", ["index.html", f"b/{build}/main.css", *shared,
                                          *(f for f in files if f.startswith(f"b/{build}/app/"))])
     write_worker(build, "p", "kbr-p-", ["p/index.html", *shared,
                                         *(f for f in files if f.startswith(f"b/{build}/p/"))])

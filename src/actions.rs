@@ -9,31 +9,61 @@ use kbr_core::model::ClientId;
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::deferred;
 use crate::state::Ui;
 use crate::store::{Store, Undo};
 use crate::workshops::Workshops;
 
-deferred! {
+/// Everything the app does beyond showing the overview, behind one entry
+/// point: in the release build that is one chunk (with a few pieces it
+/// shares with the workshop and calendar chunks), instead of a chunk per
+/// page and action and dozens of small shared ones, each its own request.
+pub enum Work {
+    /// A page other than the overview and the workshop screens.
+    Page(Route),
+    /// The client form: a new client (`None`) or the details of one.
+    ClientForm(Option<ClientId>, Callback<Option<ClientId>>),
+    /// The questions of a merge with another tab's changes.
+    ConflictPanel,
     /// Another tab wrote client `id` (`raw`: the new value; `None`: deleted).
-    pub fn other_tab_wrote(store: Store, id: ClientId, raw: Option<String>) -> () {
-        store.on_other_tab_write(&id, raw)
-    }
+    OtherTabWrote(Store, ClientId, Option<String>),
+    /// Apply a command to a client and say `done` with an undo.
+    Act(Store, ClientId, Command, String, Lang),
+    /// Delete a client, with an undo that puts it back in its place.
+    DeleteClient(Store, ClientId, Lang),
+    /// The undo of the notice.
+    Undo(Store, Undo, Option<Workshops>, Lang),
+    /// Add the demo relationship and open it.
+    LoadDemo(Store, Ui),
+    /// Remove every demo client.
+    RemoveDemo(Store, Lang),
+    /// Download the full backup.
+    DownloadBackup,
 }
 
 deferred! {
-    /// Applies `command` to client `id` and says `done` with an undo (or
-    /// why it was refused).
-    pub fn act_or_say(store: Store, id: ClientId, command: Command, done: String, lang: Lang) -> () {
-        store.act_or_say(&id, command, done, lang)
+    /// Does `task`; a page or form comes back as its view, a change as
+    /// nothing.
+    pub fn work(task: Work) -> AnyView {
+        run(task)
     }
 }
 
-deferred! {
-    /// Deletes client `id`, with an undo that puts it back in its place.
-    pub fn delete_client(store: Store, id: ClientId, lang: Lang) -> () {
-        match store.delete_client(&id) {
+fn run(task: Work) -> AnyView {
+    match task {
+        Work::Page(route) => return crate::routes::deferred_page(route),
+        Work::ClientForm(existing, on_done) => {
+            return view! { <crate::components::client_form::ClientForm existing=existing on_done=on_done /> }
+            .into_any()
+        }
+        Work::ConflictPanel => {
+            return view! { <crate::components::conflicts::ConflictPanel /> }.into_any()
+        }
+        Work::OtherTabWrote(store, id, raw) => store.on_other_tab_write(&id, raw),
+        Work::Act(store, id, command, done, lang) => store.act_or_say(&id, command, done, lang),
+        Work::DeleteClient(store, id, lang) => match store.delete_client(&id) {
             Ok((account, pos)) => {
                 let text = tf(
                     lang,
@@ -43,54 +73,37 @@ deferred! {
                 store.notify(text, Some(Undo::Client(Box::new(account), pos)));
             }
             Err(e) => store.notify(e.messages(lang).join(" "), None),
+        },
+        Work::Undo(store, undo, workshops, lang) => {
+            let result = match (undo, workshops) {
+                (Undo::Session(id, inverse), Some(w)) => w.apply(id, *inverse, lang).map(|_| ()),
+                (Undo::SessionDeleted(s), Some(w)) => w.restore(*s),
+                (other, _) => store.undo(other).map_err(|e| e.messages(lang).join(" ")),
+            };
+            if let Err(e) = result {
+                store.notify(e, None);
+            }
         }
-    }
-}
-
-deferred! {
-    /// Performs the undo of the notice: of a client change, or of a
-    /// workshop session change when the sessions are loaded.
-    pub fn undo(store: Store, undo: Undo, workshops: Option<Workshops>, lang: Lang) -> () {
-        let result = match (undo, workshops) {
-            (Undo::Session(id, inverse), Some(w)) => w.apply(id, *inverse, lang).map(|_| ()),
-            (Undo::SessionDeleted(s), Some(w)) => w.restore(*s),
-            (other, _) => store.undo(other).map_err(|e| e.messages(lang).join(" ")),
-        };
-        if let Err(e) = result {
-            store.notify(e, None);
-        }
-    }
-}
-
-deferred! {
-    /// Adds the demo relationship and opens it (or says why not).
-    pub fn load_demo(store: Store, ui: Ui) -> () {
-        match store.load_demo() {
+        Work::LoadDemo(store, ui) => match store.load_demo() {
             Ok(Some(id)) => ui.go(Route::Client {
                 id,
                 tab: ClientTab::Ledger,
             }),
             Ok(None) => {}
             Err(e) => store.notify(e.messages(ui.lang.get_untracked()).join(" "), None),
-        }
-    }
-}
-
-deferred! {
-    /// Removes every demo client; real clients are never touched.
-    pub fn remove_demo(store: Store, lang: Lang) -> () {
-        match store.remove_demo() {
+        },
+        Work::RemoveDemo(store, lang) => match store.remove_demo() {
             Ok(n) => store.notify(tf(lang, Key::DemoRemoved, &[("n", &n.to_string())]), None),
             Err(e) => store.notify(e.messages(lang).join(" "), None),
-        }
+        },
+        Work::DownloadBackup => crate::components::downloads::download_backup(),
     }
+    ().into_any()
 }
 
-deferred! {
-    /// Downloads the full backup (from a banner).
-    pub fn download_backup() -> () {
-        crate::components::downloads::download_backup()
-    }
+/// Does a change in the background (from an event handler).
+pub async fn change(task: Work) -> Result<(), SplitLoaderError> {
+    work(task).await.map(drop)
 }
 
 /// Runs a deferred change from an event handler, with the handler's

@@ -17,6 +17,13 @@ pub fn now_millis() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Sets a performance mark named `name` (the measurements read them).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Now in UTC, to the second.
 pub fn now_utc() -> chrono::NaiveDateTime {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)

@@ -34,6 +34,8 @@ use crate::store::Store;
 /// language, navigate and change data without prop drilling.
 #[component]
 pub fn App() -> impl IntoView {
+    // The wasm is loaded and runs: the render figures count from here.
+    browser::mark("kbr-start");
     let ui = Ui::install();
     provide_context(ui);
     let store = Store::install();
@@ -57,7 +59,7 @@ pub fn App() -> impl IntoView {
         <StorageBanners />
         // The questions of a merge with another tab, rare: loaded when asked.
         <Show when=move || !store.pending().is_empty()>
-            <Deferred load=routes::conflict_panel />
+            <Deferred load=|| actions::work(actions::Work::ConflictPanel) />
         </Show>
         <main id="main" tabindex="-1" data-testid="main">
             {move || routes::page(ui.route.get())}

@@ -225,7 +225,9 @@ impl Store {
             if let Some(id) = ev.key().as_deref().and_then(client_of_key) {
                 let raw = ev.new_value();
                 leptos::task::spawn_local(async move {
-                    let _ = crate::actions::other_tab_wrote(store, id, raw).await;
+                    let _ =
+                        crate::actions::change(crate::actions::Work::OtherTabWrote(store, id, raw))
+                            .await;
                 });
             }
         });

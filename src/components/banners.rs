@@ -46,7 +46,7 @@ pub fn StorageBanners() -> impl IntoView {
                                     on:click=move |_| crate::actions::spawn(
                                         store,
                                         ui.lang.get_untracked(),
-                                        crate::actions::download_backup(),
+                                        crate::actions::change(crate::actions::Work::DownloadBackup),
                                     )
                                 >
                                     {ui.tr(Key::ExportBackup)}
@@ -91,7 +91,7 @@ pub fn StorageBanners() -> impl IntoView {
                         on:click=move |_| crate::actions::spawn(
                             store,
                             ui.lang.get_untracked(),
-                            crate::actions::download_backup(),
+                            crate::actions::change(crate::actions::Work::DownloadBackup),
                         )
                     >
                         {ui.tr(Key::ExportBackup)}
@@ -142,7 +142,7 @@ pub fn NoticeToast() -> impl IntoView {
             crate::actions::spawn(
                 store,
                 lang,
-                crate::actions::undo(store, undo, workshops, lang),
+                crate::actions::change(crate::actions::Work::Undo(store, undo, workshops, lang)),
             );
         }
     };

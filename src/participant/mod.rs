@@ -123,10 +123,30 @@ fn Steps() -> impl IntoView {
     let flow = use_flow();
     let count = flow.invite.with_value(|i| screens(i).len());
     let step = Memo::new(move |_| flow.draft.with(|d| d.step));
+    // The end screen's code comes while the participant answers, so a
+    // network that drops during the session does not stand between them
+    // and their return link (a failed fetch is tried again at the end).
+    Effect::new(move |warmed: Option<bool>| {
+        if warmed != Some(true) && step.get() >= 1 {
+            leptos::task::spawn_local(async {
+                let _ = done_screen(false).await;
+            });
+            return true;
+        }
+        warmed.unwrap_or(false)
+    });
     move || match step.get() {
         0 => view! { <Intro /> }.into_any(),
         n if n <= count => view! { <SectionScreen index=n - 1 count=count /> }.into_any(),
-        _ => view! { <Done /> }.into_any(),
+        _ => view! { <crate::lazy::Deferred load=|| done_screen(true) /> }.into_any(),
+    }
+}
+
+crate::deferred! {
+    participant: /// The end: the own result and the return link with its QR code
+    /// (`show: false` only fetches the code, drawing nothing).
+    fn done_screen(show: bool) -> AnyView {
+        if show { view! { <Done /> }.into_any() } else { ().into_any() }
     }
 }
 

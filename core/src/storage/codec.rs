@@ -433,6 +433,16 @@ pub fn peek_schema(raw: &str) -> Result<u32, DecodeError> {
 
 /// Decodes a stored account of any schema up to [`SCHEMA`], migrating forward.
 pub fn decode(raw: &str) -> Result<Stored, DecodeError> {
+    // Nearly every record is of a compact schema: read it in one pass, and
+    // only for the rest (older, newer or broken records) look at the head
+    // first, which names what is wrong.
+    if raw.trim_start().starts_with('{') {
+        if let Ok(c) = serde_json::from_str::<Compact>(raw) {
+            if (2..=SCHEMA).contains(&c.schema) {
+                return from_compact(c);
+            }
+        }
+    }
     let schema = peek_schema(raw)?;
     let invalid = |e: serde_json::Error| DecodeError::Invalid(e.to_string());
     let mut stored = match schema {
@@ -446,29 +456,37 @@ pub fn decode(raw: &str) -> Result<Stored, DecodeError> {
                 account: v1.account,
             }
         }
-        2..=5 => {
-            let c: Compact = serde_json::from_str(raw).map_err(invalid)?;
-            let entries = from_rows(c.e, &c.ids, &c.who, schema >= 4)?;
-            Stored {
-                writer: version_token(c.rev, &c.w),
-                rev: c.rev,
-                parent: c.p,
-                schema,
-                account: Account {
-                    client: c.client,
-                    own_categories: c.cats,
-                    entries,
-                    stock_takes: c.st,
-                    moments: c.m,
-                    assessments: c.q,
-                    rounds: c.r,
-                    disputes: c.d,
-                    tombstones: c.t,
-                },
-            }
+        2..=SCHEMA => {
+            let mut c: Compact = serde_json::from_str(raw).map_err(invalid)?;
+            c.schema = schema;
+            return from_compact(c);
         }
         n if n > SCHEMA => return Err(DecodeError::NewerSchema(n)),
         _ => return Err(DecodeError::NotEnvelope),
+    };
+    restore(&mut stored.account);
+    Ok(stored)
+}
+
+/// A record of a compact schema (2 and later) as an account.
+fn from_compact(c: Compact) -> Result<Stored, DecodeError> {
+    let entries = from_rows(c.e, &c.ids, &c.who, c.schema >= 4)?;
+    let mut stored = Stored {
+        writer: version_token(c.rev, &c.w),
+        rev: c.rev,
+        parent: c.p,
+        schema: c.schema,
+        account: Account {
+            client: c.client,
+            own_categories: c.cats,
+            entries,
+            stock_takes: c.st,
+            moments: c.m,
+            assessments: c.q,
+            rounds: c.r,
+            disputes: c.d,
+            tombstones: c.t,
+        },
     };
     restore(&mut stored.account);
     Ok(stored)

@@ -13,18 +13,56 @@ use leptos::prelude::*;
 
 pub use export::CalendarExport;
 
-crate::deferred! {
-    /// The calendar import (its own chunk: it is used rarely, and brings
-    /// the iCalendar parser).
-    pub fn calendar_import(client: Option<ClientId>) -> AnyView {
-        view! { <import::CalendarImport client=client /> }.into_any()
-    }
+/// What the calendar chunk is asked for.
+pub enum CalendarTask {
+    /// The import, for a client or one to pick.
+    Import(Option<ClientId>),
+    /// The `.ics` text of some accounts.
+    Ics(Vec<Account>, ExportOptions),
+}
+
+/// What it gives back.
+pub enum CalendarOut {
+    /// The import's view.
+    View(AnyView),
+    /// The `.ics` text.
+    Text(String),
 }
 
 crate::deferred! {
-    /// The `.ics` text of `accounts` (its own chunk, with the iCalendar writer).
-    fn ics_text(accounts: Vec<Account>, options: ExportOptions) -> String {
-        let refs: Vec<&Account> = accounts.iter().collect();
-        to_ics(&refs, &options)
+    /// The calendar import and the `.ics` writer: a chunk of their own,
+    /// used rarely, with the iCalendar parser and writer.
+    fn calendar(task: CalendarTask) -> CalendarOut {
+        match task {
+            CalendarTask::Import(client) => {
+                CalendarOut::View(view! { <import::CalendarImport client=client /> }.into_any())
+            }
+            CalendarTask::Ics(accounts, options) => {
+                let refs: Vec<&Account> = accounts.iter().collect();
+                CalendarOut::Text(to_ics(&refs, &options))
+            }
+        }
     }
+}
+
+/// The calendar import's view, loaded when first opened.
+pub async fn calendar_import(client: Option<ClientId>) -> crate::lazy::Loaded {
+    calendar(CalendarTask::Import(client))
+        .await
+        .map(|out| match out {
+            CalendarOut::View(v) => v,
+            CalendarOut::Text(_) => ().into_any(),
+        })
+}
+
+async fn ics_text(
+    accounts: Vec<Account>,
+    options: ExportOptions,
+) -> Result<String, leptos::wasm_split::SplitLoaderError> {
+    calendar(CalendarTask::Ics(accounts, options))
+        .await
+        .map(|out| match out {
+            CalendarOut::Text(t) => t,
+            CalendarOut::View(_) => String::new(),
+        })
 }

@@ -13,7 +13,6 @@ use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
 use crate::actions;
-use crate::deferred;
 use crate::lazy::Deferred;
 use crate::state::use_ui;
 use crate::store::use_store;
@@ -170,16 +169,16 @@ pub fn load_demo() {
     actions::spawn(
         store,
         ui.lang.get_untracked(),
-        actions::load_demo(store, ui),
+        actions::change(actions::Work::LoadDemo(store, ui)),
     );
 }
 
-deferred! {
-    /// The client form: a new client (`existing: None`) or the details of one.
-    fn client_form(existing: Option<ClientId>, on_done: Callback<Option<ClientId>>) -> AnyView {
-        view! { <crate::components::client_form::ClientForm existing=existing on_done=on_done /> }
-            .into_any()
-    }
+/// The client form, loaded with the rest of the app when first opened.
+fn client_form(
+    existing: Option<ClientId>,
+    on_done: Callback<Option<ClientId>>,
+) -> impl std::future::Future<Output = crate::lazy::Loaded> {
+    actions::work(actions::Work::ClientForm(existing, on_done))
 }
 
 /// New client, demo data in or out, and the data page.
@@ -194,7 +193,11 @@ fn OverviewActions(
 
     let remove_demo = move |_| {
         let lang = ui.lang.get_untracked();
-        actions::spawn(store, lang, actions::remove_demo(store, lang));
+        actions::spawn(
+            store,
+            lang,
+            actions::change(actions::Work::RemoveDemo(store, lang)),
+        );
     };
     view! {
         <div class="actions no-print">

@@ -170,7 +170,7 @@ fn RowActions(
         actions::spawn(
             store,
             lang,
-            actions::act_or_say(store, id_a.clone(), cmd, done, lang),
+            actions::change(actions::Work::Act(store, id_a.clone(), cmd, done, lang)),
         );
     };
     let delete = move |_| {
@@ -179,7 +179,7 @@ fn RowActions(
         actions::spawn(
             store,
             lang,
-            actions::delete_client(store, id_d.clone(), lang),
+            actions::change(actions::Work::DeleteClient(store, id_d.clone(), lang)),
         );
     };
     let label2 = label.clone();
