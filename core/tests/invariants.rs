@@ -256,3 +256,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The headline reuses its scan's first date for the start phase and
+    /// the indexation review: the same answer as asking them alone, with
+    /// entries in the future too and on review days (October–December).
+    #[test]
+    fn headline_signals_equal_the_signals_alone(
+        raw in prop::collection::vec(arb_entry(), 0..80),
+        ahead in 0u64..1600,
+        day in 0u64..92,
+    ) {
+        let mut account = Account::new(Client::new(ClientId::from_random(7), "P"));
+        account.entries = build(&raw);
+        for e in &mut account.entries {
+            e.date = e.date.checked_add_days(Days::new(ahead)).unwrap();
+        }
+        let on = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap().checked_add_days(Days::new(day)).unwrap();
+        let h = kbr_core::account::summary::headline(&account, on);
+        prop_assert_eq!(h.start, kbr_core::account::signals::start_phase(&account, on));
+        prop_assert_eq!(h.indexation, kbr_core::account::signals::indexation_review(&account, on));
+        let s = kbr_core::account::summary::summarize(&account, on);
+        prop_assert_eq!(s.headline.start, h.start);
+        prop_assert_eq!(s.headline.indexation, h.indexation);
+    }
+}

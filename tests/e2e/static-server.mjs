@@ -4,6 +4,7 @@
 // app needs no server help. Run as a script (Playwright's webServer), or
 // import `serve` to start one on a folder of a test's own.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +18,11 @@ const types = {
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
-/** Serves `root` under `base` on 127.0.0.1:`port` (0: any free port); resolves to the server. */
-export function serve(root, port, base) {
+/** Serves `root` under `base` on 127.0.0.1:`port` (0: any free port); resolves to the server.
+ * With `production`, it answers as a production host would: gzip where the
+ * browser accepts it, and the content-hashed build folder (`b/`) cached for
+ * a year (scripts/lighthouse measures that). */
+export function serve(root, port, base, { production = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let path = decodeURIComponent(url.pathname);
@@ -29,8 +33,17 @@ export function serve(root, port, base) {
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      let body = await readFile(file);
+      const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (production) {
+        headers['cache-control'] = path.startsWith('b/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+        headers.vary = 'accept-encoding';
+        if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && !/\.png$/.test(file)) {
+          body = gzipSync(body, { level: 9 });
+          headers['content-encoding'] = 'gzip';
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

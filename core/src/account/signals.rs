@@ -31,7 +31,21 @@ pub struct StartPhase {
 /// [`START_DEPOSITS`] deposits. Trust is built by giving first, so this
 /// phase asks for deposits instead of alarming.
 pub fn start_phase(account: &Account, today: NaiveDate) -> Option<StartPhase> {
-    let first = account.entries.iter().map(|e| e.date).min();
+    start_phase_from(account, today, first_date(account))
+}
+
+/// The date of the first entry, past or future.
+pub fn first_date(account: &Account) -> Option<NaiveDate> {
+    account.entries.iter().map(|e| e.date).min()
+}
+
+/// [`start_phase`] with the first entry's date already known (the
+/// headline has it from its scan: one pass less over a large ledger).
+pub fn start_phase_from(
+    account: &Account,
+    today: NaiveDate,
+    first: Option<NaiveDate>,
+) -> Option<StartPhase> {
     let since = account
         .client
         .start_date
@@ -39,14 +53,19 @@ pub fn start_phase(account: &Account, today: NaiveDate) -> Option<StartPhase> {
         .unwrap_or(today)
         .min(today);
     let until = since.checked_add_days(Days::new(START_DAYS - 1))?;
+    if today > until {
+        return None;
+    }
+    // Counting stops where the phase ends: an old ledger costs one pass.
     let deposits = account
         .entries
         .iter()
         .filter(|e| {
             e.party == Party::Supplier && e.direction == Direction::Deposit && e.date <= today
         })
+        .take(START_DEPOSITS)
         .count();
-    (today <= until && deposits < START_DEPOSITS).then_some(StartPhase {
+    (deposits < START_DEPOSITS).then_some(StartPhase {
         since,
         until,
         deposits,
@@ -87,19 +106,20 @@ pub fn silence(account: &Account, today: NaiveDate, status: Status) -> Option<Si
     }
     let since = Period::of(account.client.period, today).offset(-2).start();
     let window = |d: NaiveDate| d >= since && d <= today;
-    let ours = |dir| {
-        account
-            .entries
-            .iter()
-            .filter(move |e| e.party == Party::Supplier && e.direction == dir && window(e.date))
-    };
-    let withdrawals = ours(Direction::Withdrawal).count() as u32;
-    let points: i64 = ours(Direction::Withdrawal)
-        .map(|e| i64::from(e.weight.get()))
-        .sum();
-    let deposits: i64 = ours(Direction::Deposit)
-        .map(|e| i64::from(e.weight.get()))
-        .sum();
+    // One pass: this runs for every client the overview shows.
+    let (mut withdrawals, mut points, mut deposits) = (0u32, 0i64, 0i64);
+    for e in &account.entries {
+        if e.party != Party::Supplier || !window(e.date) {
+            continue;
+        }
+        match e.direction {
+            Direction::Withdrawal => {
+                withdrawals += 1;
+                points += i64::from(e.weight.get());
+            }
+            Direction::Deposit => deposits += i64::from(e.weight.get()),
+        }
+    }
     let talked = account.moments.iter().any(|m| !m.planned && window(m.date))
         || account.stock_takes.iter().any(|s| window(s.date));
     (withdrawals >= SILENCE_WITHDRAWALS && points > deposits && !talked).then_some(Silence {
@@ -129,26 +149,42 @@ pub struct IndexationReview {
 /// about most. A relationship that began after 1 September has no
 /// indexation yet.
 pub fn indexation_review(account: &Account, today: NaiveDate) -> Option<IndexationReview> {
+    indexation_review_from(account, today, first_date(account))
+}
+
+/// [`indexation_review`] with the first entry's date already known.
+pub fn indexation_review_from(
+    account: &Account,
+    today: NaiveDate,
+    first: Option<NaiveDate>,
+) -> Option<IndexationReview> {
     if today.month() < 10 || account.client.archived {
         return None;
     }
     let year = today.year();
-    let first = account.entries.iter().map(|e| e.date).min();
     let began = account.client.start_date.or(first)?;
     if began >= NaiveDate::from_ymd_opt(year, 9, 1)? {
         return None;
     }
-    let this_year = |id: &str| {
-        account
-            .entries
-            .iter()
-            .any(|e| e.category.as_str() == id && e.date.year() == year && e.date <= today)
-    };
-    let offered = this_year("sd-innovation");
-    (!offered).then(|| IndexationReview {
+    let (mut offered, mut indexed) = (false, false);
+    for e in account
+        .entries
+        .iter()
+        .filter(|e| e.date.year() == year && e.date <= today)
+    {
+        match e.category.as_str() {
+            "sd-innovation" => offered = true,
+            "sw-indexation" => indexed = true,
+            _ => {}
+        }
+        if offered {
+            return None;
+        }
+    }
+    Some(IndexationReview {
         year,
         due: NaiveDate::from_ymd_opt(year, 11, 30).unwrap_or(today),
-        indexed: this_year("sw-indexation"),
+        indexed,
         offered,
     })
 }

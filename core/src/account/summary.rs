@@ -114,7 +114,13 @@ fn headline_from(
         let has = totals.deposit_count + totals.withdrawal_count > 0;
         status::classify(&series(running, party), t, has)
     };
-    let start = signals::start_phase(account, today);
+    // The earliest entry of all: the span's first day when anything is
+    // booked up to today (a later one cannot be earlier), else the
+    // earliest future one.
+    let first = span
+        .map(|(lo, _)| lo)
+        .or_else(|| signals::first_date(account));
+    let start = signals::start_phase_from(account, today, first);
     let mut supplier_status = classify(Party::Supplier);
     // A new relationship starts by depositing: red is not an alarm then
     // (below the credit limit still is; with nothing booked there is no
@@ -141,7 +147,7 @@ fn headline_from(
         future_entries,
         start,
         silence,
-        indexation: signals::indexation_review(account, today),
+        indexation: signals::indexation_review_from(account, today, first),
         planned: crate::questionnaires::moments::agenda(account, today, 7).len(),
     }
 }

@@ -1,0 +1,99 @@
+// Lighthouse mobile scores of the release build in dist/, served under a
+// subpath by the e2e static server in its production mode (gzip, hashed
+// build folder cached). Three scenarios: the overview with an empty store,
+// the overview with 50 clients of 200 entries each, and the workshop
+// participant page an invite link opens. Each runs RUNS times on a cold
+// cache with no service worker; the median performance run is printed.
+//
+// Lighthouse drives a Chromium that Playwright launched, so the store can
+// be seeded first (from a page of the same origin that is not the app, so
+// no service worker is installed by the seeding itself).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { DIST, serve } from '../../tests/e2e/static-server.mjs';
+import { bigRecord } from '../../tests/e2e/pages/records.js';
+
+const RUNS = Number(process.env.RUNS || 3);
+const PORT = 9300 + Math.floor(Math.random() * 500);
+const DEBUG_PORT = PORT + 1000;
+const BASE = '/klantbankrekening/';
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const APP = `${ORIGIN}${BASE}`;
+
+const server = await serve(DIST, PORT, BASE, { production: true });
+const profile = mkdtempSync(join(tmpdir(), 'kbr-lighthouse-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [`--remote-debugging-port=${DEBUG_PORT}`, '--no-sandbox'],
+});
+const page = context.pages()[0] || (await context.newPage());
+
+/** Puts the origin in a known state: `records` in localStorage, nothing
+ * else; no service worker, no cache. */
+async function reset(records) {
+  await page.goto(`${ORIGIN}/not-the-app`);
+  await page.evaluate(async (rs) => {
+    localStorage.clear();
+    for (const [k, v] of rs) localStorage.setItem(k, v);
+    for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    for (const k of await caches.keys()) await caches.delete(k);
+  }, records);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
+}
+
+/** An invite link of a one-exercise workshop, made in the app as a trainer would. */
+async function inviteLink() {
+  await reset([]);
+  await page.goto(`${APP}#/workshops`);
+  await page.getByTestId('session-title').fill('Casus Lighthouse');
+  await page.getByTestId('session-create').click();
+  return page.getByTestId('invite-link').inputValue();
+}
+
+async function measure(name, url, records) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    await reset(records);
+    const { lhr } = await lighthouse(url, {
+      port: DEBUG_PORT,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      disableStorageReset: true,
+    });
+    const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+    const ms = (a) => lhr.audits[a]?.numericValue ?? NaN;
+    runs.push({
+      performance: score('performance'), accessibility: score('accessibility'), practices: score('best-practices'),
+      fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'),
+      cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+      failed: Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id),
+    });
+  }
+  runs.sort((a, b) => a.performance - b.performance);
+  const m = runs[Math.floor(runs.length / 2)];
+  console.log(
+    `LIGHTHOUSE ${name}: performance ${m.performance} (runs ${runs.map((r) => r.performance).join(', ')}), ` +
+      `accessibility ${m.accessibility}, best practices ${m.practices}; ` +
+      `FCP ${(m.fcp / 1000).toFixed(2)} s, LCP ${(m.lcp / 1000).toFixed(2)} s, TBT ${m.tbt.toFixed(0)} ms, CLS ${m.cls.toFixed(3)}` +
+      (m.failed.length ? `; failed audits: ${m.failed.join(', ')}` : ''),
+  );
+}
+
+try {
+  const fifty = Array.from({ length: 50 }, (_, i) => [`kbr:client:c-l${i}`, bigRecord(`c-l${i}`, `Klant ${i}`, 200)]);
+  const invite = await inviteLink();
+  await measure('overview, empty store', APP, []);
+  await measure('overview, 50 clients x 200 entries', APP, fifty);
+  await measure('participant page (invite link)', invite, []);
+} finally {
+  await context.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
