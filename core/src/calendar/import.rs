@@ -526,15 +526,17 @@ pub fn preview(parsed: &Parsed, account: &Account) -> Vec<PreviewRow> {
 
 /// The description a moment gets: the start time, then the title.
 pub fn description(o: &Occurrence, lang: Lang) -> String {
-    let title = match o.summary.is_empty() {
-        true => Key::IcsNoTitle.text(lang).to_string(),
-        false => o.summary.clone(),
+    // A blank title would be refused as a missing description.
+    let title = match o.summary.trim() {
+        "" => Key::IcsNoTitle.text(lang).to_string(),
+        t => t.to_string(),
     };
     let text = match o.time {
         Some(t) => format!("{} · {title}", t.format("%H:%M")),
         None => title,
     };
-    shorten(&text, DESCRIPTION_MAX)
+    // `shorten` adds its "…" after the characters it keeps.
+    shorten(&text, DESCRIPTION_MAX - 1)
 }
 
 /// The command that adds the chosen rows as prepared moments, with ids
@@ -725,5 +727,35 @@ BEGIN:VEVENT\r\nUID:c\r\nDTSTART:99991231\r\nEND:VEVENT\r\n",
         assert!(IcsError::TooLarge(5_000_000)
             .message(Lang::En)
             .contains("4"));
+    }
+
+    /// Found by the fuzz target: a title of more than 200 characters, or
+    /// one of spaces only, made the whole import fail on confirming.
+    #[test]
+    fn long_and_blank_titles_still_import() {
+        let long = "Overleg ".repeat(40);
+        let events = format!(
+            "BEGIN:VEVENT\r\nUID:a@x\r\nDTSTAMP:20261101T090000Z\r\nDTSTART;VALUE=DATE:20261210\r\n\
+SUMMARY:{long}\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b@x\r\nDTSTAMP:20261101T090000Z\r\n\
+DTSTART:20261211T100000Z\r\nSUMMARY:   \r\nEND:VEVENT\r\n"
+        );
+        let parsed = parse(&ics(&events), today(), 60).unwrap();
+        let mut account = Account::new(Client::new(ClientId::new_unchecked("c-1"), "A"));
+        let rows = preview(&parsed, &account);
+        assert_eq!(rows.len(), 2);
+        let chosen: Vec<&PreviewRow> = rows.iter().collect();
+        let mut n = 0;
+        let cmd = import_command(&chosen, Lang::Nl, || {
+            n += 1;
+            MomentId(n)
+        })
+        .unwrap();
+        apply(&mut account, cmd, today()).unwrap();
+        assert_eq!(account.moments.len(), 2);
+        assert!(account
+            .moments
+            .iter()
+            .all(|m| m.description.chars().count() <= DESCRIPTION_MAX));
+        assert!(account.moments.iter().any(|m| m.description.ends_with('…')));
     }
 }
