@@ -30,8 +30,15 @@ test.afterEach(async () => {
 });
 
 /** Waits until the page's service worker controls it and holds the build. */
-async function controlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 30_000 });
+async function controlled(page, worker = 'sw.js') {
+  // The page's own worker: the participant page (p/) lies inside the app
+  // worker's scope too, and may be controlled by it until its own,
+  // narrower worker has installed and claimed it.
+  await page.waitForFunction(
+    (w) => navigator.serviceWorker?.controller?.scriptURL.endsWith(w),
+    worker,
+    { timeout: 30_000 },
+  );
 }
 
 /** A new deployment: a worker of another build id and a changed page. */
@@ -90,7 +97,7 @@ test('the participant page works offline once opened, with its own small cache',
   expect(link.startsWith(`${origin}${BASE}p/`)).toBe(true);
   await page.goto(link);
   await expect(page.getByTestId('participant')).toBeVisible();
-  await controlled(page);
+  await controlled(page, '/p/sw.js');
   const cached = await page.evaluate(async () => {
     const keys = await caches.keys();
     const own = keys.find((k) => k.startsWith('kbr-p-'));

@@ -165,6 +165,8 @@ test.describe('layout on a phone (360 px)', () => {
     await app.open();
     await page.getByTestId('load-demo').click();
     const client = new ClientPage(page);
+    // The client page comes in a chunk of its own: wait for it to show.
+    await expect(client.saldo(client.supplierCard)).toBeVisible();
     const saldo = await client.saldo(client.supplierCard).boundingBox();
     expect(saldo.y + saldo.height).toBeLessThanOrEqual(740);
     const tops = await page.getByTestId('client-page').locator('.tab').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
