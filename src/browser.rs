@@ -17,6 +17,17 @@ pub fn now_millis() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Removes the static header and loading line `index.html` shows until
+/// the app draws its own.
+pub fn remove_boot_screen() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
 /// Sets a performance mark named `name` (the measurements read them).
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

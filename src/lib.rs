@@ -36,6 +36,7 @@ use crate::store::Store;
 pub fn App() -> impl IntoView {
     // The wasm is loaded and runs: the render figures count from here.
     browser::mark("kbr-start");
+    browser::remove_boot_screen();
     let ui = Ui::install();
     provide_context(ui);
     let store = Store::install();

@@ -73,6 +73,7 @@ async function measure(name, url, records) {
       performance: score('performance'), accessibility: score('accessibility'), practices: score('best-practices'),
       fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'),
       cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+      lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
       failed: Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id),
     });
   }
@@ -82,7 +83,8 @@ async function measure(name, url, records) {
     `LIGHTHOUSE ${name}: performance ${m.performance} (runs ${runs.map((r) => r.performance).join(', ')}), ` +
       `accessibility ${m.accessibility}, best practices ${m.practices}; ` +
       `FCP ${(m.fcp / 1000).toFixed(2)} s, LCP ${(m.lcp / 1000).toFixed(2)} s, TBT ${m.tbt.toFixed(0)} ms, CLS ${m.cls.toFixed(3)}` +
-      (m.failed.length ? `; failed audits: ${m.failed.join(', ')}` : ''),
+      (m.failed.length ? `; failed audits: ${m.failed.join(', ')}` : '') +
+      (process.env.LCP_ELEMENT ? `\n  LCP element: ${m.lcpElement}` : ''),
   );
 }
 
