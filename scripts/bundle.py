@@ -116,12 +116,14 @@ def build_modules():
     wasm.sort(key=os.path.getsize, reverse=True)
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(optimize, wasm))
-    shutil.copy(os.path.join(ROOT, "style", "main.css"), os.path.join(out, "main.css"))
-    # The participant page (a phone's first load) gets only the rules its
-    # program can use.
     with open(os.path.join(ROOT, "style", "main.css"), encoding="utf-8") as f:
         css = f.read()
-    text = printable(os.path.join(out, "p")) + open(os.path.join(ROOT, "participant.html")).read()
+    with open(os.path.join(out, "main.css"), "w", encoding="utf-8") as f:
+        f.write(css)
+    # The participant page (a phone's first load) gets only the rules its
+    # program can use.
+    with open(os.path.join(ROOT, "participant.html"), encoding="utf-8") as f:
+        text = printable(os.path.join(out, "p")) + f.read()
     with open(os.path.join(out, "p", "participant.css"), "w", encoding="utf-8") as f:
         f.write(purge_css(css, text))
     return out
