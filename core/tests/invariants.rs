@@ -20,12 +20,15 @@ fn arb_entry() -> impl Strategy<Value = (usize, u8, u64, usize)> {
 
 fn build(raw: &[(usize, u8, u64, usize)]) -> Vec<Entry> {
     const WHO: [&str; 4] = ["", "projectmanager", "facturatie", "key user"];
-    raw.iter()
+    let mut entries = raw
+        .iter()
         .enumerate()
         .map(|(i, &(cat, w, back, who))| {
             let b = &BUILTIN[cat];
             Entry {
-                id: EntryId(i as u64 + 1),
+                // Ids as tabs hand them out (a replica above 32 bits), not
+                // in entry order.
+                id: EntryId(((i as u64 * 7919) % 1009 + 1) | (u64::from(w) << 40)),
                 date: today().checked_sub_days(Days::new(back)).unwrap(),
                 party: b.party,
                 direction: b.direction,
@@ -36,7 +39,10 @@ fn build(raw: &[(usize, u8, u64, usize)]) -> Vec<Entry> {
                 repairs: None,
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // In id order, as an account keeps them.
+    entries.sort_by_key(|e| e.id);
+    entries
 }
 
 fn arb_length() -> impl Strategy<Value = PeriodLength> {
@@ -134,6 +140,17 @@ proptest! {
         let s = scan(&account, today());
         prop_assert_eq!(s.by_category, by_category(&entries));
         prop_assert_eq!(s.by_person, by_person(&entries));
+        prop_assert_eq!(s.balances, b);
+        // Its open repairs: every repairable withdrawal (none is made good
+        // here), oldest first and by id within a day.
+        let mut open: Vec<(NaiveDate, EntryId)> = entries
+            .iter()
+            .filter(|e| e.direction == Direction::Withdrawal)
+            .filter(|e| kbr_core::catalogue::find(&account, &e.category).is_some_and(|c| c.repairable()))
+            .map(|e| (e.date, e.id))
+            .collect();
+        open.sort();
+        prop_assert_eq!(s.open_repairs, open.into_iter().map(|(_, id)| id).collect::<Vec<_>>());
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub enum DateFlag {
 }
 
 /// The flag of `date` on `today`, if any.
+#[inline(always)]
 pub fn flag(date: NaiveDate, today: NaiveDate) -> Option<DateFlag> {
     if date > today {
         Some(DateFlag::Future)
