@@ -79,7 +79,7 @@ def bindgen(wasm, out_dir, name, keep_lld_exports=False):
 
 
 def optimize(path):
-    done = subprocess.run(["wasm-opt", "-Oz", *WASM_FEATURES, path, "-o", path],
+    done = subprocess.run(["wasm-opt", "-Oz", *(["-g"] if os.environ.get("KBR_NAMES") else []), *WASM_FEATURES, path, "-o", path],
                           capture_output=True, text=True)
     # Chunks carry a name section wasm-opt does not know; it drops it.
     noise = "unknown name subsection"

@@ -74,6 +74,7 @@ async function measure(name, url, records) {
       fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'),
       cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
       lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
+      longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => `${Math.round(t.startTime)}+${Math.round(t.duration)} ms ${String(t.url).split('/').pop()}`),
       failed: Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id),
     });
   }
@@ -84,16 +85,18 @@ async function measure(name, url, records) {
       `accessibility ${m.accessibility}, best practices ${m.practices}; ` +
       `FCP ${(m.fcp / 1000).toFixed(2)} s, LCP ${(m.lcp / 1000).toFixed(2)} s, TBT ${m.tbt.toFixed(0)} ms, CLS ${m.cls.toFixed(3)}` +
       (m.failed.length ? `; failed audits: ${m.failed.join(', ')}` : '') +
-      (process.env.LCP_ELEMENT ? `\n  LCP element: ${m.lcpElement}` : ''),
+      (process.env.LCP_ELEMENT ? `\n  LCP element: ${m.lcpElement}` : '') +
+      (process.env.LONG_TASKS ? `\n  long tasks (start+duration, simulated): ${m.longTasks.join('; ') || 'none'}` : ''),
   );
 }
 
 try {
   const fifty = Array.from({ length: 50 }, (_, i) => [`kbr:client:c-l${i}`, bigRecord(`c-l${i}`, `Klant ${i}`, 200)]);
-  const invite = await inviteLink();
-  await measure('overview, empty store', APP, []);
-  await measure('overview, 50 clients x 200 entries', APP, fifty);
-  await measure('participant page (invite link)', invite, []);
+  // ONLY=<part of a scenario's name> runs just the matching ones.
+  const wanted = (name) => !process.env.ONLY || name.includes(process.env.ONLY);
+  if (wanted('overview, empty store')) await measure('overview, empty store', APP, []);
+  if (wanted('overview, 50 clients x 200 entries')) await measure('overview, 50 clients x 200 entries', APP, fifty);
+  if (wanted('participant page (invite link)')) await measure('participant page (invite link)', await inviteLink(), []);
 } finally {
   await context.close();
   server.close();
