@@ -3,7 +3,8 @@
 //! Domain rules live in the pure `kbr_core` crate; this crate holds the
 //! components that display them ([`pages`], [`components`]), the shared UI
 //! state ([`state`], [`store`]) and the only code that touches browser
-//! storage ([`storage`]). `main.rs` only mounts [`App`].
+//! storage ([`storage`]). `main.rs` reads the store ([`storage::preload`])
+//! and mounts [`App`].
 
 pub mod actions;
 pub mod browser;

@@ -1,5 +1,10 @@
-//! Entry point of the browser app: only mounts [`klantbankrekening::App`].
+//! Entry point of the browser app: reads the store a slice at a time
+//! ([`klantbankrekening::storage::preload`]), then mounts
+//! [`klantbankrekening::App`].
 
 fn main() {
-    leptos::mount::mount_to_body(klantbankrekening::App);
+    wasm_bindgen_futures::spawn_local(async {
+        klantbankrekening::storage::preload(klantbankrekening::browser::now_millis()).await;
+        leptos::mount::mount_to_body(klantbankrekening::App);
+    });
 }

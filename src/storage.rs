@@ -18,6 +18,9 @@ use kbr_core::storage::codec::{
     self, classify_failure, client_key, peek, quarantine_key, DecodeError, Meta, StorageFailure,
     Stored, CLIENT_PREFIX, META_KEY, QUARANTINE_PREFIX, SCHEMA,
 };
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -37,6 +40,19 @@ extern "C" {
     /// `Storage.setItem` with a JavaScript value, copied byte for byte.
     #[wasm_bindgen(method, catch, js_name = setItem)]
     fn set_item_js(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+
+    /// `TextEncoder`, handed the JavaScript string itself: the browser
+    /// writes its UTF-8 natively. Passed as a Rust string instead, the
+    /// glue copies it one character at a time in JavaScript, which was the
+    /// largest single cost of opening a store of 50 clients.
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Utf8Encoder;
+
+    #[wasm_bindgen(method, js_class = "TextEncoder", js_name = encode)]
+    fn encode_value(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
 
     /// The Web Locks API (`navigator.locks`), not yet stable in web-sys.
     type LockManager;
@@ -98,16 +114,35 @@ pub fn read(key: &str) -> Result<Option<Raw>, StorageFault> {
     if value.is_null() || value.is_undefined() {
         return Ok(None);
     }
-    let Some(text) = value.as_string() else {
+    if !value.is_string() {
         return Ok(Some(Raw::Malformed(value)));
-    };
-    // The conversion replaced what was not valid UTF-16: then the value
-    // differs from its round trip.
-    if JsValue::from_str(&text) == value {
-        Ok(Some(Raw::Text(text)))
-    } else {
-        Ok(Some(Raw::Malformed(value)))
     }
+    let text = match well_formed(&value) {
+        // Not valid UTF-16 (a lone surrogate): kept as it is.
+        Some(false) => None,
+        Some(true) => String::from_utf8(Utf8Encoder::new().encode_value(&value).to_vec()).ok(),
+        // An older browser: the conversion replaces what is not valid
+        // UTF-16, so then the value differs from its round trip.
+        None => value
+            .as_string()
+            .filter(|text| JsValue::from_str(text) == value),
+    };
+    Ok(Some(text.map_or(Raw::Malformed(value), Raw::Text)))
+}
+
+/// `String.prototype.isWellFormed` (no lone surrogates) of a string
+/// value; `None` in a browser without it.
+fn well_formed(value: &JsValue) -> Option<bool> {
+    // Looked up on `String.prototype`: `Reflect.get` refuses a primitive.
+    let string = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("String")).ok()?;
+    let prototype = js_sys::Reflect::get(&string, &JsValue::from_str("prototype")).ok()?;
+    js_sys::Reflect::get(&prototype, &JsValue::from_str("isWellFormed"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(value)
+        .ok()?
+        .as_bool()
 }
 
 fn raw_storage() -> Result<RawStorage, StorageFault> {
@@ -208,79 +243,198 @@ pub struct Loaded {
 /// the current schema on their next change) and quarantining unreadable
 /// ones, including a record stored under another client's key.
 pub fn load(now_millis: u64) -> Loaded {
-    let mut loaded = Loaded::default();
-    let keys = match keys_with_prefix(CLIENT_PREFIX) {
-        Ok(k) => k,
-        Err(f) => {
-            loaded.fault = Some(f);
-            return loaded;
+    let mut loader = Loader::new(now_millis);
+    while loader.step(usize::MAX) {}
+    loader.finish()
+}
+
+/// Records read per task by [`preload`]: a few milliseconds on a slow
+/// phone, under the 50 ms a task may take before it blocks the page.
+const PRELOAD_SLICE: usize = 8;
+
+/// [`load`], a slice of records per task with the browser free in between,
+/// before the app mounts (`main.rs`): a store of 50 clients read in one go
+/// was one long task at start. A client another tab writes meanwhile is
+/// read again at the end, so what the app starts with is current; [`take_preloaded`]
+/// hands the result to the store.
+pub async fn preload(now_millis: u64) {
+    let changed: Rc<RefCell<Vec<String>>> = Rc::default();
+    let seen = changed.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            if let Some(key) = ev.key() {
+                seen.borrow_mut().push(key);
+            }
+        });
+    let window = web_sys::window();
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    }
+    let mut loader = Loader::new(now_millis);
+    while loader.step(PRELOAD_SLICE) {
+        next_task().await;
+    }
+    if let Some(w) = &window {
+        let _ = w.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    }
+    let changed = std::mem::take(&mut *changed.borrow_mut());
+    loader.reread(&changed);
+    PRELOADED.with(|p| *p.borrow_mut() = Some(loader.finish()));
+}
+
+/// What [`preload`] read, once; `None` when nothing was preloaded (the
+/// browser tests mount the app directly).
+pub fn take_preloaded() -> Option<Loaded> {
+    PRELOADED.with(|p| p.borrow_mut().take())
+}
+
+thread_local! {
+    static PRELOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
+}
+
+/// Resolves in a later task (`setTimeout` 0), so the browser can paint and
+/// handle input in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
         }
-    };
-    for key in keys {
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Reading the store record by record: [`load`] runs every step at once,
+/// [`preload`] a slice per task.
+struct Loader {
+    loaded: Loaded,
+    keys: Vec<String>,
+    next: usize,
+    now_millis: u64,
+}
+
+impl Loader {
+    fn new(now_millis: u64) -> Loader {
+        let mut loaded = Loaded::default();
+        let keys = keys_with_prefix(CLIENT_PREFIX).unwrap_or_else(|f| {
+            loaded.fault = Some(f);
+            Vec::new()
+        });
+        Loader {
+            loaded,
+            keys,
+            next: 0,
+            now_millis,
+        }
+    }
+
+    /// Reads up to `n` more client records; `false` when all are read.
+    fn step(&mut self, n: usize) -> bool {
+        let end = self.keys.len().min(self.next.saturating_add(n));
+        for i in self.next..end {
+            let key = self.keys[i].clone();
+            self.read_client(key);
+        }
+        self.next = end;
+        self.next < self.keys.len()
+    }
+
+    /// Reads `keys` again (written by another tab while preloading): what
+    /// was read of them before is replaced by what is stored now.
+    fn reread(&mut self, keys: &[String]) {
+        let mut keys: Vec<&String> = keys
+            .iter()
+            .filter(|k| k.starts_with(CLIENT_PREFIX))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let l = &mut self.loaded;
+            l.clients
+                .retain(|c| &client_key(&c.stored.account.client.id) != key);
+            l.newer.retain(|k| k != key);
+            l.unreadable.retain(|k| k != key);
+            l.quarantined.retain(|q| &q.original != key);
+            // Deleted by the other tab: nothing to read.
+            if !matches!(read(key), Ok(None)) {
+                self.read_client(key.clone());
+            }
+        }
+    }
+
+    fn read_client(&mut self, key: String) {
+        let loaded = &mut self.loaded;
         let (raw, reason) = match read(&key) {
             Ok(Some(Raw::Text(raw))) => match codec::decode_at(&key, &raw) {
                 Ok(stored) => {
                     loaded.clients.push(LoadedClient { stored, raw });
-                    continue;
+                    return;
                 }
                 Err(DecodeError::NewerSchema(_)) => {
                     loaded.newer.push(key);
-                    continue;
+                    return;
                 }
                 Err(reason) => (JsValue::from_str(&raw), reason),
             },
             Ok(Some(Raw::Malformed(value))) => (value, DecodeError::BadText),
             Ok(None) | Err(_) => {
                 loaded.unreadable.push(key);
-                continue;
+                return;
             }
         };
         let length = raw.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
         loaded.quarantined.push(Quarantined {
-            key: quarantine(&key, &raw, now_millis),
+            key: quarantine(&key, &raw, self.now_millis),
             original: key,
             raw,
             length,
             reason,
         });
     }
-    if let Ok(keys) = keys_with_prefix(QUARANTINE_PREFIX) {
-        for key in keys {
-            if loaded.quarantined.iter().any(|q| q.key == key) {
-                continue;
-            }
-            let (raw, reason) = match read(&key) {
-                Ok(Some(Raw::Text(t))) => {
-                    let reason = codec::decode(&t).err().unwrap_or(DecodeError::NotEnvelope);
-                    (JsValue::from_str(&t), reason)
-                }
-                Ok(Some(Raw::Malformed(v))) => (v, DecodeError::BadText),
-                _ => continue,
-            };
-            let original = key
-                .strip_prefix(QUARANTINE_PREFIX)
-                .and_then(|rest| rest.split_once(':'))
-                .map(|(_, k)| k.to_string())
-                .unwrap_or_default();
-            let length = raw.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
-            loaded.quarantined.push(Quarantined {
-                key,
-                original,
-                raw,
-                length,
-                reason,
-            });
+
+    /// The quarantine shelf, the bookkeeping, and the clients by name.
+    fn finish(self) -> Loaded {
+        let mut loaded = self.loaded;
+        if loaded.fault.is_some() {
+            return loaded;
         }
+        if let Ok(keys) = keys_with_prefix(QUARANTINE_PREFIX) {
+            for key in keys {
+                if loaded.quarantined.iter().any(|q| q.key == key) {
+                    continue;
+                }
+                let (raw, reason) = match read(&key) {
+                    Ok(Some(Raw::Text(t))) => {
+                        let reason = codec::decode(&t).err().unwrap_or(DecodeError::NotEnvelope);
+                        (JsValue::from_str(&t), reason)
+                    }
+                    Ok(Some(Raw::Malformed(v))) => (v, DecodeError::BadText),
+                    _ => continue,
+                };
+                let original = key
+                    .strip_prefix(QUARANTINE_PREFIX)
+                    .and_then(|rest| rest.split_once(':'))
+                    .map(|(_, k)| k.to_string())
+                    .unwrap_or_default();
+                let length = raw.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
+                loaded.quarantined.push(Quarantined {
+                    key,
+                    original,
+                    raw,
+                    length,
+                    reason,
+                });
+            }
+        }
+        loaded.meta = get(META_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default();
+        loaded
+            .clients
+            .sort_by_key(|c| c.stored.account.client.name.to_lowercase());
+        loaded
     }
-    loaded.meta = get(META_KEY)
-        .ok()
-        .flatten()
-        .and_then(|raw| serde_json::from_str(&raw).ok())
-        .unwrap_or_default();
-    loaded
-        .clients
-        .sort_by_key(|c| c.stored.account.client.name.to_lowercase());
-    loaded
 }
 
 /// Runs `f` holding the cross-tab lock `name` (the Web Locks API), so a

@@ -169,7 +169,8 @@ pub struct Store {
 impl Store {
     /// Loads everything from storage and starts listening to other tabs.
     pub fn install() -> Store {
-        let loaded = storage::load(browser::now_millis());
+        let loaded =
+            storage::take_preloaded().unwrap_or_else(|| storage::load(browser::now_millis()));
         let mut slots = HashMap::new();
         let mut sync = HashMap::new();
         let mut order = Vec::new();

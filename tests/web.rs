@@ -130,6 +130,139 @@ fn storage_round_trip_and_version_checks() {
 }
 
 #[wasm_bindgen_test]
+fn text_beyond_ascii_reads_back_exactly() {
+    // Read through the browser's own UTF-8 encoder: accents, the euro
+    // sign, an emoji (a surrogate pair) and a line break stay as typed.
+    fresh_start("#/");
+    let mut account = demo::example(today(), 78);
+    account.client.name = "Ñandú € 😀 Bakkerij \"De Zoete\"\nRegel 2".to_string();
+    account.entries[0].note = "crème brûlée · ✓ · 𝄞".to_string();
+    store(&account);
+    let loaded = storage::load(0);
+    assert_eq!(loaded.clients.len(), 1);
+    assert_eq!(loaded.clients[0].stored.account, account);
+    assert!(loaded.quarantined.is_empty());
+}
+
+/// Runs a future to its end in the test (the preload yields between
+/// slices, so it needs the event loop).
+async fn preload_now() -> storage::Loaded {
+    storage::preload(4321).await;
+    storage::take_preloaded().expect("preloaded")
+}
+
+#[wasm_bindgen_test]
+async fn the_sliced_preload_reads_what_load_reads() {
+    fresh_start("#/");
+    // More clients than one slice, one unreadable record among them.
+    for i in 0..19 {
+        let mut a = demo::synthetic(30, i, today());
+        a.client.id = kbr_core::model::ClientId::new_unchecked(format!("c-pre{i}"));
+        a.client.name = format!("Klant {i:02}");
+        store(&a);
+    }
+    local()
+        .set_item("kbr:client:c-broken", "{not json")
+        .unwrap();
+    let preloaded = preload_now().await;
+    assert!(storage::take_preloaded().is_none(), "handed over once");
+    assert_eq!(preloaded.clients.len(), 19);
+    assert_eq!(preloaded.quarantined.len(), 1);
+    assert_eq!(preloaded.quarantined[0].original, "kbr:client:c-broken");
+    let names: Vec<&str> = preloaded
+        .clients
+        .iter()
+        .map(|c| c.stored.account.client.name.as_str())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "by name, as load gives them");
+    // Loading again (the quarantined record is now on the shelf) gives the
+    // same clients and the same shelf.
+    let again = storage::load(0);
+    assert_eq!(again.clients.len(), 19);
+    for (a, b) in again.clients.iter().zip(&preloaded.clients) {
+        assert_eq!(a.stored.account, b.stored.account);
+        assert_eq!(a.raw, b.raw);
+    }
+    assert_eq!(again.quarantined.len(), 1);
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_client_another_tab_writes_during_the_preload_is_read_again() {
+    fresh_start("#/");
+    let ids: Vec<String> = (0..20).map(|i| format!("c-tab{i}")).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let mut a = demo::synthetic(10, i as u64, today());
+        a.client.id = kbr_core::model::ClientId::new_unchecked(id.as_str());
+        a.client.name = format!("Oud {i}");
+        store(&a);
+    }
+    let done = std::rc::Rc::new(std::cell::Cell::new(false));
+    let finished = done.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        storage::preload(1).await;
+        finished.set(true);
+    });
+    // The first slice has run; the rest waits for later tasks. Another
+    // tab now renames every client (its storage events reach this tab).
+    settle().await;
+    assert!(!done.get(), "more than one slice");
+    for (i, id) in ids.iter().enumerate() {
+        let key = format!("kbr:client:{id}");
+        let raw = local().get_item(&key).unwrap().unwrap();
+        let renamed = raw.replace(&format!("\"Oud {i}\""), &format!("\"Nieuw {i}\""));
+        local().set_item(&key, &renamed).unwrap();
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(&key));
+        let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+        window().dispatch_event(&ev).unwrap();
+    }
+    next_task().await;
+    assert!(done.get());
+    let loaded = storage::take_preloaded().unwrap();
+    assert_eq!(loaded.clients.len(), 20);
+    assert!(
+        loaded
+            .clients
+            .iter()
+            .all(|c| c.stored.account.client.name.starts_with("Nieuw")),
+        "every client as stored now"
+    );
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_draws_a_screenful_first_and_the_rest_in_later_tasks() {
+    fresh_start("#/");
+    for i in 0..30 {
+        let mut a = demo::synthetic(20, i, today());
+        a.client.id = kbr_core::model::ClientId::new_unchecked(format!("c-row{i}"));
+        a.client.name = format!("Klant {i:02}");
+        store(&a);
+    }
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    let first = count(&root, "[data-testid=client-row]");
+    assert!(first > 0 && first < 30, "{first} rows drawn with the page");
+    next_task().await;
+    assert_eq!(count(&root, "[data-testid=client-row]"), 30);
+    // A search narrows what is drawn, and clearing it draws all again.
+    set_input(&q(&root, "[data-testid=client-search]"), "Klant 07");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=client-row]"), 1);
+    set_input(&q(&root, "[data-testid=client-search]"), "");
+    settle().await;
+    next_task().await;
+    assert_eq!(count(&root, "[data-testid=client-row]"), 30);
+    drop(handle);
+    root.remove();
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 fn corrupt_records_are_quarantined_not_deleted() {
     fresh_start("#/");
     let good = demo::synthetic(20, 1, today());

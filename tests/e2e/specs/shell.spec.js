@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations } from '../fixtures.js';
 import { AppPage } from '../pages/app.js';
+import { bigRecord } from '../pages/records.js';
 
 test('the wasm app renders its title and the empty state in Dutch', async ({ page }) => {
   const app = new AppPage(page);
@@ -61,4 +62,29 @@ test('the CSP allows the app and forbids inline script', async ({ page, consoleE
   // The refusal is reported on the console; that one error is the point of this test.
   await expect.poll(() => consoleErrors.some((e) => e.includes('Content Security Policy'))).toBe(true);
   consoleErrors.splice(0, consoleErrors.length);
+});
+
+test('a store of 50 clients opens with every row and nothing shifting on screen, also after a reload', async ({ page }) => {
+  // The store is read a slice at a time before the app mounts, and rows
+  // below the first screen are drawn in later tasks: the result must be
+  // the same as reading and drawing everything at once.
+  await page.goto('./');
+  const records = Array.from({ length: 50 }, (_, i) => [`kbr:client:c-s${i}`, bigRecord(`c-s${i}`, `Klant ${String(i).padStart(2, '0')}`, 200)]);
+  await page.evaluate((rs) => { localStorage.clear(); for (const [k, v] of rs) localStorage.setItem(k, v); }, records);
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (let load = 0; load < 2; load++) {
+    await page.reload();
+    await expect(page.getByTestId('client-row')).toHaveCount(50);
+    for (const n of ['00', '07', '49']) {
+      await expect(page.getByTestId('client-row').filter({ hasText: `Klant ${n}` })).toHaveCount(1);
+    }
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.01);
+  }
+  await expectNoAxeViolations(page);
 });
