@@ -35,8 +35,6 @@ use crate::store::Store;
 /// language, navigate and change data without prop drilling.
 #[component]
 pub fn App() -> impl IntoView {
-    // The wasm is loaded and runs: the render figures count from here.
-    browser::mark("kbr-start");
     browser::remove_boot_screen();
     let ui = Ui::install();
     provide_context(ui);

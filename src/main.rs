@@ -3,6 +3,9 @@
 //! [`klantbankrekening::App`].
 
 fn main() {
+    // The wasm is loaded and runs: the render figures count from here,
+    // reading the store included.
+    klantbankrekening::browser::mark("kbr-start");
     wasm_bindgen_futures::spawn_local(async {
         klantbankrekening::storage::preload(klantbankrekening::browser::now_millis()).await;
         leptos::mount::mount_to_body(klantbankrekening::App);
