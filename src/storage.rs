@@ -296,8 +296,11 @@ thread_local! {
 /// handle input in between.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        // Without a timer (no window) it resolves at once: never hang.
+        let later = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
+        if !matches!(later, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::NULL);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
