@@ -144,6 +144,25 @@ fn text_beyond_ascii_reads_back_exactly() {
     assert!(loaded.quarantined.is_empty());
 }
 
+/// Stores `n` synthetic clients of `entries` entries each, with ids
+/// `<prefix>0`, `<prefix>1`, … and the names `name` gives; returns the ids.
+fn store_clients(
+    n: u64,
+    entries: usize,
+    prefix: &str,
+    name: impl Fn(u64) -> String,
+) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let mut a = demo::synthetic(entries, i, today());
+            a.client.id = kbr_core::model::ClientId::new_unchecked(format!("{prefix}{i}"));
+            a.client.name = name(i);
+            store(&a);
+            a.client.id.to_string()
+        })
+        .collect()
+}
+
 /// Runs a future to its end in the test (the preload yields between
 /// slices, so it needs the event loop).
 async fn preload_now() -> storage::Loaded {
@@ -155,12 +174,7 @@ async fn preload_now() -> storage::Loaded {
 async fn the_sliced_preload_reads_what_load_reads() {
     fresh_start("#/");
     // More clients than one slice, one unreadable record among them.
-    for i in 0..19 {
-        let mut a = demo::synthetic(30, i, today());
-        a.client.id = kbr_core::model::ClientId::new_unchecked(format!("c-pre{i}"));
-        a.client.name = format!("Klant {i:02}");
-        store(&a);
-    }
+    store_clients(19, 30, "c-pre", |i| format!("Klant {i:02}"));
     local()
         .set_item("kbr:client:c-broken", "{not json")
         .unwrap();
@@ -192,13 +206,7 @@ async fn the_sliced_preload_reads_what_load_reads() {
 #[wasm_bindgen_test]
 async fn a_client_another_tab_writes_during_the_preload_is_read_again() {
     fresh_start("#/");
-    let ids: Vec<String> = (0..20).map(|i| format!("c-tab{i}")).collect();
-    for (i, id) in ids.iter().enumerate() {
-        let mut a = demo::synthetic(10, i as u64, today());
-        a.client.id = kbr_core::model::ClientId::new_unchecked(id.as_str());
-        a.client.name = format!("Oud {i}");
-        store(&a);
-    }
+    let ids = store_clients(20, 10, "c-tab", |i| format!("Oud {i}"));
     let done = std::rc::Rc::new(std::cell::Cell::new(false));
     let finished = done.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -236,12 +244,7 @@ async fn a_client_another_tab_writes_during_the_preload_is_read_again() {
 #[wasm_bindgen_test]
 async fn the_overview_draws_a_screenful_first_and_the_rest_in_later_tasks() {
     fresh_start("#/");
-    for i in 0..30 {
-        let mut a = demo::synthetic(20, i, today());
-        a.client.id = kbr_core::model::ClientId::new_unchecked(format!("c-row{i}"));
-        a.client.name = format!("Klant {i:02}");
-        store(&a);
-    }
+    store_clients(30, 20, "c-row", |i| format!("Klant {i:02}"));
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
     settle().await;
