@@ -117,10 +117,12 @@ pub fn read(key: &str) -> Result<Option<Raw>, StorageFault> {
     if !value.is_string() {
         return Ok(Some(Raw::Malformed(value)));
     }
-    let text = match well_formed(&value) {
+    let text = match TEXT.with(|t| t.well_formed(&value)) {
         // Not valid UTF-16 (a lone surrogate): kept as it is.
         Some(false) => None,
-        Some(true) => String::from_utf8(Utf8Encoder::new().encode_value(&value).to_vec()).ok(),
+        Some(true) => {
+            String::from_utf8(TEXT.with(|t| t.encoder.encode_value(&value)).to_vec()).ok()
+        }
         // An older browser: the conversion replaces what is not valid
         // UTF-16, so then the value differs from its round trip.
         None => value
@@ -130,19 +132,38 @@ pub fn read(key: &str) -> Result<Option<Raw>, StorageFault> {
     Ok(Some(text.map_or(Raw::Malformed(value), Raw::Text)))
 }
 
-/// `String.prototype.isWellFormed` (no lone surrogates) of a string
-/// value; `None` in a browser without it.
-fn well_formed(value: &JsValue) -> Option<bool> {
-    // Looked up on `String.prototype`: `Reflect.get` refuses a primitive.
-    let string = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("String")).ok()?;
-    let prototype = js_sys::Reflect::get(&string, &JsValue::from_str("prototype")).ok()?;
-    js_sys::Reflect::get(&prototype, &JsValue::from_str("isWellFormed"))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?
-        .call0(value)
-        .ok()?
-        .as_bool()
+/// What [`read`] needs of the browser for every record, looked up once.
+struct TextTools {
+    encoder: Utf8Encoder,
+    /// `String.prototype.isWellFormed`; `None` in a browser without it.
+    is_well_formed: Option<js_sys::Function>,
+}
+
+impl TextTools {
+    fn new() -> TextTools {
+        // Looked up on `String.prototype`: `Reflect.get` refuses a primitive.
+        let get = |target: &JsValue, name: &str| {
+            js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()
+        };
+        let is_well_formed = get(&js_sys::global(), "String")
+            .and_then(|string| get(&string, "prototype"))
+            .and_then(|prototype| get(&prototype, "isWellFormed"))
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        TextTools {
+            encoder: Utf8Encoder::new(),
+            is_well_formed,
+        }
+    }
+
+    /// Whether a string value has no lone surrogates; `None` when the
+    /// browser cannot say.
+    fn well_formed(&self, value: &JsValue) -> Option<bool> {
+        self.is_well_formed.as_ref()?.call0(value).ok()?.as_bool()
+    }
+}
+
+thread_local! {
+    static TEXT: TextTools = TextTools::new();
 }
 
 fn raw_storage() -> Result<RawStorage, StorageFault> {
