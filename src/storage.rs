@@ -11,7 +11,7 @@
 //! JavaScript string, the copy is verified, and only then is the original
 //! removed.
 
-use kbr_core::i18n::Lang;
+use kbr_core::i18n::{fold_case, Lang};
 use kbr_core::invite::workshop::{self, session_key, Session, SessionDecodeError, SESSION_PREFIX};
 use kbr_core::model::{order, Account, ClientId, RoundId};
 use kbr_core::storage::codec::{
@@ -456,7 +456,7 @@ impl Loader {
             .unwrap_or_default();
         loaded
             .clients
-            .sort_by_key(|c| c.stored.account.client.name.to_lowercase());
+            .sort_by_key(|c| fold_case(&c.stored.account.client.name));
         loaded
     }
 }

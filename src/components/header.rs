@@ -46,7 +46,7 @@ pub fn LangSwitch() -> impl IntoView {
                             aria-pressed=move || (ui.lang.get() == lang).to_string()
                             on:click=move |_| ui.lang.set(lang)
                         >
-                            {lang.code().to_uppercase()}
+                            {lang.code().to_ascii_uppercase()}
                         </button>
                     }
                 })

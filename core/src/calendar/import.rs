@@ -16,7 +16,7 @@ use thiserror::Error;
 
 use super::recur::{expand, parse_rule, RuleError};
 use crate::command::Command;
-use crate::i18n::{shorten, tf, Key, Lang};
+use crate::i18n::{fold_case, shorten, tf, Key, Lang};
 use crate::model::{dates, Account, MomentId, MomentKind, SOURCE_MAX};
 use crate::questionnaires::moments::{PrepareDraft, DESCRIPTION_MAX};
 
@@ -494,7 +494,7 @@ pub struct PreviewRow {
 
 /// Guesses the kind of contact from a title.
 pub fn guess_kind(summary: &str) -> MomentKind {
-    let s = summary.to_lowercase();
+    let s = fold_case(summary);
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
     if has(&["bellen", "belafspraak", "telefo", "call", "phone"]) {
         MomentKind::Call

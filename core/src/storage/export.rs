@@ -2,7 +2,7 @@
 //! text journal for hledger/ledger.
 
 use crate::account::ledger::lines;
-use crate::i18n::{format_date, Key, Lang};
+use crate::i18n::{fold_case, format_date, Key, Lang};
 use crate::model::{Account, Direction, Party};
 
 /// One CSV field: quoted when it holds the separator, a quote or a line
@@ -140,8 +140,7 @@ pub fn ledger_journal(accounts: &[&Account], lang: Lang) -> String {
 
 /// File name for a ledger export of one client (or all): `…-<slug>.csv`.
 pub fn file_slug(name: &str) -> String {
-    let slug: String = name
-        .to_lowercase()
+    let slug: String = fold_case(name)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();

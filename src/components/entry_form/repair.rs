@@ -4,7 +4,7 @@
 //! withdrawals stays quick.
 
 use kbr_core::account::ledger::category_label;
-use kbr_core::i18n::{format_date, shorten, tf, Key, Lang};
+use kbr_core::i18n::{fold_case, format_date, shorten, tf, Key, Lang};
 use kbr_core::model::{Account, EntryId, Party};
 use leptos::prelude::*;
 
@@ -53,7 +53,7 @@ pub fn RepairPicker(
     let matches = Memo::new(move |_| {
         let lang = ui.lang.get();
         let p = party.get();
-        let q = query.get().trim().to_lowercase();
+        let q = fold_case(query.get().trim());
         summary.with(|s| {
             account.with(|a| {
                 s.open_repairs
@@ -61,7 +61,7 @@ pub fn RepairPicker(
                     .rev()
                     .filter(|id| a.entry(**id).is_some_and(|e| e.party == p))
                     .filter_map(|id| label(a, *id, lang).map(|l| (*id, l)))
-                    .filter(|(_, l)| q.is_empty() || l.to_lowercase().contains(&q))
+                    .filter(|(_, l)| q.is_empty() || fold_case(l).contains(&q))
                     .take(SHOWN)
                     .collect::<Vec<_>>()
             })

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use kbr_core::account::ledger::Line;
-use kbr_core::i18n::Key;
+use kbr_core::i18n::{fold_case, Key};
 use kbr_core::intern::Name;
 use kbr_core::model::{dates, CategoryId, Direction, Party};
 use leptos::prelude::*;
@@ -59,7 +59,7 @@ impl Filter {
             person: self.person.get(),
             from: dates::parse_input(&self.from.get()),
             to: dates::parse_input(&self.to.get()),
-            text: self.text.get().trim().to_lowercase(),
+            text: fold_case(self.text.get().trim()),
         }
     }
 }
@@ -75,9 +75,9 @@ impl Snapshot {
             && self.from.is_none_or(|f| e.date >= f)
             && self.to.is_none_or(|t| e.date <= t)
             && (self.text.is_empty()
-                || e.note.to_lowercase().contains(&self.text)
-                || e.who.to_lowercase().contains(&self.text)
-                || line.category.to_lowercase().contains(&self.text))
+                || fold_case(&e.note).contains(&self.text)
+                || fold_case(&e.who).contains(&self.text)
+                || fold_case(&line.category).contains(&self.text))
     }
 }
 

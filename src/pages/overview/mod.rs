@@ -7,7 +7,7 @@ mod row;
 mod signals;
 
 use kbr_core::account::summary::{headline, Headline};
-use kbr_core::i18n::{tf, Key};
+use kbr_core::i18n::{fold_case, tf, Key};
 use kbr_core::model::ClientId;
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
@@ -64,12 +64,12 @@ pub fn Overview() -> impl IntoView {
             a.head
                 .attention_rank()
                 .cmp(&b.head.attention_rank())
-                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+                .then_with(|| fold_case(&a.name).cmp(&fold_case(&b.name)))
         });
         rows
     });
     let visible = Memo::new(move |_| {
-        let q = search.get().trim().to_lowercase();
+        let q = fold_case(search.get().trim());
         let archived = show_archived.get();
         rows.get()
             .into_iter()
@@ -78,7 +78,7 @@ pub fn Overview() -> impl IntoView {
                 q.is_empty()
                     || [&r.name, &r.organisation, &r.manager]
                         .iter()
-                        .any(|s| s.to_lowercase().contains(&q))
+                        .any(|s| fold_case(s).contains(&q))
             })
             .collect::<Vec<_>>()
     });
