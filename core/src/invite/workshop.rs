@@ -41,6 +41,7 @@ pub struct Participant {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pseudonym: String,
     /// When their answers were added.
+    #[serde(with = "crate::model::dates::iso")]
     pub received: NaiveDate,
     /// Per exercise (definition id), the answers.
     pub answers: BTreeMap<String, Answers>,
@@ -52,6 +53,7 @@ pub struct Session {
     /// The id its codes carry.
     pub id: RoundId,
     /// When it was made.
+    #[serde(with = "crate::model::dates::iso")]
     pub created: NaiveDate,
     /// The case title (travels in the invite link).
     pub title: String,

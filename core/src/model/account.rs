@@ -33,6 +33,7 @@ pub struct StockTake {
     #[serde(default)]
     pub id: StockTakeId,
     /// The review date.
+    #[serde(with = "crate::model::dates::iso")]
     pub date: NaiveDate,
     /// Our saldo at that moment.
     pub supplier_saldo: Points,
@@ -73,6 +74,7 @@ pub struct Tombstone {
     /// Its id.
     pub id: u64,
     /// When (kept for [`Account::TOMBSTONE_DAYS`] days).
+    #[serde(with = "crate::model::dates::iso")]
     pub on: NaiveDate,
 }
 

@@ -47,6 +47,7 @@ pub struct Response {
     /// The definition version it was answered under.
     pub version: u32,
     /// The assessment date.
+    #[serde(with = "crate::model::dates::iso")]
     pub date: NaiveDate,
     /// The answers.
     pub answers: Answers,

@@ -116,7 +116,7 @@ pub struct Client {
     #[serde(default)]
     pub sponsor: String,
     /// When the relationship started.
-    #[serde(default)]
+    #[serde(default, with = "crate::model::dates::iso::option")]
     pub start_date: Option<NaiveDate>,
     /// Free text.
     #[serde(default)]

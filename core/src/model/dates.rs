@@ -25,7 +25,87 @@ pub fn allowed(date: NaiveDate) -> bool {
 /// Parses a date as a date field gives it (`2026-11-23`); `None` for an
 /// empty or broken value.
 pub fn parse_input(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+    parse_iso(value.trim())
+}
+
+/// Reads exactly `YYYY-MM-DD`, the one way the app writes a date: in a
+/// date field, in storage and in every backup.
+///
+/// Written out rather than through chrono's general parser, which brings
+/// its whole format machinery (RFC 2822 and 3339, time zones, ~10 KB of
+/// code) into the first load for what is ten fixed characters.
+pub fn parse_iso(value: &str) -> Option<NaiveDate> {
+    let b = value.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&b[0..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&b[5..7])?, number(&b[8..10])?)
+}
+
+/// Serde for a stored date: written as chrono writes it, read by
+/// [`parse_iso`]. Every date field of a stored type goes through here
+/// (`#[serde(with = "dates::iso")]`).
+pub mod iso {
+    use chrono::NaiveDate;
+    use serde::{de, Deserializer, Serializer};
+    use std::fmt;
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(date)
+    }
+
+    /// Reads `YYYY-MM-DD`; anything else is an error naming the value.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        deserializer.deserialize_str(IsoVisitor)
+    }
+
+    struct IsoVisitor;
+
+    impl de::Visitor<'_> for IsoVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date as YYYY-MM-DD")
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<NaiveDate, E> {
+            super::parse_iso(value)
+                .ok_or_else(|| E::invalid_value(de::Unexpected::Str(value), &self))
+        }
+    }
+
+    /// The same for an optional date (`null` or absent is `None`).
+    pub mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Writes the date, or `null`.
+        pub fn serialize<S: Serializer>(
+            date: &Option<NaiveDate>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(d) => super::serialize(d, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        /// Reads a date or `null`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            #[derive(Deserialize)]
+            struct Iso(#[serde(with = "super")] NaiveDate);
+            Ok(Option::<Iso>::deserialize(deserializer)?.map(|Iso(d)| d))
+        }
+    }
 }
 
 /// Why a date deserves a second look.
@@ -62,6 +142,46 @@ mod tests {
         assert_eq!(parse_input(" 2026-11-23 "), Some(d(2026, 11, 23)));
         assert_eq!(parse_input(""), None);
         assert_eq!(parse_input("23-11-2026"), None);
+    }
+
+    #[test]
+    fn iso_dates_read_only_the_written_form() {
+        assert_eq!(parse_iso("2026-02-28"), Some(d(2026, 2, 28)));
+        for bad in [
+            "2026-02-30",
+            "2026-2-28",
+            "+2026-02-28",
+            "2026/02/28",
+            "2026-02-28 ",
+            "２０２６-02-28",
+            "",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn iso_round_trips_and_agrees_with_chrono(days in 0i64..800_000, junk in "[0-9+-]{0,12}") {
+            let date = d(1, 1, 1) + chrono::Days::new(days as u64);
+            proptest::prop_assert_eq!(parse_iso(&date.to_string()), Some(date));
+            if let Some(parsed) = parse_iso(&junk) {
+                proptest::prop_assert_eq!(Some(parsed), NaiveDate::parse_from_str(&junk, "%Y-%m-%d").ok());
+            }
+            #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+            struct Both {
+                #[serde(with = "iso")]
+                on: NaiveDate,
+                #[serde(default, with = "iso::option")]
+                maybe: Option<NaiveDate>,
+            }
+            let both = Both { on: date, maybe: Some(date) };
+            let json = serde_json::to_string(&both).unwrap();
+            proptest::prop_assert_eq!(&json, &format!("{{\"on\":\"{date}\",\"maybe\":\"{date}\"}}"));
+            proptest::prop_assert_eq!(serde_json::from_str::<Both>(&json).unwrap(), both);
+            let none: Both = serde_json::from_str(&format!("{{\"on\":\"{date}\"}}")).unwrap();
+            proptest::prop_assert_eq!(none.maybe, None);
+        }
     }
 
     #[test]

@@ -77,7 +77,11 @@ pub struct Dispute {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub solved: Option<bool>,
     /// When the outcome was recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::model::dates::iso::option"
+    )]
     pub closed: Option<NaiveDate>,
     /// Later, the client recommended us (became an ambassador).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

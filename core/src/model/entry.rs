@@ -169,6 +169,7 @@ pub struct Entry {
     pub id: EntryId,
     /// The calendar date the event happened. An entry dated after today is
     /// kept and listed, but counts in the saldo only from its date.
+    #[serde(with = "crate::model::dates::iso")]
     pub date: NaiveDate,
     /// Whose deposit or withdrawal this is.
     pub party: Party,

@@ -76,9 +76,14 @@ pub struct Action {
     /// What will be done.
     pub text: String,
     /// A real date: "as soon as possible" is not a deadline.
+    #[serde(with = "crate::model::dates::iso")]
     pub due: NaiveDate,
     /// When it was done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::model::dates::iso::option"
+    )]
     pub done: Option<NaiveDate>,
     /// The deposit booked for it, once booked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,6 +96,7 @@ pub struct Moment {
     /// Unique within the account.
     pub id: MomentId,
     /// When it happened (or, while prepared, when it will happen).
+    #[serde(with = "crate::model::dates::iso")]
     pub date: NaiveDate,
     /// Meeting, call, …
     pub kind: MomentKind,

@@ -20,6 +20,7 @@ pub struct ClientReturn {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// When the answers were added.
+    #[serde(with = "crate::model::dates::iso")]
     pub received: NaiveDate,
     /// The client-view definition version answered under.
     pub version: u32,
@@ -37,6 +38,7 @@ pub struct Round {
     /// The id the invite and return codes carry.
     pub id: RoundId,
     /// When the invite was made.
+    #[serde(with = "crate::model::dates::iso")]
     pub created: NaiveDate,
     /// The language the client answers in.
     pub lang: Lang,

@@ -179,6 +179,7 @@ impl ImportError {
 struct Envelope<'a> {
     format: Option<String>,
     schema: Option<u64>,
+    #[serde(default, with = "crate::model::dates::iso::option")]
     exported: Option<NaiveDate>,
     #[serde(borrow)]
     clients: Option<Vec<&'a RawValue>>,

@@ -529,14 +529,14 @@ pub fn restore(account: &mut Account) {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     /// Date of the last full JSON export.
-    #[serde(default)]
+    #[serde(default, with = "crate::model::dates::iso::option")]
     pub last_export: Option<NaiveDate>,
     /// Saved changes since that export.
     #[serde(default)]
     pub changes_since_export: u32,
     /// The day of the first saved change since the last export (or ever):
     /// the reminder counts from here, not from the beginning of time.
-    #[serde(default)]
+    #[serde(default, with = "crate::model::dates::iso::option")]
     pub first_change: Option<NaiveDate>,
 }
 
