@@ -195,7 +195,7 @@ fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageFault> {
             }
         }
     }
-    keys.sort();
+    order::sort_by(&mut keys, |a, b| a.cmp(b));
     Ok(keys)
 }
 
@@ -369,7 +369,7 @@ impl Loader {
             .iter()
             .filter(|k| k.starts_with(CLIENT_PREFIX))
             .collect();
-        keys.sort();
+        order::sort_by(&mut keys, |a, b| a.cmp(b));
         keys.dedup();
         for key in keys {
             let l = &mut self.loaded;
@@ -454,9 +454,9 @@ impl Loader {
             .flatten()
             .and_then(|raw| serde_json::from_str(&raw).ok())
             .unwrap_or_default();
-        loaded
-            .clients
-            .sort_by_key(|c| fold_case(&c.stored.account.client.name));
+        order::sort_by_cached_key(&mut loaded.clients, |c| {
+            fold_case(&c.stored.account.client.name)
+        });
         loaded
     }
 }

@@ -4,9 +4,12 @@
 //! standard library's sort in the wasm (about 2 KB each, dozens of them).
 //! [`sort_by_key`] sorts plain number keys with one shared copy and then
 //! moves the records into that order; the result is the same as a stable
-//! sort by the key.
+//! sort by the key. [`sort_by`] and [`sort_by_cached_key`] do the same for
+//! any comparison (names, dates with names): they sort positions through
+//! one comparison behind a `dyn`, so every caller shares one copy too.
 
 use chrono::{Datelike, NaiveDate};
+use std::cmp::Ordering;
 
 /// A date as a sort key.
 pub fn day(date: NaiveDate) -> i64 {
@@ -32,8 +35,48 @@ pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (i64, u64)) {
     if keys.iter().enumerate().all(|(i, k)| k.2 as usize == i) {
         return;
     }
+    place(items, keys.iter().map(|k| k.2));
+}
+
+/// Sorts `items` stably by `compare`, like `slice::sort_by`.
+pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
+    let order = sorted_positions(items.len(), &|a, b| {
+        compare(&items[a as usize], &items[b as usize])
+    });
+    place(items, order);
+}
+
+/// Sorts `items` stably by `key`, computing each key once (like
+/// `slice::sort_by_cached_key`): for keys that cost an allocation, such as
+/// a folded name.
+pub fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    if items.len() < 2 {
+        return;
+    }
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = sorted_positions(items.len(), &|a, b| keys[a as usize].cmp(&keys[b as usize]));
+    place(items, order);
+}
+
+/// The one sort behind [`sort_by`] and [`sort_by_cached_key`]: positions
+/// `0..n` ordered by `compare`, equal ones kept in place.
+fn sorted_positions(n: usize, compare: &dyn Fn(u32, u32) -> Ordering) -> Vec<u32> {
+    let mut positions: Vec<u32> = (0..n as u32).collect();
+    positions.sort_by(|&a, &b| compare(a, b));
+    positions
+}
+
+/// Moves `items` into the order of `positions` (each index once).
+fn place<T>(items: &mut Vec<T>, positions: impl IntoIterator<Item = u32>) {
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(keys.iter().filter_map(|k| slots[k.2 as usize].take()));
+    items.extend(
+        positions
+            .into_iter()
+            .filter_map(|i| slots[i as usize].take()),
+    );
 }
 
 #[cfg(test)]
@@ -50,5 +93,21 @@ mod tests {
         let mut one = vec![7];
         sort_by_key(&mut one, |x| (*x, 0));
         assert_eq!(one, vec![7]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sorts_like_the_standard_library(v in proptest::collection::vec((0u8..5, "[a-cA-C]{0,3}"), 0..40)) {
+            let mut ours = v.clone();
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            let mut std = v.clone();
+            std.sort_by(|a, b| a.0.cmp(&b.0));
+            proptest::prop_assert_eq!(&ours, &std);
+            let mut ours = v.clone();
+            sort_by_cached_key(&mut ours, |x| x.1.to_lowercase());
+            let mut std = v;
+            std.sort_by_cached_key(|x| x.1.to_lowercase());
+            proptest::prop_assert_eq!(ours, std);
+        }
     }
 }

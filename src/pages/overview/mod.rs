@@ -8,7 +8,7 @@ mod signals;
 
 use kbr_core::account::summary::{headline, Headline};
 use kbr_core::i18n::{fold_case, tf, Key};
-use kbr_core::model::ClientId;
+use kbr_core::model::{order, ClientId};
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
@@ -60,12 +60,7 @@ pub fn Overview() -> impl IntoView {
             demo: a.client.demo,
             head: headline(a, today),
         });
-        rows.sort_by(|a, b| {
-            a.head
-                .attention_rank()
-                .cmp(&b.head.attention_rank())
-                .then_with(|| fold_case(&a.name).cmp(&fold_case(&b.name)))
-        });
+        order::sort_by_cached_key(&mut rows, |r| (r.head.attention_rank(), fold_case(&r.name)));
         rows
     });
     let visible = Memo::new(move |_| {

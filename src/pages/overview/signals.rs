@@ -5,7 +5,7 @@
 
 use kbr_core::account::summary::Headline;
 use kbr_core::i18n::{format_date, tf, Key};
-use kbr_core::model::ClientId;
+use kbr_core::model::{order, ClientId};
 use kbr_core::questionnaires::moments::agenda;
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
@@ -92,7 +92,7 @@ pub fn Agenda() -> impl IntoView {
                 ));
             }
         });
-        all.sort_by(|x, y| x.0.cmp(&y.0).then(x.2.cmp(&y.2)));
+        order::sort_by(&mut all, |x, y| x.0.cmp(&y.0).then(x.2.cmp(&y.2)));
         all
     });
     let rows = move || {
