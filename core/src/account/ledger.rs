@@ -25,7 +25,7 @@ use crate::model::{
 pub const MAX_PERIODS: i64 = 260;
 
 /// Deposits and withdrawals of one party.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PartyTotals {
     /// Σ weights of deposits.
     pub deposits: Points,
@@ -67,7 +67,7 @@ impl PartyTotals {
 }
 
 /// Both parties' totals. The supplier's saldo is the headline klantsaldo.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Balances {
     /// Us.
     pub supplier: PartyTotals,

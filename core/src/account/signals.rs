@@ -15,7 +15,7 @@ pub const START_DAYS: u64 = 90;
 pub const START_DEPOSITS: usize = 3;
 
 /// A new relationship in its start phase.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StartPhase {
     /// When the relationship began: its start date, or its first entry.
     pub since: NaiveDate,
@@ -82,7 +82,7 @@ pub const FIRST_DEPOSITS: [&str; 4] = [
 ];
 
 /// Withdrawals of ours piling up while nobody talked to the client.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Silence {
     /// The start of the window looked at (three periods up to today).
     pub since: NaiveDate,
@@ -129,7 +129,7 @@ pub fn silence(account: &Account, today: NaiveDate, status: Status) -> Option<Si
 }
 
 /// Where the yearly indexation review stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct IndexationReview {
     /// The year reviewed.
     pub year: i32,

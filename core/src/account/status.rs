@@ -117,7 +117,7 @@ impl Status {
 }
 
 /// Which rule decided the status, with its numbers, so the UI can explain it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reason {
     /// Nothing booked.
     NoEntries,
@@ -183,7 +183,7 @@ pub enum Reason {
 }
 
 /// The status of one party's saldo series, with everything needed to explain it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StatusReport {
     /// The classification.
     pub status: Status,
@@ -390,7 +390,7 @@ pub enum Staleness {
 }
 
 /// The stock-take reminder of an account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Reminder {
     /// Ok, amber or red.
     pub staleness: Staleness,

@@ -13,7 +13,7 @@ use crate::questionnaires::definitions;
 use crate::questionnaires::engine::{score, Definition};
 
 /// The short figures per client: overview rows, sorting by attention.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Headline {
     /// Totals of both parties.
     pub balances: Balances,

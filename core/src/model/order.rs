@@ -69,6 +69,16 @@ fn sorted_positions(n: usize, compare: &dyn Fn(u32, u32) -> Ordering) -> Vec<u32
     positions
 }
 
+/// A number that changes whenever `item` does: the key of a row in a
+/// list that is redrawn when its content changes (a `<For>` key), cheaper
+/// than formatting the row as text.
+pub fn fingerprint<T: std::hash::Hash>(item: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    item.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Moves `items` into the order of `positions` (each index once).
 fn place<T>(items: &mut Vec<T>, positions: impl IntoIterator<Item = u32>) {
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
@@ -93,6 +103,14 @@ mod tests {
         let mut one = vec![7];
         sort_by_key(&mut one, |x| (*x, 0));
         assert_eq!(one, vec![7]);
+    }
+
+    #[test]
+    fn a_fingerprint_follows_the_content() {
+        let a = ("Van Dalen", 3u32);
+        assert_eq!(fingerprint(&a), fingerprint(&("Van Dalen", 3u32)));
+        assert_ne!(fingerprint(&a), fingerprint(&("Van Dalen", 4u32)));
+        assert_ne!(fingerprint(&a), fingerprint(&("Van Dalem", 3u32)));
     }
 
     proptest::proptest! {

@@ -21,7 +21,7 @@ use row::ClientRow;
 use signals::Agenda;
 
 /// What one overview row shows.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct RowData {
     /// The client.
     pub id: ClientId,
@@ -140,7 +140,7 @@ pub fn Overview() -> impl IntoView {
                             visible
                                 .with(|v| v.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
                         }
-                        key=|r| format!("{:?}", r)
+                        key=order::fingerprint
                         let:row
                     >
                         <ClientRow row=row editing=editing />
