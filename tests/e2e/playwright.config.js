@@ -5,6 +5,12 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT || 8081);
 export const BASE_PATH = '/some/dir/';
 
+// The browser runs on Amsterdam time, and the specs compute "today" in Node:
+// Node must keep the same clock, or every date check fails in the hour(s)
+// where UTC and Amsterdam are on different days. Workers load this file too.
+export const TIME_ZONE = 'Europe/Amsterdam';
+process.env.TZ = TIME_ZONE;
+
 const chromium = {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: [
@@ -26,7 +32,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     launchOptions: chromium,
     locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
+    timezoneId: TIME_ZONE,
     trace: 'off',
     // The service worker is tested on its own (offline.spec.js, on a server
     // of its own); elsewhere it would only fetch the whole build again per test.

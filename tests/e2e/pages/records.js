@@ -13,9 +13,12 @@ function dayNumber(iso) {
   return Math.round((Date.parse(`${iso}T00:00:00Z`) - DAY0) / 86_400_000);
 }
 
-/** ISO date `n` days before today (UTC). */
+/** ISO date `n` days before today (local time, the browser's zone). */
 export function daysAgo(n) {
-  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  const pad = (x) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /**
