@@ -1,5 +1,7 @@
 // Page object: the calendar export (in a client's export menu or on the
 // data page) and the calendar import with its preview.
+import { daysFromToday } from './dates.js';
+
 export class CalendarPanel {
   constructor(page) {
     this.page = page;
@@ -38,10 +40,7 @@ export async function readDownload(download) {
 
 /** YYYYMMDD of `n` days from today (local time). */
 export function icsDay(n = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}`;
+  return daysFromToday(n).replaceAll('-', '');
 }
 
 /** A calendar export as Outlook writes one: a weekly series from today with

@@ -48,16 +48,5 @@ export class ClientPage {
   }
 }
 
-/** YYYY-MM-DD of the 10th of the month `n` months before today (local time). */
-export function monthsAgo(n, day = 10) {
-  const d = new Date();
-  const m = new Date(d.getFullYear(), d.getMonth() - n, day);
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${m.getFullYear()}-${pad(m.getMonth() + 1)}-${pad(m.getDate())}`;
-}
-
-export function todayIso() {
-  const d = new Date();
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+// The specs have long imported these two from here.
+export { monthsAgo, todayIso } from './dates.js';

@@ -1,6 +1,8 @@
 // Stored records written straight into localStorage, as an older version,
 // another tab or a broken disk would leave them.
 
+import { daysAgo } from './dates.js';
+
 const CATS = ['sd-delivered', 'sw-payment', 'cd-paid-on-time', 'cw-paid-late'];
 const NOTES = [
   'Afspraak over de planning van volgende week', 'Rapportage op tijd opgeleverd', 'Factuur van de maand betaald',
@@ -13,13 +15,8 @@ function dayNumber(iso) {
   return Math.round((Date.parse(`${iso}T00:00:00Z`) - DAY0) / 86_400_000);
 }
 
-/** ISO date `n` days before today (local time, the browser's zone). */
-export function daysAgo(n) {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+// Specs import it from here too.
+export { daysAgo };
 
 /**
  * A compact (schema 2) record of `n` valid entries over the last 700 days:

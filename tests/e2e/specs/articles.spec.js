@@ -3,16 +3,10 @@
 // invoices and the indexation review, the silence alarm, and the guide.
 import { test, expect, expectNoAxeViolations } from '../fixtures.js';
 import { AppPage } from '../pages/app.js';
+import { daysAgo } from '../pages/dates.js';
 import { OverviewPage } from '../pages/overview.js';
 import { ClientPage } from '../pages/client.js';
 import { expectNoSidewaysScroll } from '../pages/workshop.js';
-
-function daysAgo(n) {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 async function newClient(page, name, start) {
   const app = new AppPage(page);

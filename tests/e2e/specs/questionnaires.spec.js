@@ -1,16 +1,10 @@
 import { test, expect, expectNoAxeViolations } from '../fixtures.js';
 import { AppPage } from '../pages/app.js';
+import { daysFromToday } from '../pages/dates.js';
 import { OverviewPage } from '../pages/overview.js';
 import { ClientPage, monthsAgo, todayIso } from '../pages/client.js';
 import { MomentsPage, AssessmentPage, hostmanshipAnswers } from '../pages/questionnaires.js';
 import { readFileSync } from 'node:fs';
-
-function daysFromToday(n) {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 async function newClient(page, name) {
   const app = new AppPage(page);

@@ -2,6 +2,7 @@
 // on the version before the fix.
 import { test, expect, expectNoAxeViolations } from '../fixtures.js';
 import { AppPage } from '../pages/app.js';
+import { daysFromToday } from '../pages/dates.js';
 import { OverviewPage } from '../pages/overview.js';
 import { ClientPage, todayIso } from '../pages/client.js';
 import { AssessmentPage, hostmanshipAnswers } from '../pages/questionnaires.js';
@@ -16,13 +17,6 @@ async function newClient(page, name = 'Review BV') {
 function nlDate(iso) {
   const [y, m, d] = iso.split('-');
   return `${d}-${m}-${y}`;
-}
-
-function daysFromToday(n) {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 test('the client card explains and advises about the client, not about us', async ({ page }) => {
