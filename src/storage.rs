@@ -178,6 +178,11 @@ fn set(key: &str, value: &str) -> Result<(), StorageFault> {
     storage()?.set_item(key, value).map_err(fault)
 }
 
+/// Whether `key` is certainly not stored (readable storage without it).
+pub fn is_gone(key: &str) -> bool {
+    matches!(get(key), Ok(None))
+}
+
 fn remove(key: &str) -> Result<(), StorageFault> {
     storage()?.remove_item(key).map_err(fault)
 }

@@ -223,8 +223,21 @@ impl Store {
         // Another tab's write is merged by code that loads when it is
         // needed (most sessions never see one).
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if let Some(id) = ev.key().as_deref().and_then(client_of_key) {
-                let raw = ev.new_value();
+            let changed = match ev.key() {
+                Some(key) => client_of_key(&key)
+                    .map(|id| vec![(id, ev.new_value())])
+                    .unwrap_or_default(),
+                // No key: another tab cleared the whole storage, so every
+                // client this tab knows that is gone there was deleted.
+                None => store
+                    .order
+                    .get_untracked()
+                    .into_iter()
+                    .filter(|id| storage::is_gone(&client_key(id)))
+                    .map(|id| (id, None))
+                    .collect(),
+            };
+            for (id, raw) in changed {
                 leptos::task::spawn_local(async move {
                     let _ =
                         crate::actions::change(crate::actions::Work::OtherTabWrote(store, id, raw))

@@ -35,7 +35,12 @@ impl Workshops {
             store,
         };
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            let Some(key) = ev.key() else { return };
+            let Some(key) = ev.key() else {
+                // Another tab cleared the whole storage: its sessions are gone.
+                w.sessions
+                    .update(|list| list.retain(|s| !storage::is_gone(&session_key(s.id))));
+                return;
+            };
             if !key.starts_with(SESSION_PREFIX) {
                 return;
             }

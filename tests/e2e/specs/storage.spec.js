@@ -111,6 +111,24 @@ test('two tabs editing the same client lose no change', async ({ page, context }
   }
 });
 
+test('another tab clearing all storage: this tab follows and writes nothing back', async ({ page, context }) => {
+  const { app } = await makeClient(page, 'Weg na wissen');
+  await app.open('#/');
+  const overview = new OverviewPage(page);
+  await expect(overview.row('Weg na wissen')).toHaveCount(1);
+  const other = await context.newPage();
+  await new AppPage(other).open('#/');
+  await other.evaluate(() => localStorage.clear());
+  // A clear() reaches other tabs as a storage event without a key.
+  await expect(overview.rows).toHaveCount(0);
+  await expect(page.getByTestId('create-first-client')).toBeVisible();
+  await page.waitForTimeout(500);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kbr:client:')));
+  expect(keys).toEqual([]);
+  await app.reload();
+  await expect(overview.rows).toHaveCount(0);
+});
+
 test('import: malformed, oversized and invalid files change nothing; a valid file previews and imports', async ({ page }) => {
   const { app, client } = await makeClient(page, 'Bestaand BV');
   await client.book({ category: 'sd-delivered', weight: 2, note: 'bestaand' });
