@@ -29,6 +29,8 @@ pub enum Work {
     ConflictPanel,
     /// Another tab wrote client `id` (`raw`: the new value; `None`: deleted).
     OtherTabWrote(Store, ClientId, Option<String>),
+    /// Another tab cleared the whole storage.
+    OtherTabCleared(Store),
     /// Apply a command to a client and say `done` with an undo.
     Act(Store, ClientId, Command, String, Lang),
     /// Delete a client, with an undo that puts it back in its place.
@@ -62,6 +64,7 @@ fn run(task: Work) -> AnyView {
             return view! { <crate::components::conflicts::ConflictPanel /> }.into_any()
         }
         Work::OtherTabWrote(store, id, raw) => store.on_other_tab_write(&id, raw),
+        Work::OtherTabCleared(store) => store.on_other_tab_cleared(),
         Work::Act(store, id, command, done, lang) => store.act_or_say(&id, command, done, lang),
         Work::DeleteClient(store, id, lang) => match store.delete_client(&id) {
             Ok((account, pos)) => {

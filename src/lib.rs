@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
         <offline::UpdateNotice />
         <StorageBanners />
         // The questions of a merge with another tab, rare: loaded when asked.
-        <Show when=move || !store.pending().is_empty()>
+        <Show when=move || store.has_pending()>
             <Deferred load=|| actions::work(actions::Work::ConflictPanel) />
         </Show>
         <main id="main" tabindex="-1" data-testid="main">

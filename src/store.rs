@@ -223,27 +223,17 @@ impl Store {
         // Another tab's write is merged by code that loads when it is
         // needed (most sessions never see one).
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            let changed = match ev.key() {
-                Some(key) => client_of_key(&key)
-                    .map(|id| vec![(id, ev.new_value())])
-                    .unwrap_or_default(),
-                // No key: another tab cleared the whole storage, so every
-                // client this tab knows that is gone there was deleted.
-                None => store
-                    .order
-                    .get_untracked()
-                    .into_iter()
-                    .filter(|id| storage::is_gone(&client_key(id)))
-                    .map(|id| (id, None))
-                    .collect(),
+            let work = match ev.key() {
+                Some(key) => match client_of_key(&key) {
+                    Some(id) => crate::actions::Work::OtherTabWrote(store, id, ev.new_value()),
+                    None => return,
+                },
+                // No key: another tab cleared the whole storage.
+                None => crate::actions::Work::OtherTabCleared(store),
             };
-            for (id, raw) in changed {
-                leptos::task::spawn_local(async move {
-                    let _ =
-                        crate::actions::change(crate::actions::Work::OtherTabWrote(store, id, raw))
-                            .await;
-                });
-            }
+            leptos::task::spawn_local(async move {
+                let _ = crate::actions::change(work).await;
+            });
         });
         on_cleanup(move || handle.remove());
         leptos::task::spawn_local(async move {
@@ -389,6 +379,12 @@ impl Store {
         self.pending.get()
     }
 
+    /// Whether a merge waits for the user's choices (tracked), without
+    /// copying the merges.
+    pub fn has_pending(&self) -> bool {
+        self.pending.with(|p| !p.is_empty())
+    }
+
     /// Whether `id` has changes not saved yet (tracked).
     pub fn is_unsaved(&self, id: &ClientId) -> bool {
         self.unsaved.with(|u| u.contains(id))
@@ -397,6 +393,11 @@ impl Store {
     /// Unreadable records set aside (tracked).
     pub fn quarantined(&self) -> Vec<Quarantined> {
         self.quarantined.get()
+    }
+
+    /// How many unreadable records are set aside (tracked).
+    pub fn quarantined_count(&self) -> usize {
+        self.quarantined.with(Vec::len)
     }
 
     /// Export bookkeeping (tracked).
@@ -409,9 +410,11 @@ impl Store {
         self.persisted.get()
     }
 
-    /// The current notice (tracked).
-    pub fn notice(&self) -> Option<Notice> {
-        self.notice.get()
+    /// The current notice's text and whether it offers an undo (tracked);
+    /// the undo itself stays in the store until [`Store::take_undo`].
+    pub fn notice(&self) -> Option<(String, bool)> {
+        self.notice
+            .with(|n| n.as_ref().map(|n| (n.text.clone(), n.undo.is_some())))
     }
 
     /// Changes exist that cannot be saved now: closing would lose them.
@@ -663,6 +666,20 @@ impl Store {
                     self.forget(id);
                 }
             }
+        }
+    }
+
+    /// Another tab cleared the whole storage: every client this tab knows
+    /// that is no longer stored was deleted there.
+    pub fn on_other_tab_cleared(&self) {
+        let gone: Vec<ClientId> = self
+            .order
+            .get_untracked()
+            .into_iter()
+            .filter(|id| storage::is_gone(&client_key(id)))
+            .collect();
+        for id in gone {
+            self.on_other_tab_write(&id, None);
         }
     }
 

@@ -64,14 +64,14 @@ pub fn StorageBanners() -> impl IntoView {
                     </p>
                 </div>
             </Show>
-            <Show when=move || !store.quarantined().is_empty()>
+            <Show when=move || store.quarantined_count() != 0>
                 <div class="banner warning" role="alert" data-testid="banner-quarantine">
                     <p>
                         {move || {
                             tf(
                                 ui.lang.get(),
                                 Key::BannerQuarantine,
-                                &[("n", &store.quarantined().len().to_string())],
+                                &[("n", &store.quarantined_count().to_string())],
                             )
                         }}
                     </p>
@@ -151,11 +151,10 @@ pub fn NoticeToast() -> impl IntoView {
             {move || {
                 store
                     .notice()
-                    .map(|n| {
-                        let has_undo = n.undo.is_some();
+                    .map(|(text, has_undo)| {
                         view! {
                             <div class="toast" data-testid="toast">
-                                <span>{n.text}</span>
+                                <span>{text}</span>
                                 <Show when=move || has_undo>
                                     <button
                                         type="button"

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use kbr_core::account::ledger::Line;
 use kbr_core::i18n::{fold_case, Key};
 use kbr_core::intern::Name;
-use kbr_core::model::{dates, CategoryId, Direction, Party};
+use kbr_core::model::{dates, order, CategoryId, Direction, Party};
 use leptos::prelude::*;
 
 use crate::state::use_ui;
@@ -99,10 +99,10 @@ pub fn LedgerFilters(
                 .filter(|r| seen.insert(r.entry.category))
                 .map(|r| (r.entry.category, r.category.clone()))
                 .collect();
-            cats.sort_by(|a, b| a.1.cmp(&b.1));
+            order::sort_by(&mut cats, |a, b| a.1.cmp(&b.1));
             let who: HashSet<Name> = l.iter().map(|r| r.entry.who).collect();
             let mut people: Vec<Name> = who.into_iter().filter(|w| !w.is_empty()).collect();
-            people.sort();
+            order::sort_by(&mut people, Ord::cmp);
             (cats, people)
         })
     });

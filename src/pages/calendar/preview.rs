@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use kbr_core::calendar::import::{import_command, preview, Parsed, PreviewRow};
 use kbr_core::i18n::{fold_case, format_date, tf, Key};
-use kbr_core::model::{ClientId, MomentId};
+use kbr_core::model::{order, ClientId, MomentId};
 use leptos::prelude::*;
 
 use super::import::ImportState;
@@ -167,7 +167,7 @@ fn ClientChoice(
         });
         list.retain(Option::is_some);
         let mut list: Vec<(ClientId, String)> = list.into_iter().flatten().collect();
-        list.sort_by_key(|(_, name)| fold_case(name));
+        order::sort_by_cached_key(&mut list, |(_, name)| fold_case(name));
         list
     });
     view! {

@@ -6,7 +6,7 @@
 use kbr_core::account::debtors::{bonding_call, bonding_due, candidates, unexplained};
 use kbr_core::command::Command;
 use kbr_core::i18n::{format_date, tf, Key};
-use kbr_core::model::{dates, Cause, Dispute, DisputeId, EntryId, MomentId};
+use kbr_core::model::{dates, order, Cause, Dispute, DisputeId, EntryId, MomentId};
 use leptos::prelude::*;
 
 use super::use_client;
@@ -27,7 +27,7 @@ pub fn DebtorFollowUp() -> impl IntoView {
                 .into_iter()
                 .filter(|id| !skip.contains(id))
                 .collect();
-            open.sort_by_key(|id| a.entry(*id).map(|e| e.date));
+            order::sort_by_cached_key(&mut open, |id| a.entry(*id).map(|e| e.date));
             open.pop()
         })
     });
