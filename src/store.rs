@@ -871,8 +871,9 @@ impl Store {
 
     /// Takes the current notice's undo (the notice closes).
     pub fn take_undo(&self) -> Option<Undo> {
-        let undo = self.notice.get_untracked().and_then(|n| n.undo);
-        self.notice.set(None);
+        // Taken out, not cloned: the notice goes away with its undo.
+        let mut undo = None;
+        self.notice.update(|n| undo = n.take().and_then(|n| n.undo));
         undo
     }
 
