@@ -5,6 +5,12 @@
 use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Logs a browser error to the console as the browser's own value (its
+/// stack and message stay inspectable), not as Rust `Debug` text.
+pub fn warn(what: &str, err: &JsValue) {
+    web_sys::console::warn_2(&JsValue::from_str(what), err);
+}
+
 /// Today in the user's local time zone.
 pub fn today() -> NaiveDate {
     let d = js_sys::Date::new_0();

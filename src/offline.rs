@@ -76,7 +76,7 @@ pub fn install(script: &'static str) -> Update {
     let start = move || {
         leptos::task::spawn_local(async move {
             if let Err(e) = register(script, update).await {
-                leptos::logging::warn!("service worker not registered: {e:?}");
+                crate::browser::warn("service worker not registered", &e);
             }
         });
     };

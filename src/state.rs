@@ -59,7 +59,7 @@ impl Ui {
     pub fn go(&self, route: Route) {
         let hash = route.to_hash();
         if let Err(err) = window().location().set_hash(&hash) {
-            leptos::logging::warn!("could not navigate: {err:?}");
+            crate::browser::warn("could not navigate", &err);
         }
         self.route.set(route);
     }

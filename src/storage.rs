@@ -75,7 +75,8 @@ fn fault(err: JsValue) -> StorageFault {
         Some(e) => (e.name(), e.code(), e.message()),
         None => match err.dyn_ref::<js_sys::Error>() {
             Some(e) => (String::from(e.name()), 0, String::from(e.message())),
-            None => (String::new(), 0, format!("{err:?}")),
+            // A thrown value that is no Error: its text if it is one.
+            None => (String::new(), 0, err.as_string().unwrap_or_default()),
         },
     };
     StorageFault {

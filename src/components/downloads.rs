@@ -18,7 +18,7 @@ pub fn download_backup() {
     let text = store.export_backup(&workshops);
     let name = backup::file_name(store.today());
     if let Err(e) = browser::download(&name, "application/json", &text) {
-        leptos::logging::warn!("download failed: {e:?}");
+        browser::warn("download failed", &e);
     }
 }
 
@@ -61,7 +61,7 @@ pub fn download_ledger(
         None => format!("klantbankrekening-{}.{ext}", store.today()),
     };
     if let Err(e) = browser::download(&name, mime, &text) {
-        leptos::logging::warn!("download failed: {e:?}");
+        browser::warn("download failed", &e);
     }
 }
 

@@ -46,7 +46,7 @@ pub fn CalendarExport(
             match super::ics_text(accounts, options).await {
                 Ok(text) => {
                     if let Err(e) = browser::download(&name, "text/calendar;charset=utf-8", &text) {
-                        leptos::logging::warn!("download failed: {e:?}");
+                        browser::warn("download failed", &e);
                     }
                 }
                 Err(_) => store.notify(Key::LoadFailed.text(lang).to_string(), None),
