@@ -91,7 +91,8 @@ fn weekday(code: &str) -> Option<Weekday> {
 
 fn by_day(code: &str) -> Option<ByDay> {
     let split = code.len().checked_sub(2)?;
-    let (nth, day) = code.split_at(split);
+    // Checked: a hostile rule may put a multi-byte character there.
+    let (nth, day) = code.split_at_checked(split)?;
     let nth = match nth {
         "" => 0,
         n => n.trim_start_matches('+').parse::<i32>().ok()?,
@@ -556,6 +557,18 @@ mod tests {
             p("FREQ=DAILY;UNTIL=garbage"),
             Err(RuleError::Invalid(_))
         ));
+        // Found by the calendar fuzz target: a multi-byte character where
+        // the weekday code ends panicked instead of being refused.
+        for hostile in [
+            "FREQ=MONTHLY;BYDAY=-\u{479}R",
+            "FREQ=WEEKLY;BYDAY=é",
+            "FREQ=WEEKLY;BYDAY=1€",
+        ] {
+            assert!(
+                matches!(p(hostile), Err(RuleError::Invalid(_))),
+                "{hostile}"
+            );
+        }
     }
 
     #[test]
