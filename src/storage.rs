@@ -277,7 +277,7 @@ pub fn load(now_millis: u64) -> Loaded {
 
 /// Records read per task by [`preload`]: a few milliseconds on a slow
 /// phone, under the 50 ms a task may take before it blocks the page.
-const PRELOAD_SLICE: usize = 8;
+const PRELOAD_SLICE: usize = 4;
 
 /// [`load`], a slice of records per task with the browser free in between,
 /// before the app mounts (`main.rs`): a store of 50 clients read in one go

@@ -169,7 +169,7 @@ pub fn Overview() -> impl IntoView {
 const FIRST_ROWS: usize = 10;
 
 /// Rows added per later task.
-const MORE_ROWS: usize = 8;
+const MORE_ROWS: usize = 4;
 
 /// How many of the `visible` rows to draw: the first screenful with the
 /// page, the rest a batch per task after it. Fifty clients drawn in one
