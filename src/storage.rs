@@ -385,7 +385,7 @@ impl Loader {
             l.unreadable.retain(|k| k != key);
             l.quarantined.retain(|q| &q.original != key);
             // Deleted by the other tab: nothing to read.
-            if !matches!(read(key), Ok(None)) {
+            if !is_gone(key) {
                 self.read_client(key.clone());
             }
         }
