@@ -43,6 +43,11 @@ pub enum Work {
     RemoveDemo(Store, Lang),
     /// Download the full backup.
     DownloadBackup,
+    /// At start, before the app shows: read the records that have no
+    /// digest whole (older formats), or set them aside.
+    ReadWhole(u64),
+    /// Save the records read from an older format in the current one.
+    SaveMigrated(Store),
 }
 
 deferred! {
@@ -100,6 +105,8 @@ fn run(task: Work) -> AnyView {
             Err(e) => store.notify(e.messages(lang).join(" "), None),
         },
         Work::DownloadBackup => crate::components::downloads::download_backup(),
+        Work::ReadWhole(now_millis) => crate::storage::read_whole_preloaded(now_millis),
+        Work::SaveMigrated(store) => store.save_migrated(),
     }
     ().into_any()
 }

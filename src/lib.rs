@@ -28,6 +28,18 @@ use crate::lazy::Deferred;
 use crate::state::Ui;
 use crate::store::Store;
 
+/// Reads the store as the app starts, before [`App`] mounts: every
+/// client's digest, a slice per task ([`storage::preload`]); then, only
+/// if some records have no digest of this version (an older format, or
+/// changed by hand), those records whole, with the code that loads with
+/// the rest of the app.
+pub async fn start(now_millis: u64) {
+    storage::preload(now_millis).await;
+    if storage::preloaded_needs_whole_read() {
+        let _ = actions::change(actions::Work::ReadWhole(now_millis)).await;
+    }
+}
+
 /// The whole application: header, storage banners, the page for the current
 /// hash route, footer and the undo notice.
 ///
@@ -40,6 +52,13 @@ pub fn App() -> impl IntoView {
     provide_context(ui);
     let store = Store::install();
     provide_context(store);
+    if store.has_migrations() {
+        actions::spawn(
+            store,
+            ui.lang.get_untracked(),
+            actions::change(actions::Work::SaveMigrated(store)),
+        );
+    }
     workshops::provide_workshops();
     offline::install("./sw.js");
 

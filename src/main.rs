@@ -1,13 +1,12 @@
-//! Entry point of the browser app: reads the store a slice at a time
-//! ([`klantbankrekening::storage::preload`]), then mounts
-//! [`klantbankrekening::App`].
+//! Entry point of the browser app: reads the store
+//! ([`klantbankrekening::start`]), then mounts [`klantbankrekening::App`].
 
 fn main() {
     // The wasm is loaded and runs: the render figures count from here,
     // reading the store included.
     klantbankrekening::browser::mark("kbr-start");
     wasm_bindgen_futures::spawn_local(async {
-        klantbankrekening::storage::preload(klantbankrekening::browser::now_millis()).await;
+        klantbankrekening::start(klantbankrekening::browser::now_millis()).await;
         leptos::mount::mount_to_body(klantbankrekening::App);
     });
 }

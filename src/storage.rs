@@ -11,13 +11,15 @@
 //! JavaScript string, the copy is verified, and only then is the original
 //! removed.
 
+use kbr_core::account::digest::Digest;
 use kbr_core::i18n::{fold_case, Lang};
 use kbr_core::invite::workshop::{self, session_key, Session, SessionDecodeError, SESSION_PREFIX};
 use kbr_core::model::{order, Account, ClientId, RoundId};
 use kbr_core::storage::codec::{
     self, classify_failure, client_key, peek, quarantine_key, DecodeError, Meta, StorageFailure,
-    Stored, CLIENT_PREFIX, META_KEY, QUARANTINE_PREFIX, SCHEMA,
+    CLIENT_PREFIX, META_KEY, QUARANTINE_PREFIX, SCHEMA,
 };
+use kbr_core::storage::glance;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -222,6 +224,21 @@ fn quarantine(key: &str, value: &JsValue, now_millis: u64) -> String {
     }
 }
 
+/// Sets the stored text `raw` of `key` aside (see [`quarantine`]) because
+/// it cannot be read for `reason`.
+pub fn set_aside(key: &str, raw: &str, reason: DecodeError, now_millis: u64) -> Quarantined {
+    let value = JsValue::from_str(raw);
+    Quarantined {
+        key: quarantine(key, &value, now_millis),
+        original: key.to_string(),
+        length: value
+            .dyn_ref::<js_sys::JsString>()
+            .map_or(0, |s| s.length()),
+        raw: value,
+        reason: Some(reason),
+    }
+}
+
 /// Unreadable data moved aside, never deleted without the user.
 #[derive(Clone, Debug)]
 pub struct Quarantined {
@@ -234,18 +251,25 @@ pub struct Quarantined {
     pub raw: JsValue,
     /// Its length in UTF-16 units.
     pub length: u32,
-    /// Why it could not be read.
-    pub reason: DecodeError,
+    /// Why it could not be read; `None` for a record set aside at an
+    /// earlier start (the recovery page reads it again to say why).
+    pub reason: Option<DecodeError>,
 }
 
 /// A client record as read at start-up, with what a later save needs to
 /// know about it.
 #[derive(Clone, Debug)]
 pub struct LoadedClient {
-    /// The stored record, decoded and migrated.
-    pub stored: Stored,
-    /// Its raw text: the base of the next merge.
+    /// What the overview shows of it.
+    pub digest: Digest,
+    /// The stored version's token.
+    pub writer: String,
+    /// Its raw text: the account when first needed, and the base of the
+    /// next merge.
     pub raw: String,
+    /// The account, when the record had to be read whole (an older
+    /// format): such a record is saved again in the current one.
+    pub account: Option<Account>,
 }
 
 /// What was found in storage at start-up.
@@ -264,15 +288,90 @@ pub struct Loaded {
     pub meta: Meta,
     /// Storage could not be used at all.
     pub fault: Option<StorageFault>,
+    /// Records without a digest of this version (older formats, changed
+    /// by hand, broken): `(key, text)`, to be read whole by [`read_whole`]
+    /// before the app starts.
+    pub whole: Vec<(String, String)>,
 }
 
-/// Reads everything, migrating old records in memory (they are written in
-/// the current schema on their next change) and quarantining unreadable
+impl Loaded {
+    /// Whether some records must be read whole before the app can show
+    /// them (the code for that loads with the rest of the app).
+    pub fn needs_whole_read(&self) -> bool {
+        !self.whole.is_empty()
+    }
+}
+
+/// Reads everything, like the start does: digests first, and the records
+/// without one read whole (migrating old records in memory; they are saved
+/// in the current format once the app runs) and quarantining unreadable
 /// ones, including a record stored under another client's key.
 pub fn load(now_millis: u64) -> Loaded {
+    let mut loaded = load_digests(now_millis);
+    read_whole(&mut loaded, now_millis);
+    loaded
+}
+
+/// What the first screen reads on its own: every digest. Records that
+/// need reading whole are left in [`Loaded::whole`].
+fn load_digests(now_millis: u64) -> Loaded {
     let mut loader = Loader::new(now_millis);
     while loader.step(usize::MAX) {}
     loader.finish()
+}
+
+/// Reads the records of [`Loaded::whole`] whole: decoded and migrated,
+/// or quarantined when they cannot be read; a record of a newer app
+/// version puts the app in read-only mode.
+pub fn read_whole(loaded: &mut Loaded, now_millis: u64) {
+    for (key, raw) in std::mem::take(&mut loaded.whole) {
+        let reason = match codec::decode_at(&key, &raw) {
+            Ok(stored) => {
+                loaded.clients.push(LoadedClient {
+                    digest: Digest::of(&stored.account).compact(),
+                    writer: stored.writer,
+                    raw,
+                    account: Some(stored.account),
+                });
+                continue;
+            }
+            Err(DecodeError::NewerSchema(_)) => {
+                loaded.newer.push(key);
+                continue;
+            }
+            Err(reason) => reason,
+        };
+        loaded
+            .quarantined
+            .push(set_aside(&key, &raw, reason, now_millis));
+    }
+    sort_by_name(loaded);
+}
+
+fn sort_by_name(loaded: &mut Loaded) {
+    order::sort_by_cached_key(&mut loaded.clients, |c| fold_case(&c.digest.client.name));
+}
+
+/// Why the record `raw` set aside at an earlier start cannot be read.
+pub fn reason_of(raw: &JsValue) -> DecodeError {
+    match raw.as_string() {
+        Some(text) => codec::decode(&text)
+            .err()
+            .unwrap_or(DecodeError::NotEnvelope),
+        None => DecodeError::BadText,
+    }
+}
+
+/// What the start hands the app when nothing was preloaded (the browser
+/// tests mount the app directly): the digests; a record that would need
+/// reading whole is reported unreadable, never shown half.
+pub fn load_start(now_millis: u64) -> Loaded {
+    let mut loaded = load_digests(now_millis);
+    let whole = std::mem::take(&mut loaded.whole);
+    loaded
+        .unreadable
+        .extend(whole.into_iter().map(|(key, _)| key));
+    loaded
 }
 
 /// Records read per task by [`preload`]: a few milliseconds on a slow
@@ -307,6 +406,22 @@ pub async fn preload(now_millis: u64) {
     let changed = std::mem::take(&mut *changed.borrow_mut());
     loader.reread(&changed);
     PRELOADED.with(|p| *p.borrow_mut() = Some(loader.finish()));
+}
+
+/// Reads the preloaded records that have no digest whole (see
+/// [`read_whole`]); the start calls it, through the code that loads with
+/// the rest of the app, when [`Loaded::needs_whole_read`].
+pub fn read_whole_preloaded(now_millis: u64) {
+    PRELOADED.with(|p| {
+        if let Some(loaded) = p.borrow_mut().as_mut() {
+            read_whole(loaded, now_millis);
+        }
+    });
+}
+
+/// Whether the preloaded store has records to read whole.
+pub fn preloaded_needs_whole_read() -> bool {
+    PRELOADED.with(|p| p.borrow().as_ref().is_some_and(Loaded::needs_whole_read))
 }
 
 /// What [`preload`] read, once; `None` when nothing was preloaded (the
@@ -380,7 +495,8 @@ impl Loader {
         for key in keys {
             let l = &mut self.loaded;
             l.clients
-                .retain(|c| &client_key(&c.stored.account.client.id) != key);
+                .retain(|c| &client_key(&c.digest.client.id) != key);
+            l.whole.retain(|(k, _)| k != key);
             l.newer.retain(|k| k != key);
             l.unreadable.retain(|k| k != key);
             l.quarantined.retain(|q| &q.original != key);
@@ -393,32 +509,40 @@ impl Loader {
 
     fn read_client(&mut self, key: String) {
         let loaded = &mut self.loaded;
-        let (raw, reason) = match read(&key) {
-            Ok(Some(Raw::Text(raw))) => match codec::decode_at(&key, &raw) {
-                Ok(stored) => {
-                    loaded.clients.push(LoadedClient { stored, raw });
-                    return;
-                }
-                Err(DecodeError::NewerSchema(_)) => {
-                    loaded.newer.push(key);
-                    return;
-                }
-                Err(reason) => (JsValue::from_str(&raw), reason),
-            },
-            Ok(Some(Raw::Malformed(value))) => (value, DecodeError::BadText),
+        let raw = match read(&key) {
+            Ok(Some(Raw::Text(raw))) => raw,
+            Ok(Some(Raw::Malformed(value))) => {
+                let length = value
+                    .dyn_ref::<js_sys::JsString>()
+                    .map_or(0, |s| s.length());
+                loaded.quarantined.push(Quarantined {
+                    key: quarantine(&key, &value, self.now_millis),
+                    original: key,
+                    raw: value,
+                    length,
+                    reason: Some(DecodeError::BadText),
+                });
+                return;
+            }
             Ok(None) | Err(_) => {
                 loaded.unreadable.push(key);
                 return;
             }
         };
-        let length = raw.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
-        loaded.quarantined.push(Quarantined {
-            key: quarantine(&key, &raw, self.now_millis),
-            original: key,
-            raw,
-            length,
-            reason,
-        });
+        match glance::read(&raw) {
+            Ok(g) if g.schema > SCHEMA => loaded.newer.push(key),
+            Ok(g) if client_key(&g.digest.client.id) == key => {
+                loaded.clients.push(LoadedClient {
+                    digest: g.digest,
+                    writer: g.writer,
+                    raw,
+                    account: None,
+                });
+            }
+            // No digest of this version, or one that does not belong:
+            // the record is read whole before the app starts.
+            _ => loaded.whole.push((key, raw)),
+        }
     }
 
     /// The quarantine shelf, the bookkeeping, and the clients by name.
@@ -433,11 +557,8 @@ impl Loader {
                     continue;
                 }
                 let (raw, reason) = match read(&key) {
-                    Ok(Some(Raw::Text(t))) => {
-                        let reason = codec::decode(&t).err().unwrap_or(DecodeError::NotEnvelope);
-                        (JsValue::from_str(&t), reason)
-                    }
-                    Ok(Some(Raw::Malformed(v))) => (v, DecodeError::BadText),
+                    Ok(Some(Raw::Text(t))) => (JsValue::from_str(&t), None),
+                    Ok(Some(Raw::Malformed(v))) => (v, Some(DecodeError::BadText)),
                     _ => continue,
                 };
                 let original = key
@@ -458,11 +579,9 @@ impl Loader {
         loaded.meta = get(META_KEY)
             .ok()
             .flatten()
-            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .map(|raw| Meta::read(&raw))
             .unwrap_or_default();
-        order::sort_by_cached_key(&mut loaded.clients, |c| {
-            fold_case(&c.stored.account.client.name)
-        });
+        sort_by_name(&mut loaded);
         loaded
     }
 }
@@ -692,7 +811,7 @@ pub fn load_sessions(now_millis: u64) -> LoadedSessions {
             original: key,
             raw,
             length,
-            reason,
+            reason: Some(reason),
         });
     }
     // Newest first.

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDate;
+use kbr_core::account::digest::Digest;
 use kbr_core::command::{apply, Command, CommandError, Inverse};
 use kbr_core::demo;
 use kbr_core::i18n::{Key, Lang};
@@ -141,10 +142,17 @@ pub enum StartupProblem {
 }
 
 /// All accounts and the state of their storage, shared through context.
+///
+/// Every client has a digest (what the overview shows); its account is
+/// decoded from the stored text the first time a page or a change needs
+/// it, so the first screen needs no decoder (`docs/ARCHITECTURE.md`).
 #[derive(Clone, Copy)]
 pub struct Store {
     order: RwSignal<Vec<ClientId>>,
+    digests: StoredValue<HashMap<ClientId, ArcRwSignal<Digest>>>,
     slots: StoredValue<HashMap<ClientId, ArcRwSignal<Account>>>,
+    /// Clients read whole from an older format, to be saved in this one.
+    migrate: StoredValue<BTreeSet<ClientId>>,
     sync: StoredValue<HashMap<ClientId, Sync>>,
     unsaved: RwSignal<BTreeSet<ClientId>>,
     saving: StoredValue<BTreeSet<ClientId>>,
@@ -169,17 +177,29 @@ pub struct Store {
 impl Store {
     /// Loads everything from storage and starts listening to other tabs.
     pub fn install() -> Store {
-        let loaded =
-            storage::take_preloaded().unwrap_or_else(|| storage::load(browser::now_millis()));
+        let mut loaded =
+            storage::take_preloaded().unwrap_or_else(|| storage::load_start(browser::now_millis()));
+        // Records that could not be read whole (the code for it did not
+        // load): left alone, and the user is told.
+        let whole = std::mem::take(&mut loaded.whole);
+        loaded
+            .unreadable
+            .extend(whole.into_iter().map(|(key, _)| key));
+        let mut digests = HashMap::new();
         let mut slots = HashMap::new();
+        let mut migrate = BTreeSet::new();
         let mut sync = HashMap::new();
         let mut order = Vec::new();
         for c in loaded.clients {
-            let id = c.stored.account.client.id.clone();
+            let id = c.digest.client.id.clone();
             let mut s = Sync::default();
-            s.remember(&c.stored.writer, Arc::from(c.raw));
+            s.remember(&c.writer, Arc::from(c.raw));
             sync.insert(id.clone(), s);
-            slots.insert(id.clone(), ArcRwSignal::new(c.stored.account));
+            digests.insert(id.clone(), ArcRwSignal::new(c.digest));
+            if let Some(account) = c.account {
+                slots.insert(id.clone(), ArcRwSignal::new(account));
+                migrate.insert(id.clone());
+            }
             order.push(id);
         }
         let startup = match (&loaded.fault, loaded.unreadable.is_empty()) {
@@ -189,7 +209,9 @@ impl Store {
         };
         let store = Store {
             order: RwSignal::new(order),
+            digests: StoredValue::new(digests),
             slots: StoredValue::new(slots),
+            migrate: StoredValue::new(migrate),
             sync: StoredValue::new(sync),
             unsaved: RwSignal::new(BTreeSet::new()),
             saving: StoredValue::new(BTreeSet::new()),
@@ -317,8 +339,74 @@ impl Store {
         self.order.with(|o| o.contains(id))
     }
 
+    fn exists_untracked(&self, id: &ClientId) -> bool {
+        self.order.with_untracked(|o| o.contains(id))
+    }
+
+    /// Client `id`'s account, decoded from its stored text the first
+    /// time it is needed. A record that does not decode after all (its
+    /// digest was fine) is set aside like any unreadable one.
     fn slot(&self, id: &ClientId) -> Option<ArcRwSignal<Account>> {
-        self.slots.with_value(|s| s.get(id).cloned())
+        if let Some(slot) = self.slots.with_value(|s| s.get(id).cloned()) {
+            return Some(slot);
+        }
+        let raw = self
+            .sync
+            .with_value(|s| s.get(id).and_then(|x| x.base_for(&x.head)))?;
+        let key = client_key(id);
+        match codec::decode_at(&key, &raw) {
+            Ok(stored) => {
+                let slot = ArcRwSignal::new(stored.account);
+                self.slots.update_value(|s| {
+                    s.insert(id.clone(), slot.clone());
+                });
+                Some(slot)
+            }
+            Err(reason) => {
+                let q = storage::set_aside(&key, &raw, reason, browser::now_millis());
+                // Not while a page reads: the list changes after this turn.
+                let (store, id) = (*self, id.clone());
+                leptos::task::spawn_local(async move {
+                    store.forget(&id);
+                    store.add_quarantined(vec![q]);
+                });
+                None
+            }
+        }
+    }
+
+    fn digest_signal(&self, id: &ClientId) -> Option<ArcRwSignal<Digest>> {
+        self.digests.with_value(|d| d.get(id).cloned())
+    }
+
+    /// Brings client `id`'s digest up to date with its account (after
+    /// every change, so the overview shows it).
+    fn refresh(&self, id: &ClientId) {
+        let Some(digest) = self
+            .slots
+            .with_value(|s| s.get(id).map(|a| a.with_untracked(Digest::of)))
+        else {
+            return;
+        };
+        match self.digest_signal(id) {
+            Some(signal) => signal.set(digest),
+            None => self.digests.update_value(|d| {
+                d.insert(id.clone(), ArcRwSignal::new(digest));
+            }),
+        }
+    }
+
+    /// `f` of every client's digest, in order, tracked (the overview).
+    pub fn map_digests<R>(&self, mut f: impl FnMut(&Digest) -> R) -> Vec<R> {
+        let ids = self.order.get();
+        ids.iter()
+            .filter_map(|id| self.digest_signal(id).map(|s| s.with(&mut f)))
+            .collect()
+    }
+
+    /// `f` of client `id`'s digest, untracked.
+    pub fn peek_digest<R>(&self, id: &ClientId, f: impl FnOnce(&Digest) -> R) -> Option<R> {
+        self.digest_signal(id).map(|s| s.with_untracked(f))
     }
 
     /// Client `id` as a read-only signal, for a page that shows it.
@@ -449,6 +537,7 @@ impl Store {
             })
             .ok_or(DispatchError::UnknownClient)?;
         let inverse = result.map_err(DispatchError::Command)?;
+        self.refresh(id);
         self.unsaved.update(|s| {
             s.insert(id.clone());
         });
@@ -480,6 +569,7 @@ impl Store {
         self.slots.update_value(|s| {
             s.insert(id.clone(), ArcRwSignal::new(account));
         });
+        self.refresh(&id);
         self.sync.update_value(|s| {
             s.insert(id.clone(), Sync::default());
         });
@@ -519,6 +609,9 @@ impl Store {
         self.slots.update_value(|s| {
             s.remove(id);
         });
+        self.digests.update_value(|d| {
+            d.remove(id);
+        });
         self.sync.update_value(|s| {
             s.remove(id);
         });
@@ -526,6 +619,21 @@ impl Store {
             s.remove(id);
         });
         self.pending.update(|p| p.retain(|m| &m.id != id));
+    }
+
+    /// Whether records were read from an older format at start: they are
+    /// saved again in this one ([`Store::save_migrated`]).
+    pub fn has_migrations(&self) -> bool {
+        self.migrate.with_value(|m| !m.is_empty())
+    }
+
+    /// Saves the records read from an older format in the current one
+    /// (with their digest), so the next start reads them quickly. Nothing
+    /// changes in them; while the app is read-only nothing is written.
+    pub fn save_migrated(&self) {
+        let ids = self.migrate.get_value();
+        self.unsaved.update(|u| u.extend(ids));
+        self.schedule_flush();
     }
 
     /// Saves soon: after the browser has painted the change. Encoding and
@@ -621,7 +729,11 @@ impl Store {
                 self.unsaved.update(|s| {
                     s.remove(id);
                 });
-                self.saved_changes(1);
+                // Saving a record read from an older format again is no
+                // change of the user's.
+                let mut migrated = false;
+                self.migrate.update_value(|m| migrated = m.remove(id));
+                self.saved_changes(u32::from(!migrated));
             }
             Write::Diverged { raw } if may_merge => self.merge_in(id, &raw, true),
             Write::Diverged { .. } => self.schedule_flush(),
@@ -631,9 +743,11 @@ impl Store {
     }
 
     fn saved_changes(&self, n: u32) {
-        let today = self.today;
-        self.meta.update(|m| m.count_changes(n, today));
-        let _ = storage::save_meta(&self.meta.get_untracked());
+        if n > 0 {
+            let today = self.today;
+            self.meta.update(|m| m.count_changes(n, today));
+            let _ = storage::save_meta(&self.meta.get_untracked());
+        }
         if self.fault.get_untracked().is_some() {
             self.fault.set(None);
         }
@@ -644,8 +758,7 @@ impl Store {
         match raw {
             Some(raw) => self.merge_in(id, &raw, false),
             None => {
-                let known = self.slot(id).is_some();
-                if !known {
+                if !self.exists_untracked(id) {
                     return;
                 }
                 if self.unsaved.with_untracked(|u| u.contains(id)) {
@@ -701,11 +814,14 @@ impl Store {
             // A broken write by another tab: the next start quarantines it.
             Err(_) => return,
         };
-        let Some(slot) = self.slot(id) else {
-            // A client created in another tab.
+        let hydrated = self.slots.with_value(|s| s.contains_key(id));
+        if !hydrated {
+            // A client created in another tab, or one this tab has not
+            // opened (so nothing of it is unsaved here): theirs is it.
             self.adopt(id, theirs, raw);
             return;
-        };
+        }
+        let Some(slot) = self.slot(id) else { return };
         let (head, base_raw) = self
             .sync
             .with_value(|s| {
@@ -720,6 +836,7 @@ impl Store {
         if theirs.parent == head && !unsaved {
             // A later version of what this tab has: take it as it is.
             slot.set(theirs.account);
+            self.refresh(id);
             self.remember(id, &theirs.writer, raw);
             return;
         }
@@ -744,6 +861,7 @@ impl Store {
         }
         let same = merged.account == theirs.account;
         slot.set(merged.account);
+        self.refresh(id);
         self.remember(id, &theirs.writer, raw);
         if same {
             self.unsaved.update(|s| {
@@ -773,6 +891,7 @@ impl Store {
         self.slots.update_value(|s| {
             s.insert(id.clone(), ArcRwSignal::new(theirs.account));
         });
+        self.refresh(id);
         self.remember(id, &theirs.writer, raw);
         self.order.update(|o| {
             if !o.contains(id) {
@@ -797,6 +916,7 @@ impl Store {
         self.pending.update(|ps| ps.retain(|m| &m.id != id));
         if let Some(slot) = self.slot(id) {
             slot.set(account);
+            self.refresh(id);
         }
         if !p.theirs.is_empty() {
             self.sync.update_value(|s| {
@@ -830,6 +950,7 @@ impl Store {
             Some(theirs) => {
                 if let Some(slot) = self.slot(id) {
                     slot.set(theirs);
+                    self.refresh(id);
                 }
                 self.sync.update_value(|s| {
                     if let Some(x) = s.get_mut(id) {
@@ -916,7 +1037,7 @@ impl Store {
             .order
             .get_untracked()
             .iter()
-            .any(|id| self.peek_account(id, |a| a.client.demo) == Some(true));
+            .any(|id| self.peek_digest(id, |d| d.client.demo) == Some(true));
         if has_demo {
             return Ok(None);
         }
@@ -932,7 +1053,7 @@ impl Store {
             .order
             .get_untracked()
             .into_iter()
-            .filter(|id| self.peek_account(id, |a| a.client.demo) == Some(true))
+            .filter(|id| self.peek_digest(id, |d| d.client.demo) == Some(true))
             .collect();
         for id in &ids {
             self.delete_client(id)?;
@@ -986,16 +1107,13 @@ impl Store {
                 })
                 .await
             };
-            let exists = self.slot(&id).is_some();
-            if exists {
-                self.pending.update(|p| p.retain(|m| m.id != id));
-                if let Some(slot) = self.slot(&id) {
-                    slot.set(account);
-                }
-            } else {
-                self.slots.update_value(|s| {
-                    s.insert(id.clone(), ArcRwSignal::new(account));
-                });
+            let exists = self.exists_untracked(&id);
+            self.pending.update(|p| p.retain(|m| m.id != id));
+            self.slots.update_value(|s| {
+                s.insert(id.clone(), ArcRwSignal::new(account));
+            });
+            self.refresh(&id);
+            if !exists {
                 self.order.update(|o| o.push(id.clone()));
             }
             match write {

@@ -509,7 +509,7 @@ pub fn example(today: NaiveDate, id_bits: u64) -> Account {
         .filter(|e| e.date <= review_date)
         .cloned()
         .collect();
-    let b = crate::account::ledger::balances(&before);
+    let b = crate::account::ledger::entry_balances(&before);
     if let Some(st) = account.stock_takes.last_mut() {
         st.supplier_saldo = b.supplier.saldo();
         st.client_saldo = b.client.saldo();
@@ -716,7 +716,11 @@ mod tests {
         let a = example(today(), 42);
         assert!(a.client.demo);
         assert_eq!(validate_account(&a), vec![]);
-        let running = running_balance(&a.entries, PeriodLength::Month, today());
+        let running = running_balance(
+            &crate::account::digest::Digest::of(&a).bookings,
+            PeriodLength::Month,
+            today(),
+        );
         assert_eq!(running.len(), 12);
         let series: Vec<i64> = running.iter().map(|p| p.supplier).collect();
         let red_run = series.windows(3).any(|w| w.iter().all(|&s| s < 0));

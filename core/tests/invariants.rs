@@ -1,7 +1,8 @@
 //! Property tests of the ledger invariants (DESIGN §3–§4), 1,000 cases each.
 
 use chrono::{Days, NaiveDate};
-use kbr_core::account::ledger::{balances, by_category, by_person, running_balance, scan};
+use kbr_core::account::digest::{Booked, Digest};
+use kbr_core::account::ledger::{by_category, by_person, entry_balances as balances, scan};
 use kbr_core::account::status::{band, classify, Band, Status};
 use kbr_core::catalogue::BUILTIN;
 use kbr_core::model::{Account, Client, ClientId};
@@ -76,6 +77,15 @@ fn naive_saldo(entries: &[Entry], party: Party) -> i64 {
     dep - wd
 }
 
+/// The running balance of `entries` on [`today`].
+fn running_balance(
+    entries: &[kbr_core::model::Entry],
+    length: kbr_core::model::PeriodLength,
+) -> Vec<kbr_core::account::ledger::PeriodPoint> {
+    let bookings: Vec<Booked> = entries.iter().map(Booked::of).collect();
+    kbr_core::account::ledger::running_balance(&bookings, length, today())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
@@ -104,7 +114,7 @@ proptest! {
             shuffled.swap(i, (s >> 33) as usize % (i + 1));
         }
         prop_assert_eq!(balances(&entries), balances(&shuffled));
-        prop_assert_eq!(running_balance(&entries, length, today()), running_balance(&shuffled, length, today()));
+        prop_assert_eq!(running_balance(&entries, length), running_balance(&shuffled, length));
         prop_assert_eq!(by_category(&entries), by_category(&shuffled));
         prop_assert_eq!(by_person(&entries), by_person(&shuffled));
     }
@@ -112,7 +122,7 @@ proptest! {
     #[test]
     fn last_running_value_is_the_saldo(raw in prop::collection::vec(arb_entry(), 1..200), length in arb_length()) {
         let entries = build(&raw);
-        let running = running_balance(&entries, length, today());
+        let running = running_balance(&entries, length);
         let last = running.last().unwrap();
         let b = balances(&entries);
         prop_assert_eq!(last.supplier, b.supplier.saldo());
@@ -140,7 +150,10 @@ proptest! {
         let s = scan(&account, today());
         prop_assert_eq!(s.by_category, by_category(&entries));
         prop_assert_eq!(s.by_person, by_person(&entries));
-        prop_assert_eq!(s.balances, b);
+        // And the digest's totals, which the headline shows.
+        let digest = Digest::of(&account);
+        prop_assert_eq!(kbr_core::account::ledger::balances(&digest.bookings), b);
+        prop_assert_eq!(kbr_core::account::ledger::balances(&digest.compact().bookings), b);
         // Its open repairs: every repairable withdrawal (none is made good
         // here), oldest first and by id within a day.
         let mut open: Vec<(NaiveDate, EntryId)> = entries
@@ -201,9 +214,15 @@ proptest! {
             e.note = n.clone();
             e.who = n.chars().take(5).collect::<String>().into();
         }
-        let stored = kbr_core::storage::codec::decode(&kbr_core::storage::codec::encode(&account, rev, "t")).unwrap();
-        prop_assert_eq!(stored.account, account.clone());
+        let raw = kbr_core::storage::codec::encode(&account, rev, "t");
+        let stored = kbr_core::storage::codec::decode(&raw).unwrap();
+        prop_assert_eq!(&stored.account, &account);
         prop_assert_eq!(stored.rev, rev);
+        // The digest in front reads back without decoding the record, and
+        // is the account's.
+        let glance = kbr_core::storage::glance::read(&raw).unwrap();
+        prop_assert_eq!(glance.digest, Digest::of(&account).compact());
+        prop_assert_eq!((glance.rev, glance.writer), (rev, stored.writer));
         // And the schema-1 migration path gives the same account.
         let migrated = kbr_core::storage::codec::decode(&kbr_core::storage::codec::encode_v1(&account, rev)).unwrap();
         prop_assert_eq!(migrated.account, account);
@@ -293,8 +312,11 @@ proptest! {
         }
         let on = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap().checked_add_days(Days::new(day)).unwrap();
         let h = kbr_core::account::summary::headline(&account, on);
-        prop_assert_eq!(h.start, kbr_core::account::signals::start_phase(&account, on));
-        prop_assert_eq!(h.indexation, kbr_core::account::signals::indexation_review(&account, on));
+        let digest = Digest::of(&account);
+        prop_assert_eq!(h.start, kbr_core::account::signals::start_phase(&digest, on));
+        prop_assert_eq!(h.indexation, kbr_core::account::signals::indexation_review(&digest, on));
+        // Storage keeps the digest compacted: the same headline on any day.
+        prop_assert_eq!(&kbr_core::account::summary::headline_of(&digest.compact(), on), &h);
         let s = kbr_core::account::summary::summarize(&account, on);
         prop_assert_eq!(s.headline.start, h.start);
         prop_assert_eq!(s.headline.indexation, h.indexation);

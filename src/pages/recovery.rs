@@ -43,7 +43,13 @@ pub fn RecoveryPage() -> impl IntoView {
                                     <p class="user-text">
                                         <strong>{shorten(&q.original, 120)}</strong>
                                     </p>
-                                    <p>{q.reason.message(lang)}</p>
+                                    <p>
+                                        {q
+                                            .reason
+                                            .clone()
+                                            .unwrap_or_else(|| crate::storage::reason_of(&q.raw))
+                                            .message(lang)}
+                                    </p>
                                     <p class="muted small user-text">
                                         {tf(
                                             lang,

@@ -7,7 +7,8 @@
 //
 // Lighthouse drives a Chromium that Playwright launched, so the store can
 // be seeded first (from a page of the same origin that is not the app, so
-// no service worker is installed by the seeding itself).
+// no service worker is installed by the seeding itself). The 50-client
+// store is seeded as the app itself stores it (see asStoredNow).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,8 +91,23 @@ async function measure(name, url, records) {
   );
 }
 
+/** `records` as this version stores them: opened once in the app, which
+ * reads an older format whole and saves it again with its digest in
+ * front; what the app then stores is what a returning user has. */
+async function asStoredNow(records) {
+  await reset(records);
+  await page.goto(APP);
+  await page.waitForFunction((n) => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith('kbr:client:'));
+    return keys.length === n && keys.every((k) => localStorage.getItem(k).startsWith('{"g":'));
+  }, records.length, { timeout: 60_000 });
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kbr:')).map((k) => [k, localStorage.getItem(k)]));
+}
+
 try {
-  const fifty = Array.from({ length: 50 }, (_, i) => [`kbr:client:c-l${i}`, bigRecord(`c-l${i}`, `Klant ${i}`, 200)]);
+  const fifty = await asStoredNow(
+    Array.from({ length: 50 }, (_, i) => [`kbr:client:c-l${i}`, bigRecord(`c-l${i}`, `Klant ${i}`, 200)]),
+  );
   // ONLY=<part of a scenario's name> runs just the matching ones.
   const wanted = (name) => !process.env.ONLY || name.includes(process.env.ONLY);
   if (wanted('overview, empty store')) await measure('overview, empty store', APP, []);

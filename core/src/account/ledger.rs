@@ -12,6 +12,7 @@
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::account::digest::Booked;
 use crate::account::period::Period;
 use crate::catalogue;
 use crate::i18n::{format_date, Lang};
@@ -39,15 +40,15 @@ pub struct PartyTotals {
 
 impl PartyTotals {
     #[inline(always)]
-    fn add(&mut self, e: &Entry) {
-        match e.direction {
+    fn add(&mut self, b: &Booked) {
+        match b.direction {
             Direction::Deposit => {
-                self.deposits += e.weight.points();
-                self.deposit_count += 1;
+                self.deposits += b.points;
+                self.deposit_count += b.count;
             }
             Direction::Withdrawal => {
-                self.withdrawals += e.weight.points();
-                self.withdrawal_count += 1;
+                self.withdrawals += b.points;
+                self.withdrawal_count += b.count;
             }
         }
     }
@@ -76,12 +77,12 @@ pub struct Balances {
 }
 
 impl Balances {
-    /// Counts one entry in its party's totals.
+    /// Counts one booking in its party's totals.
     #[inline(always)]
-    pub fn add(&mut self, e: &Entry) {
-        match e.party {
-            Party::Supplier => self.supplier.add(e),
-            Party::Client => self.client.add(e),
+    pub fn add(&mut self, b: &Booked) {
+        match b.party {
+            Party::Supplier => self.supplier.add(b),
+            Party::Client => self.client.add(b),
         }
     }
 
@@ -94,11 +95,20 @@ impl Balances {
     }
 }
 
+/// Totals per party over `bookings`.
+pub fn balances<'a>(bookings: impl IntoIterator<Item = &'a Booked>) -> Balances {
+    let mut b = Balances::default();
+    for x in bookings {
+        b.add(x);
+    }
+    b
+}
+
 /// Totals per party over `entries`.
-pub fn balances<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Balances {
+pub fn entry_balances<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Balances {
     let mut b = Balances::default();
     for e in entries {
-        b.add(e);
+        b.add(&Booked::of(e));
     }
     b
 }
@@ -126,35 +136,54 @@ impl PeriodPoint {
 
 /// Running saldo per period up to the current period (at most
 /// [`MAX_PERIODS`] of them, the first carrying everything before it),
-/// counting the entries dated up to `today`. Periods without entries carry
-/// the saldo forward. Empty when nothing counts yet.
+/// counting the bookings dated up to `today`. Periods without bookings
+/// carry the saldo forward. Empty when nothing counts yet.
 pub fn running_balance(
-    entries: &[Entry],
+    bookings: &[Booked],
     length: PeriodLength,
     today: NaiveDate,
 ) -> Vec<PeriodPoint> {
-    running_balance_within(entries, length, today, date_span(entries, today))
+    running_balance_within(bookings, length, today, date_span(bookings, today))
 }
 
-/// The earliest and latest date of the entries dated up to `today`.
-pub fn date_span(entries: &[Entry], today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    entries
-        .iter()
-        .filter(|e| e.date <= today)
-        .fold(None, |span, e| {
-            Some(
-                span.map_or((e.date, e.date), |(lo, hi): (NaiveDate, NaiveDate)| {
-                    (lo.min(e.date), hi.max(e.date))
-                }),
-            )
-        })
+/// The earliest and latest date of the bookings dated up to `today`.
+pub fn date_span(bookings: &[Booked], today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    totals(bookings, today).span
 }
 
-/// [`running_balance`] with the counted entries' date span already known:
+/// What the bookings add up to on one day.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Both parties' totals of the bookings dated up to that day.
+    pub balances: Balances,
+    /// Their earliest and latest date.
+    pub span: Option<(NaiveDate, NaiveDate)>,
+    /// Entries dated later: listed, not counted yet.
+    pub future: u32,
+}
+
+/// Totals, date span and future entries of `bookings` on `today`, in one
+/// pass (the headline needs all three of every client).
+pub fn totals(bookings: &[Booked], today: NaiveDate) -> Totals {
+    let mut t = Totals::default();
+    for b in bookings {
+        if b.date > today {
+            t.future += b.count;
+            continue;
+        }
+        t.balances.add(b);
+        t.span = Some(t.span.map_or((b.date, b.date), |(lo, hi)| {
+            (lo.min(b.date), hi.max(b.date))
+        }));
+    }
+    t
+}
+
+/// [`running_balance`] with the counted bookings' date span already known:
 /// the span fixes the first period (bounded by [`MAX_PERIODS`]), and one
 /// pass fills them.
 pub fn running_balance_within(
-    entries: &[Entry],
+    bookings: &[Booked],
     length: PeriodLength,
     today: NaiveDate,
     span: Option<(NaiveDate, NaiveDate)>,
@@ -170,10 +199,10 @@ pub fn running_balance_within(
     let n = usize::try_from(last - first + 1).unwrap_or(0);
     // Per period, indexed by `Party as usize` (no branch on the party).
     let mut deltas = vec![[0 as Points; 2]; n];
-    for e in entries.iter().filter(|e| e.date <= today) {
-        let o = (Period::of(length, e.date).ordinal - first).max(0);
+    for b in bookings.iter().filter(|b| b.date <= today) {
+        let o = (Period::of(length, b.date).ordinal - first).max(0);
         if let Some(slot) = usize::try_from(o).ok().and_then(|i| deltas.get_mut(i)) {
-            slot[e.party as usize] += e.signed_points();
+            slot[b.party as usize] += b.signed_points();
         }
     }
     let mut s = 0;
@@ -243,15 +272,6 @@ impl Tally {
             deposit_count: self.count[Direction::Deposit as usize],
             withdrawal_count: self.count[Direction::Withdrawal as usize],
         }
-    }
-}
-
-impl PartyTotals {
-    fn absorb(&mut self, t: PartyTotals) {
-        self.deposits += t.deposits;
-        self.withdrawals += t.withdrawals;
-        self.deposit_count += t.deposit_count;
-        self.withdrawal_count += t.withdrawal_count;
     }
 }
 
@@ -325,39 +345,27 @@ pub struct Scan {
     pub by_person: Vec<BreakdownRow>,
     /// Withdrawals not made good yet, oldest first (see [`open_repairs`]).
     pub open_repairs: Vec<EntryId>,
-    /// Totals of both parties (the same as [`balances`]).
-    pub balances: Balances,
-    /// Earliest and latest counted entry date (the same as [`date_span`]).
-    pub span: Option<(NaiveDate, NaiveDate)>,
-    /// Entries dated after today: listed, not counted yet.
-    pub future: u32,
     /// Entries dated more than twenty years ago.
     pub far_past: u32,
 }
 
-/// Breakdowns, open repairs, totals and the date span of the entries dated
-/// up to `today`, in one pass: each entry is read once, which is what a
-/// 100k-entry page waits for.
+/// Breakdowns and open repairs of the entries dated up to `today`, in one
+/// pass: each entry is read once, which is what a 100k-entry page waits
+/// for. (Totals, spans and periods come from the account's
+/// [`Digest`](crate::account::digest::Digest).)
 pub fn scan(account: &Account, today: NaiveDate) -> Scan {
     let mut cats: ByName<(Tally, bool)> = ByName::default();
     let mut people = Tallies::default();
     let mut repaired: FxHashSet<EntryId> = FxHashSet::default();
     let mut candidates = vec![(today, EntryId(0)); account.entries.len() + 1];
     let mut kept = 0;
-    let mut span: Option<(NaiveDate, NaiveDate)> = None;
-    let (mut future, mut far_past) = (0, 0);
+    let mut far_past = 0;
     for e in &account.entries {
         match crate::model::dates::flag(e.date, today) {
-            Some(crate::model::dates::DateFlag::Future) => {
-                future += 1;
-                continue;
-            }
+            Some(crate::model::dates::DateFlag::Future) => continue,
             Some(crate::model::dates::DateFlag::FarPast) => far_past += 1,
             None => {}
         }
-        span = Some(span.map_or((e.date, e.date), |(lo, hi)| {
-            (lo.min(e.date), hi.max(e.date))
-        }));
         let (tally, repairable) = cats.get(e.party, e.category.0, || {
             let repairable = catalogue::find(account, &e.category).is_some_and(|c| c.repairable());
             (Tally::default(), repairable)
@@ -371,15 +379,6 @@ pub fn scan(account: &Account, today: NaiveDate) -> Scan {
         }
         people.get(e.party, e.who, Tally::default).add(e);
     }
-    // The totals are the categories' tallies added up: one tally per entry
-    // instead of two.
-    let mut totals = Balances::default();
-    for ((party, _), (t, _)) in &cats.rows {
-        match party {
-            Party::Supplier => totals.supplier.absorb(t.totals()),
-            Party::Client => totals.client.absorb(t.totals()),
-        }
-    }
     candidates.truncate(kept);
     candidates.retain(|(_, id)| !repaired.contains(id));
     let open_repairs = oldest_first(candidates);
@@ -387,9 +386,6 @@ pub fn scan(account: &Account, today: NaiveDate) -> Scan {
         by_category: rows(cats.rows.into_iter().map(|(k, (t, _))| (k, t))),
         by_person: rows(people.rows),
         open_repairs,
-        balances: totals,
-        span,
-        future,
         far_past,
     }
 }
@@ -462,9 +458,9 @@ pub fn open_repairs(account: &Account, today: NaiveDate) -> Vec<EntryId> {
     scan(account, today).open_repairs
 }
 
-/// Totals per party of the entries dated up to `today`.
-pub fn balances_on(entries: &[Entry], today: NaiveDate) -> Balances {
-    balances(entries.iter().filter(|e| e.date <= today))
+/// Totals per party of the bookings dated up to `today`.
+pub fn balances_on(bookings: &[Booked], today: NaiveDate) -> Balances {
+    totals(bookings, today).balances
 }
 
 /// The label of a category of this account in `lang` (its id when unknown).
@@ -607,11 +603,12 @@ mod tests {
             "cw-paid-late",
             2,
         )];
-        let b = balances(&e);
+        let b = entry_balances(&e);
         assert_eq!(b.client.saldo(), -2);
         assert_eq!(b.supplier.saldo(), 0);
         let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-        let r = running_balance(&e, PeriodLength::Month, today);
+        let bookings: Vec<Booked> = e.iter().map(Booked::of).collect();
+        let r = running_balance(&bookings, PeriodLength::Month, today);
         assert_eq!(
             r.len(),
             3,

@@ -2,6 +2,7 @@
 //! corridor, and the summaries the screens show.
 
 pub mod debtors;
+pub mod digest;
 pub mod ledger;
 pub mod period;
 pub mod signals;

@@ -5,9 +5,10 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::digest::{Digest, Mark};
 use super::period::Period;
 use super::status::Status;
-use crate::model::{Account, Direction, Party};
+use crate::model::{Direction, Party};
 
 /// How long a relationship is new.
 pub const START_DAYS: u64 = 90;
@@ -25,28 +26,23 @@ pub struct StartPhase {
     pub deposits: usize,
 }
 
-/// The start phase of `account` on `today`: the relationship began less
-/// than [`START_DAYS`] days ago (its start date, or else its first entry;
-/// with neither it is new today) and we made fewer than
-/// [`START_DEPOSITS`] deposits. Trust is built by giving first, so this
-/// phase asks for deposits instead of alarming.
-pub fn start_phase(account: &Account, today: NaiveDate) -> Option<StartPhase> {
-    start_phase_from(account, today, first_date(account))
-}
-
-/// The date of the first entry, past or future.
-pub fn first_date(account: &Account) -> Option<NaiveDate> {
-    account.entries.iter().map(|e| e.date).min()
+/// The start phase of an account (its `digest`) on `today`: the
+/// relationship began less than [`START_DAYS`] days ago (its start date,
+/// or else its first entry; with neither it is new today) and we made
+/// fewer than [`START_DEPOSITS`] deposits. Trust is built by giving first,
+/// so this phase asks for deposits instead of alarming.
+pub fn start_phase(digest: &Digest, today: NaiveDate) -> Option<StartPhase> {
+    start_phase_from(digest, today, digest.first_date())
 }
 
 /// [`start_phase`] with the first entry's date already known (the
-/// headline has it from its scan: one pass less over a large ledger).
+/// headline has it from its span: one pass less over a large ledger).
 pub fn start_phase_from(
-    account: &Account,
+    digest: &Digest,
     today: NaiveDate,
     first: Option<NaiveDate>,
 ) -> Option<StartPhase> {
-    let since = account
+    let since = digest
         .client
         .start_date
         .or(first)
@@ -57,15 +53,16 @@ pub fn start_phase_from(
         return None;
     }
     // Counting stops where the phase ends: an old ledger costs one pass.
-    let deposits = account
-        .entries
-        .iter()
-        .filter(|e| {
-            e.party == Party::Supplier && e.direction == Direction::Deposit && e.date <= today
-        })
-        .take(START_DEPOSITS)
-        .count();
-    (deposits < START_DEPOSITS).then_some(StartPhase {
+    let mut deposits = 0usize;
+    for b in &digest.bookings {
+        if b.party == Party::Supplier && b.direction == Direction::Deposit && b.date <= today {
+            deposits += b.count as usize;
+            if deposits >= START_DEPOSITS {
+                return None;
+            }
+        }
+    }
+    Some(StartPhase {
         since,
         until,
         deposits,
@@ -95,32 +92,32 @@ pub struct Silence {
 /// Withdrawals in the window that make the silence worth saying.
 pub const SILENCE_WITHDRAWALS: u32 = 3;
 
-/// The silence alarm of `account` on `today` while its status is
-/// `status`: over the current and the two previous periods our
+/// The silence alarm of an account (its `digest`) on `today` while its
+/// status is `status`: over the current and the two previous periods our
 /// withdrawals pile up (at least [`SILENCE_WITHDRAWALS`], more points than
 /// our deposits) and no interaction moment or stock-take was recorded in
 /// that time. Once the status is structural the corridor says it already.
-pub fn silence(account: &Account, today: NaiveDate, status: Status) -> Option<Silence> {
+pub fn silence(digest: &Digest, today: NaiveDate, status: Status) -> Option<Silence> {
     if matches!(status, Status::StructurallyRed | Status::NoData) {
         return None;
     }
-    let since = Period::of(account.client.period, today).offset(-2).start();
+    let since = Period::of(digest.client.period, today).offset(-2).start();
     let window = |d: NaiveDate| (d >= since) & (d <= today);
     // One pass: this runs for every client the overview shows.
     let (mut withdrawals, mut points, mut deposits) = (0u32, 0i64, 0i64);
     // Counted by arithmetic, not branches: party and direction change at
-    // random from entry to entry, and a mispredicted branch per entry was
-    // most of this loop's time on a large ledger.
-    for e in &account.entries {
-        let counted = i64::from((e.party == Party::Supplier) & window(e.date));
-        let taken = i64::from(e.direction == Direction::Withdrawal);
-        let w = i64::from(e.weight.get()) * counted;
-        withdrawals += (counted & taken) as u32;
+    // random from booking to booking, and a mispredicted branch per entry
+    // was most of this loop's time on a large ledger.
+    for b in &digest.bookings {
+        let counted = i64::from((b.party == Party::Supplier) & window(b.date));
+        let taken = i64::from(b.direction == Direction::Withdrawal);
+        let w = b.points * counted;
+        withdrawals += (counted * taken) as u32 * b.count;
         points += w * taken;
         deposits += w - w * taken;
     }
-    let talked = account.moments.iter().any(|m| !m.planned && window(m.date))
-        || account.stock_takes.iter().any(|s| window(s.date));
+    let talked =
+        digest.talks.iter().any(|&d| window(d)) || digest.stock_takes.iter().any(|&d| window(d));
     (withdrawals >= SILENCE_WITHDRAWALS && points > deposits && !talked).then_some(Silence {
         since,
         withdrawals,
@@ -141,50 +138,48 @@ pub struct IndexationReview {
     pub offered: bool,
 }
 
-/// The indexation review of `account` on `today`, shown from 1 October to
-/// 31 December while it is not done: done means an innovation or saving
-/// offered to the client this year (`sd-innovation`), the deposit set
-/// against the indexation. An indexation without one is the case to warn
-/// about most. A relationship that began after 1 September has no
-/// indexation yet.
-pub fn indexation_review(account: &Account, today: NaiveDate) -> Option<IndexationReview> {
-    indexation_review_from(account, today, first_date(account))
+/// The indexation review of an account (its `digest`) on `today`, shown
+/// from 1 October to 31 December while it is not done: done means an
+/// innovation or saving offered to the client this year
+/// ([`Mark::Innovation`]), the deposit set against the indexation. An
+/// indexation without one is the case to warn about most. A relationship
+/// that began after 1 September has no indexation yet.
+pub fn indexation_review(digest: &Digest, today: NaiveDate) -> Option<IndexationReview> {
+    indexation_review_from(digest, today, digest.first_date())
 }
 
 /// [`indexation_review`] with the first entry's date already known.
 pub fn indexation_review_from(
-    account: &Account,
+    digest: &Digest,
     today: NaiveDate,
     first: Option<NaiveDate>,
 ) -> Option<IndexationReview> {
-    if today.month() < 10 || account.client.archived {
+    if today.month() < 10 || digest.client.archived {
         return None;
     }
     let year = today.year();
-    let began = account.client.start_date.or(first)?;
+    let began = digest.client.start_date.or(first)?;
     if began >= NaiveDate::from_ymd_opt(year, 9, 1)? {
         return None;
     }
-    let (mut offered, mut indexed) = (false, false);
-    for e in account
-        .entries
+    let mut indexed = false;
+    let new_year = NaiveDate::from_ymd_opt(year, 1, 1)?;
+    for b in digest
+        .bookings
         .iter()
-        .filter(|e| e.date.year() == year && e.date <= today)
+        .filter(|b| (b.date >= new_year) & (b.date <= today))
     {
-        match e.category.as_str() {
-            "sd-innovation" => offered = true,
-            "sw-indexation" => indexed = true,
-            _ => {}
-        }
-        if offered {
-            return None;
+        match b.mark {
+            Mark::Innovation => return None,
+            Mark::Indexation => indexed = true,
+            Mark::Plain => {}
         }
     }
     Some(IndexationReview {
         year,
         due: NaiveDate::from_ymd_opt(year, 11, 30).unwrap_or(today),
         indexed,
-        offered,
+        offered: false,
     })
 }
 
@@ -192,8 +187,8 @@ pub fn indexation_review_from(
 mod tests {
     use super::*;
     use crate::model::{
-        CategoryId, Client, ClientId, Entry, EntryId, Moment, MomentId, MomentKind, PeriodLength,
-        Weight,
+        Account, CategoryId, Client, ClientId, Entry, EntryId, Moment, MomentId, MomentKind,
+        PeriodLength, Weight,
     };
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -232,7 +227,10 @@ mod tests {
         let today = d(2026, 11, 23);
         let mut a = account();
         // Nothing booked, no start date: new today.
-        assert_eq!(start_phase(&a, today).map(|s| s.since), Some(today));
+        assert_eq!(
+            start_phase(&Digest::of(&a), today).map(|s| s.since),
+            Some(today)
+        );
         // A kick-off commitment and a first invoice: withdrawals first.
         a.entries.push(entry(
             1,
@@ -250,15 +248,18 @@ mod tests {
             d(2026, 11, 9),
             3,
         ));
-        let s = start_phase(&a, today).unwrap();
+        let s = start_phase(&Digest::of(&a), today).unwrap();
         assert_eq!(
             (s.since, s.until, s.deposits),
             (d(2026, 11, 2), d(2027, 1, 30), 0)
         );
-        assert!(start_phase(&a, d(2027, 1, 30)).is_some());
-        assert!(start_phase(&a, d(2027, 1, 31)).is_none());
+        assert!(start_phase(&Digest::of(&a), d(2027, 1, 30)).is_some());
+        assert!(start_phase(&Digest::of(&a), d(2027, 1, 31)).is_none());
         for (i, day) in [3, 4, 5].into_iter().enumerate() {
-            assert!(start_phase(&a, today).is_some(), "{i} deposits");
+            assert!(
+                start_phase(&Digest::of(&a), today).is_some(),
+                "{i} deposits"
+            );
             a.entries.push(entry(
                 10 + i as u64,
                 "sd-knowledge",
@@ -268,11 +269,14 @@ mod tests {
                 2,
             ));
         }
-        assert!(start_phase(&a, today).is_none(), "three deposits end it");
+        assert!(
+            start_phase(&Digest::of(&a), today).is_none(),
+            "three deposits end it"
+        );
         // A start date long ago: no start phase, whatever the entries.
         let mut old = account();
         old.client.start_date = Some(d(2025, 1, 1));
-        assert!(start_phase(&old, today).is_none());
+        assert!(start_phase(&Digest::of(&old), today).is_none());
     }
 
     #[test]
@@ -289,10 +293,10 @@ mod tests {
                 2,
             ));
         }
-        let s = silence(&a, today, Status::TemporarilyRed).unwrap();
+        let s = silence(&Digest::of(&a), today, Status::TemporarilyRed).unwrap();
         // Window: the current month and the two before.
         assert_eq!((s.since, s.withdrawals, s.points), (d(2026, 9, 1), 3, 6));
-        assert!(silence(&a, today, Status::StructurallyRed).is_none());
+        assert!(silence(&Digest::of(&a), today, Status::StructurallyRed).is_none());
         // Deposits that outweigh them: no alarm.
         a.entries.push(entry(
             9,
@@ -310,7 +314,7 @@ mod tests {
             d(2026, 10, 2),
             2,
         ));
-        assert!(silence(&a, today, Status::Healthy).is_none());
+        assert!(silence(&Digest::of(&a), today, Status::Healthy).is_none());
         a.entries.truncate(3);
         // A moment in the window ends the silence; a planned one does not.
         let mut m = Moment {
@@ -327,22 +331,22 @@ mod tests {
             source: None,
         };
         a.moments.push(m.clone());
-        assert!(silence(&a, today, Status::TemporarilyRed).is_some());
+        assert!(silence(&Digest::of(&a), today, Status::TemporarilyRed).is_some());
         m.planned = false;
         a.moments = vec![m];
-        assert!(silence(&a, today, Status::TemporarilyRed).is_none());
+        assert!(silence(&Digest::of(&a), today, Status::TemporarilyRed).is_none());
     }
 
     #[test]
     fn the_indexation_review_shows_from_october_until_an_innovation_is_offered() {
         let mut a = account();
         // A relationship that has not begun, or began this autumn: no review.
-        assert!(indexation_review(&a, d(2026, 10, 1)).is_none());
+        assert!(indexation_review(&Digest::of(&a), d(2026, 10, 1)).is_none());
         a.client.start_date = Some(d(2026, 9, 15));
-        assert!(indexation_review(&a, d(2026, 10, 1)).is_none());
+        assert!(indexation_review(&Digest::of(&a), d(2026, 10, 1)).is_none());
         a.client.start_date = Some(d(2025, 3, 1));
-        assert!(indexation_review(&a, d(2026, 9, 30)).is_none());
-        let r = indexation_review(&a, d(2026, 10, 1)).unwrap();
+        assert!(indexation_review(&Digest::of(&a), d(2026, 9, 30)).is_none());
+        let r = indexation_review(&Digest::of(&a), d(2026, 10, 1)).unwrap();
         assert_eq!(
             (r.year, r.due, r.indexed, r.offered),
             (2026, d(2026, 11, 30), false, false)
@@ -355,7 +359,11 @@ mod tests {
             d(2026, 10, 5),
             2,
         ));
-        assert!(indexation_review(&a, d(2026, 10, 6)).unwrap().indexed);
+        assert!(
+            indexation_review(&Digest::of(&a), d(2026, 10, 6))
+                .unwrap()
+                .indexed
+        );
         // Last year's innovation does not count; this year's does.
         a.entries.push(entry(
             2,
@@ -365,7 +373,7 @@ mod tests {
             d(2025, 11, 5),
             3,
         ));
-        assert!(indexation_review(&a, d(2026, 11, 1)).is_some());
+        assert!(indexation_review(&Digest::of(&a), d(2026, 11, 1)).is_some());
         a.entries.push(entry(
             3,
             "sd-innovation",
@@ -374,7 +382,7 @@ mod tests {
             d(2026, 11, 5),
             3,
         ));
-        assert!(indexation_review(&a, d(2026, 11, 6)).is_none());
-        assert!(indexation_review(&a, d(2026, 12, 31)).is_none());
+        assert!(indexation_review(&Digest::of(&a), d(2026, 11, 6)).is_none());
+        assert!(indexation_review(&Digest::of(&a), d(2026, 12, 31)).is_none());
     }
 }

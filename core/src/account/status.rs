@@ -407,19 +407,24 @@ pub struct Reminder {
 /// Staleness counted from the last stock-take, or from the first entry when
 /// there is none; amber after the interval, red after twice the interval.
 pub fn stock_take_reminder(account: &Account, today: NaiveDate) -> Reminder {
-    stock_take_reminder_since(account, account.first_entry_date(), today)
+    stock_take_reminder_since(
+        account.last_stock_take().map(|s| s.date),
+        account.first_entry_date(),
+        &account.client.thresholds,
+        today,
+    )
 }
 
-/// [`stock_take_reminder`] with the first entry date already known (the
-/// client page computes it in its one pass over the entries).
+/// [`stock_take_reminder`] from the day of the last stock-take and of the
+/// first entry (the headline has both from the account's digest).
 pub fn stock_take_reminder_since(
-    account: &Account,
+    last: Option<NaiveDate>,
     first_entry: Option<NaiveDate>,
+    t: &Thresholds,
     today: NaiveDate,
 ) -> Reminder {
-    let last = account.last_stock_take().map(|s| s.date);
     let since = last.or(first_entry);
-    let interval = i64::from(account.client.thresholds.stock_take_days.max(1));
+    let interval = i64::from(t.stock_take_days.max(1));
     let Some(since) = since else {
         return Reminder {
             staleness: Staleness::Ok,

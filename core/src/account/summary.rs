@@ -5,11 +5,11 @@
 
 use chrono::NaiveDate;
 
+use crate::account::digest::Digest;
 use crate::account::ledger::{self, Balances, BreakdownRow, PeriodPoint};
 use crate::account::signals::{self, IndexationReview, Silence, StartPhase};
 use crate::account::status::{self, Reminder, Staleness, Status, StatusReport};
-use crate::model::{Account, EntryId, Party, Points};
-use crate::questionnaires::definitions;
+use crate::model::{Account, Action, EntryId, Party, Points};
 use crate::questionnaires::engine::{score, Definition};
 
 /// The short figures per client: overview rows, sorting by attention.
@@ -99,28 +99,27 @@ fn series(running: &[PeriodPoint], party: Party) -> Vec<Points> {
     running.iter().map(|p| p.of(party)).collect()
 }
 
-fn headline_from(
-    account: &Account,
-    running: &[PeriodPoint],
-    balances: Balances,
-    span: Option<(NaiveDate, NaiveDate)>,
-    future_entries: u32,
-    today: NaiveDate,
-) -> Headline {
-    let t = &account.client.thresholds;
-    let moments = crate::questionnaires::moments::stats(&account.moments, today);
+/// The headline of an account from its digest, with its running balance
+/// (the client page shows that too, so it is computed once).
+fn headline_and_running(digest: &Digest, today: NaiveDate) -> (Headline, Vec<PeriodPoint>) {
+    let bookings = &digest.bookings;
+    let ledger::Totals {
+        balances,
+        span,
+        future: future_entries,
+    } = ledger::totals(bookings, today);
+    let running = ledger::running_balance_within(bookings, digest.client.period, today, span);
+    let t = &digest.client.thresholds;
     let classify = |party| {
         let totals = balances.of(party);
         let has = totals.deposit_count + totals.withdrawal_count > 0;
-        status::classify(&series(running, party), t, has)
+        status::classify(&series(&running, party), t, has)
     };
     // The earliest entry of all: the span's first day when anything is
     // booked up to today (a later one cannot be earlier), else the
     // earliest future one.
-    let first = span
-        .map(|(lo, _)| lo)
-        .or_else(|| signals::first_date(account));
-    let start = signals::start_phase_from(account, today, first);
+    let first = span.map(|(lo, _)| lo).or_else(|| digest.first_date());
+    let start = signals::start_phase_from(digest, today, first);
     let mut supplier_status = classify(Party::Supplier);
     // A new relationship starts by depositing: red is not an alarm then
     // (below the credit limit still is; with nothing booked there is no
@@ -133,24 +132,37 @@ fn headline_from(
             saldo: balances.supplier.saldo(),
         };
     }
-    let silence = signals::silence(account, today, supplier_status.status);
-    Headline {
+    let silence = signals::silence(digest, today, supplier_status.status);
+    let headline = Headline {
         balances,
         supplier_status,
         client_status: classify(Party::Client),
         last_entry: span.map(|(_, last)| last),
-        reminder: status::stock_take_reminder_since(account, span.map(|(first, _)| first), today),
-        entry_count: account.entries.len(),
-        hostmanship: latest_total(account, &definitions::HOSTMANSHIP).map(|(_, t)| t),
-        open_actions: moments.open_actions,
-        overdue_actions: moments.overdue_actions,
+        reminder: status::stock_take_reminder_since(
+            digest.last_stock_take(),
+            span.map(|(first, _)| first),
+            t,
+            today,
+        ),
+        entry_count: digest.entry_count(),
+        hostmanship: digest.hostmanship,
+        open_actions: digest.open_actions.len(),
+        overdue_actions: digest
+            .open_actions
+            .iter()
+            .filter(|&&due| Action::overdue(due, today))
+            .count(),
         future_entries,
         start,
         silence,
-        indexation: signals::indexation_review_from(account, today, first),
-        planned: crate::questionnaires::moments::agenda(account, today, 7).len(),
-    }
+        indexation: signals::indexation_review_from(digest, today, first),
+        planned: digest.agenda(today, AGENDA_DAYS).len(),
+    };
+    (headline, running)
 }
+
+/// How far ahead the agenda looks, in days.
+pub const AGENDA_DAYS: u64 = 7;
 
 /// The date and total of the latest assessment of `definition` that has a
 /// score (an all-skipped one has none).
@@ -162,37 +174,24 @@ pub fn latest_total(account: &Account, definition: &Definition) -> Option<(Naive
         .find_map(|r| score(definition, &r.answers).total.map(|t| (r.date, t)))
 }
 
+/// The headline of an account from its digest: what the overview shows,
+/// without the account itself.
+pub fn headline_of(digest: &Digest, today: NaiveDate) -> Headline {
+    headline_and_running(digest, today).0
+}
+
 /// The headline of one account (cheaper than [`summarize`]).
 pub fn headline(account: &Account, today: NaiveDate) -> Headline {
-    let entries = &account.entries;
-    let span = ledger::date_span(entries, today);
-    let running = ledger::running_balance_within(entries, account.client.period, today, span);
-    let future = entries.iter().filter(|e| e.date > today).count() as u32;
-    headline_from(
-        account,
-        &running,
-        ledger::balances_on(entries, today),
-        span,
-        future,
-        today,
-    )
+    headline_of(&Digest::of(account), today)
 }
 
 /// Everything a client page shows: one scan of the entries for totals,
 /// breakdowns and repairs, and one for the running balance.
 pub fn summarize(account: &Account, today: NaiveDate) -> Summary {
+    let (headline, running) = headline_and_running(&Digest::of(account), today);
     let scan = ledger::scan(account, today);
-    let running =
-        ledger::running_balance_within(&account.entries, account.client.period, today, scan.span);
     Summary {
-        headline: headline_from(
-            account,
-            &running,
-            scan.balances,
-            scan.span,
-            scan.future,
-            today,
-        ),
+        headline,
         by_category: scan.by_category,
         by_person: scan.by_person,
         open_repairs: scan.open_repairs,
@@ -206,6 +205,7 @@ mod tests {
     use super::*;
     use crate::demo;
     use crate::model::Answer;
+    use crate::questionnaires::definitions;
 
     #[test]
     fn headline_shows_the_latest_scored_hostmanship_total_and_actions() {
@@ -241,13 +241,19 @@ mod tests {
         ] {
             let full = summarize(&a, today);
             assert_eq!(full.headline, headline(&a, today));
+            let bookings = Digest::of(&a).bookings;
             assert_eq!(
                 full.headline.balances,
-                ledger::balances_on(&a.entries, today)
+                ledger::entry_balances(a.entries.iter().filter(|e| e.date <= today))
             );
             assert_eq!(
                 full.running,
-                ledger::running_balance(&a.entries, a.client.period, today)
+                ledger::running_balance(&bookings, a.client.period, today)
+            );
+            assert_eq!(
+                headline_of(&Digest::of(&a).compact(), today),
+                full.headline,
+                "a stored (compact) digest gives the same headline"
             );
         }
     }
@@ -273,8 +279,8 @@ pub fn open_actions(account: &Account, today: NaiveDate) -> Vec<(&crate::model::
         .moments
         .iter()
         .filter_map(|m| m.action.as_ref())
-        .filter(|a| a.done.is_none())
-        .map(|a| (a, a.due < today))
+        .filter(|a| a.is_open())
+        .map(|a| (a, Action::overdue(a.due, today)))
         .collect();
     crate::model::order::sort_by_key(&mut out, |(a, _)| (crate::model::order::day(a.due), 0));
     out

@@ -22,6 +22,25 @@ pub fn allowed(date: NaiveDate) -> bool {
     (min_date()..=max_date()).contains(&date)
 }
 
+fn epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
+}
+
+/// Days from 2000-01-01 to `d` (negative before): how stored records
+/// write dates in bulk.
+pub fn day_number(d: NaiveDate) -> i64 {
+    d.signed_duration_since(epoch()).num_days()
+}
+
+/// The date `n` days from 2000-01-01; `None` outside chrono's range.
+pub fn from_day_number(n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        epoch().checked_add_days(chrono::Days::new(n as u64))
+    } else {
+        epoch().checked_sub_days(chrono::Days::new(n.unsigned_abs()))
+    }
+}
+
 /// Parses a date as a date field gives it (`2026-11-23`); `None` for an
 /// empty or broken value.
 pub fn parse_input(value: &str) -> Option<NaiveDate> {

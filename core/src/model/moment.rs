@@ -90,6 +90,18 @@ pub struct Action {
     pub booked: Option<EntryId>,
 }
 
+impl Action {
+    /// Not done yet: it counts as an open action.
+    pub fn is_open(&self) -> bool {
+        self.done.is_none()
+    }
+
+    /// An open action due on `due` is overdue on `today` from the day after.
+    pub fn overdue(due: NaiveDate, today: NaiveDate) -> bool {
+        due < today
+    }
+}
+
 /// One interaction moment with its answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Moment {

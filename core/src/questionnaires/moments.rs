@@ -78,7 +78,7 @@ impl Moment {
         self.action.as_ref().map(|a| match (a.done, a.booked) {
             (Some(_), Some(_)) => ActionState::Booked,
             (Some(_), None) => ActionState::Done,
-            (None, _) if a.due < today => ActionState::Overdue,
+            (None, _) if Action::overdue(a.due, today) => ActionState::Overdue,
             (None, _) => ActionState::Open,
         })
     }
@@ -431,12 +431,17 @@ pub fn after_draft(m: &Moment) -> MomentDraft {
     draft
 }
 
+/// The last day the agenda of `today` shows: `days` days ahead.
+pub fn agenda_end(today: NaiveDate, days: u64) -> NaiveDate {
+    today
+        .checked_add_days(chrono::Days::new(days))
+        .unwrap_or(today)
+}
+
 /// Planned moments of `account` up to `days` days ahead (and those past
 /// their day, still to look back on), by date.
 pub fn agenda(account: &Account, today: NaiveDate, days: u64) -> Vec<&Moment> {
-    let until = today
-        .checked_add_days(chrono::Days::new(days))
-        .unwrap_or(today);
+    let until = agenda_end(today, days);
     let mut out: Vec<&Moment> = account
         .moments
         .iter()

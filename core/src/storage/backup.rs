@@ -50,7 +50,7 @@ pub fn export(accounts: &[Account], workshops: &[Session], today: NaiveDate) -> 
     );
     for (i, a) in accounts.iter().enumerate() {
         out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str(&codec::encode(a, 0, ""));
+        out.push_str(&codec::encode_record(a, 0, "", ""));
     }
     out.push_str("\n]");
     if !workshops.is_empty() {

@@ -22,19 +22,25 @@
 //!   version that does not know rounds opens such a record read-only
 //!   instead of dropping them on its next save.
 //!
+//! From this version on, a record starts with its account's digest (`g`,
+//! see [`glance`](super::glance)), which the first screen reads instead
+//! of the whole record; the schema stays 5, since an app that does not
+//! know `g` reads the rest as before.
+//!
 //! Every decoded account passes through [`restore`], the one place where
 //! older records are brought to the current shape.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::account::digest::Digest;
 use crate::i18n::{shorten, tf, Key, Lang};
 use crate::intern::Name;
 use crate::model::{
-    order, Account, CategoryId, Client, ClientId, Direction, Dispute, Entry, EntryId, Moment,
-    OwnCategory, Party, Response, Round, StockTake, StockTakeId, Tombstone, Weight,
+    dates, order, Account, CategoryId, Client, ClientId, Direction, Dispute, Entry, EntryId,
+    Moment, OwnCategory, Party, Response, Round, StockTake, StockTakeId, Tombstone, Weight,
 };
 
 /// The schema this version writes.
@@ -230,22 +236,6 @@ struct Compact {
     d: Vec<Dispute>,
 }
 
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
-}
-
-fn day_number(d: NaiveDate) -> i64 {
-    d.signed_duration_since(epoch()).num_days()
-}
-
-fn from_day_number(n: i64) -> Option<NaiveDate> {
-    if n >= 0 {
-        epoch().checked_add_days(Days::new(n as u64))
-    } else {
-        epoch().checked_sub_days(Days::new(n.unsigned_abs()))
-    }
-}
-
 /// The entries of an account as compact rows with their string tables.
 struct Rows {
     ids: Vec<String>,
@@ -280,7 +270,7 @@ fn to_rows(entries: &[Entry]) -> Rows {
         } + (e.weight.get() - 1);
         rows.push(Row {
             id: e.id.0.wrapping_sub(previous),
-            day: day_number(e.date),
+            day: dates::day_number(e.date),
             code,
             cat,
             who: w,
@@ -321,7 +311,7 @@ fn from_rows(
         previous = id;
         entries.push(Entry {
             id: EntryId(id),
-            date: from_day_number(row.day).ok_or_else(|| bad(i, "bad date"))?,
+            date: dates::from_day_number(row.day).ok_or_else(|| bad(i, "bad date"))?,
             party: if row.code >= 10 {
                 Party::Client
             } else {
@@ -354,8 +344,17 @@ pub fn encode(account: &Account, rev: u64, writer: &str) -> String {
 
 /// [`encode`] with the token of the version this one was made from, so
 /// another tab can tell a later version of its own write from a sibling
-/// written at the same moment.
+/// written at the same moment. The record starts with the account's
+/// digest.
 pub fn encode_versioned(account: &Account, rev: u64, writer: &str, parent: &str) -> String {
+    let body = encode_record(account, rev, writer, parent);
+    let digest = Digest::of(account).compact();
+    super::glance::prepend(&digest, &body, SCHEMA, rev, writer, parent)
+}
+
+/// The compact record without a digest (backups carry accounts this way:
+/// an import computes digests when it stores them).
+pub fn encode_record(account: &Account, rev: u64, writer: &str, parent: &str) -> String {
     let Rows { ids, who, rows } = to_rows(&account.entries);
     let record = Compact {
         schema: SCHEMA,
@@ -541,6 +540,39 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// Reads the stored bookkeeping record (JSON as serde writes it) with
+    /// the first screen's small reader; anything unreadable is a fresh
+    /// start (it is only a reminder).
+    pub fn read(text: &str) -> Meta {
+        Meta::read_strict(text).unwrap_or_default()
+    }
+
+    fn read_strict(text: &str) -> Result<Meta, super::json::Unexpected> {
+        let mut r = super::json::Reader::new(text);
+        let mut meta = Meta::default();
+        let date = |r: &mut super::json::Reader| -> Result<Option<NaiveDate>, _> {
+            if r.null() {
+                return Ok(None);
+            }
+            dates::parse_iso(&r.string()?)
+                .map(Some)
+                .ok_or(super::json::Unexpected)
+        };
+        r.object()?;
+        let mut first = true;
+        while r.more(first)? {
+            first = false;
+            match r.key()?.as_str() {
+                "last_export" => meta.last_export = date(&mut r)?,
+                "changes_since_export" => meta.changes_since_export = r.int_as()?,
+                "first_change" => meta.first_change = date(&mut r)?,
+                _ => r.skip()?,
+            }
+        }
+        r.end()?;
+        Ok(meta)
+    }
+
     /// Days after which an export is due.
     pub const EXPORT_DAYS: i64 = 30;
     /// Changes after which an export is due.
@@ -802,7 +834,7 @@ mod tests {
             !m.export_due(today()),
             "a fresh first change is not overdue"
         );
-        let later = today().checked_add_days(Days::new(31)).unwrap();
+        let later = today().checked_add_days(chrono::Days::new(31)).unwrap();
         assert!(m.export_due(later));
         m.exported(later);
         assert!(!m.export_due(later));

@@ -199,7 +199,7 @@ mod tests {
         let csv = ledger_csv(&[&a], Lang::Nl);
         let last = csv.lines().last().unwrap();
         let cols: Vec<&str> = last.split(';').collect();
-        let b = crate::account::ledger::balances(&a.entries);
+        let b = crate::account::ledger::entry_balances(&a.entries);
         assert_eq!(cols[11], b.supplier.saldo().to_string());
         assert_eq!(cols[12], b.client.saldo().to_string());
     }
@@ -255,7 +255,7 @@ mod tests {
             "hledger failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let b = crate::account::ledger::balances(&a.entries);
+        let b = crate::account::ledger::entry_balances(&a.entries);
         let expect = format!(
             "\"klant:Van Dalen Logistiek -demo-:aanbieder\",\"{} pt\"",
             b.supplier.saldo()

@@ -682,7 +682,7 @@ mod tests {
         assert_eq!(m.account.entries.len(), 51);
         assert_eq!(m.account.entry(id).unwrap().note, "bewerkt");
         let saldo = |a: &Account| {
-            crate::account::ledger::balances(&a.entries)
+            crate::account::ledger::entry_balances(&a.entries)
                 .supplier
                 .saldo()
         };

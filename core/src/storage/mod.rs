@@ -6,4 +6,6 @@ pub mod backup;
 pub mod check;
 pub mod codec;
 pub mod export;
+pub mod glance;
+pub mod json;
 pub mod merge;

@@ -162,8 +162,8 @@ fn ClientChoice(
     let ui = use_ui();
     let store = use_store();
     let clients = Memo::new(move |_| {
-        let mut list = store.map_accounts(|a| {
-            (!a.client.archived).then(|| (a.client.id.clone(), a.client.name.clone()))
+        let mut list = store.map_digests(|d| {
+            (!d.client.archived).then(|| (d.client.id.clone(), d.client.name.clone()))
         });
         list.retain(Option::is_some);
         let mut list: Vec<(ClientId, String)> = list.into_iter().flatten().collect();

@@ -6,7 +6,7 @@ mod empty;
 mod row;
 mod signals;
 
-use kbr_core::account::summary::{headline, Headline};
+use kbr_core::account::summary::{headline_of, Headline};
 use kbr_core::i18n::{fold_case, tf, Key};
 use kbr_core::model::{order, ClientId};
 use kbr_core::route::{ClientTab, Route};
@@ -51,14 +51,14 @@ pub fn Overview() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         let today = store.today();
-        let mut rows: Vec<RowData> = store.map_accounts(|a| RowData {
-            id: a.client.id.clone(),
-            name: a.client.name.clone(),
-            organisation: a.client.organisation.clone(),
-            manager: a.client.account_manager.clone(),
-            archived: a.client.archived,
-            demo: a.client.demo,
-            head: headline(a, today),
+        let mut rows: Vec<RowData> = store.map_digests(|d| RowData {
+            id: d.client.id.clone(),
+            name: d.client.name.clone(),
+            organisation: d.client.organisation.clone(),
+            manager: d.client.account_manager.clone(),
+            archived: d.client.archived,
+            demo: d.client.demo,
+            head: headline_of(d, today),
         });
         order::sort_by_cached_key(&mut rows, |r| (r.head.attention_rank(), fold_case(&r.name)));
         rows
@@ -216,7 +216,7 @@ fn OverviewActions(
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
-    let has_demo = Memo::new(move |_| store.map_accounts(|a| a.client.demo).contains(&true));
+    let has_demo = Memo::new(move |_| store.map_digests(|d| d.client.demo).contains(&true));
 
     let remove_demo = move |_| {
         let lang = ui.lang.get_untracked();

@@ -3,10 +3,9 @@
 //! prepared moments across clients (today, the coming week, and those still
 //! to look back on).
 
-use kbr_core::account::summary::Headline;
+use kbr_core::account::summary::{Headline, AGENDA_DAYS};
 use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::{order, ClientId};
-use kbr_core::questionnaires::moments::agenda;
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
@@ -77,16 +76,16 @@ pub fn Agenda() -> impl IntoView {
     let today = store.today();
     let items = Memo::new(move |_| {
         let mut all: Vec<(chrono::NaiveDate, ClientId, String, String, String)> = Vec::new();
-        store.map_accounts(|a| {
-            if a.client.archived {
+        store.map_digests(|d| {
+            if d.client.archived {
                 return;
             }
-            for m in agenda(a, today, 7) {
+            for m in d.agenda(today, AGENDA_DAYS) {
                 let kind = m.kind.code().to_string();
                 all.push((
                     m.date,
-                    a.client.id.clone(),
-                    a.client.name.clone(),
+                    d.client.id.clone(),
+                    d.client.name.clone(),
                     m.description.clone(),
                     kind,
                 ));

@@ -23,7 +23,7 @@ pub fn SaveToClient(
     let store = use_store();
     let workshops = use_workshops();
     let clients =
-        Memo::new(move |_| store.map_accounts(|a| (a.client.id.clone(), a.client.name.clone())));
+        Memo::new(move |_| store.map_digests(|d| (d.client.id.clone(), d.client.name.clone())));
     let chosen = RwSignal::new(String::new());
     let date = RwSignal::new(store.today().to_string());
     let errors = RwSignal::new(Vec::<String>::new());

@@ -47,15 +47,21 @@ test('measure: page load to first rendered client list with 50 clients x 200 ent
   const records = Array.from({ length: 50 }, (_, i) => [`kbr:client:c-p${i}`, record(`c-p${i}`, `Klant ${i}`, 200)]);
   await page.evaluate((rs) => { localStorage.clear(); for (const [k, v] of rs) localStorage.setItem(k, v); }, records);
   await page.goto('./#/');
-  const t0 = Date.now();
-  await page.reload();
-  await expect(page.getByTestId('client-row')).toHaveCount(50);
-  const ms = Date.now() - t0;
-  const nav = await page.evaluate(() => {
-    const rows = document.querySelectorAll('[data-testid=client-row]').length;
-    return { rows, sinceNavigation: performance.now() };
-  });
-  console.log(`MEASURE load to client list (50x200): ${ms} ms wall, ${nav.sinceNavigation.toFixed(0)} ms since navigation start`);
+  /** Reloads and times until all 50 rows are there. */
+  const load = async () => {
+    const t0 = Date.now();
+    await page.reload();
+    await expect(page.getByTestId('client-row')).toHaveCount(50);
+    return { wall: Date.now() - t0, nav: await page.evaluate(() => performance.now()) };
+  };
+  // An older format is read whole (with the code that loads with the rest
+  // of the app) and saved again in the current one, digest in front.
+  const first = await load();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('kbr:client:'))
+    .every((k) => localStorage.getItem(k).startsWith('{"g":')))).toBe(true);
+  const second = await load();
+  console.log(`MEASURE load to client list (50x200): ${second.wall} ms wall, ${second.nav.toFixed(0)} ms since navigation start (current format); first load of the older format ${first.wall} ms wall`);
 });
 
 /** Five loads of `hash`, each timed from the moment the wasm runs (the
