@@ -56,13 +56,17 @@ def cargo_build():
     extra = []
     # The standard library rebuilt to abort at once on a panic (the release
     # profile aborts anyway): no panic messages, locations or formatting
-    # machinery for them in the wasm (about 9 % smaller). Needs the rust-src
-    # component and the stable compiler's bootstrap switch for the -Z flags;
-    # KBR_BUILD_STD=0 builds without.
+    # machinery for them in the wasm (about 9 % smaller), with its
+    # size-optimised code paths (`optimize_for_size`), and `Debug`
+    # formatting compiled to nothing (`fmt-debug=none`: no view may build
+    # a key or a text from `{:?}`). Needs the rust-src component and the
+    # stable compiler's bootstrap switch for the -Z flags; KBR_BUILD_STD=0
+    # builds without.
     if os.environ.get("KBR_BUILD_STD", "1") == "1":
         env["RUSTC_BOOTSTRAP"] = "1"
-        flags += ["-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none"]
-        extra = ["-Zbuild-std=std,panic_abort"]
+        flags += ["-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none",
+                  "-Zfmt-debug=none"]
+        extra = ["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"]
     env["RUSTFLAGS"] = " ".join(flags + [os.environ.get("KBR_RUSTFLAGS", "")]).strip()
     # One build per program: each splits only its own deferred functions.
     for name, feature in [(APP, "split"), (PARTICIPANT, "split-participant")]:
@@ -79,7 +83,13 @@ def bindgen(wasm, out_dir, name, keep_lld_exports=False):
 
 
 def optimize(path):
-    done = subprocess.run(["wasm-opt", "-Oz", *(["-g"] if os.environ.get("KBR_NAMES") else []), *WASM_FEATURES, path, "-o", path],
+    # A first-load module (the one wasm-bindgen wrote the glue for) is
+    # optimised for its gzip size, what a phone downloads: -Os to a fixed
+    # point gives ~1.3 KB less gzip than -Oz on the overview's module,
+    # although its raw size is larger. Chunks keep -Oz.
+    first_load = os.path.basename(path).endswith("_bg.wasm")
+    level = ["-Os", "--converge"] if first_load else ["-Oz"]
+    done = subprocess.run(["wasm-opt", *level, *(["-g"] if os.environ.get("KBR_NAMES") else []), *WASM_FEATURES, path, "-o", path],
                           capture_output=True, text=True)
     # Chunks carry a name section wasm-opt does not know; it drops it.
     noise = "unknown name subsection"
@@ -100,10 +110,85 @@ def split_program(name, out):
     run(["wasm-split-cli", "--target", "web", "--out-name", name,
          os.path.join(TARGET, name + ".wasm"), stage])
     bindgen(os.path.join(stage, name + ".wasm"), out, name, keep_lld_exports=True)
+    drop_stream_bindings(os.path.join(out, name + "_bg.wasm"), os.path.join(out, name + ".js"))
     for f in sorted(os.listdir(stage)):
         if f != name + ".wasm":
             shutil.copy(os.path.join(stage, f), os.path.join(out, f))
     return [os.path.join(out, f) for f in sorted(os.listdir(out)) if f.endswith(".wasm")]
+
+
+def leb128(data, i):
+    """An unsigned LEB128 number at `data[i]`, and the index after it."""
+    n, shift = 0, 0
+    while True:
+        b = data[i]
+        i += 1
+        n |= (b & 0x7F) << shift
+        shift += 7
+        if b < 0x80:
+            return n, i
+
+
+def to_leb128(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def strip_exports(path, drop):
+    """Removes the exports whose names `drop` accepts from the wasm module
+    at `path` (wasm-opt then removes the code only they reached)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    out, i, dropped = bytearray(data[:8]), 8, []
+    while i < len(data):
+        kind = data[i]
+        size, body = leb128(data, i + 1)
+        end = body + size
+        if kind == 7:
+            count, j = leb128(data, body)
+            kept = []
+            for _ in range(count):
+                length, j = leb128(data, j)
+                name = data[j:j + length].decode("utf-8")
+                start = j
+                j += length + 1  # the name, then the export's kind
+                _, j = leb128(data, j)
+                if drop(name):
+                    dropped.append(name)
+                else:
+                    kept.append(to_leb128(length) + data[start:j])
+            payload = to_leb128(len(kept)) + b"".join(kept)
+            out += bytes([7]) + to_leb128(len(payload)) + payload
+        else:
+            out += data[i:end]
+        i = end
+    with open(path, "wb") as f:
+        f.write(out)
+    return dropped
+
+
+def drop_stream_bindings(wasm, js):
+    """Leptos 0.8 always links `server_fn`, which links `wasm-streams`,
+    whose `IntoUnderlying{Source,ByteSource,Sink}` are `#[wasm_bindgen]`
+    exports: ~10 KB of code kept alive by exports no page uses (this app
+    has no server functions). They are removed from the module and from
+    the JS glue; the build stops if the glue still names them after."""
+    dropped = strip_exports(wasm, lambda n: n.startswith(("intounderlying", "__wbg_intounderlying")))
+    with open(js, encoding="utf-8") as f:
+        glue = f.read()
+    glue = re.sub(r"export class (IntoUnderlying\w+) \{\n.*?\n\}\n"
+                  r"if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n",
+                  "", glue, flags=re.S)
+    glue = re.sub(r"const IntoUnderlying\w+Finalization = [^;]*;\n", "", glue)
+    if dropped and re.search(r"(?i)intounderlying", glue):
+        sys.exit(f"bundle: {js} still uses the stream bindings after removing them")
+    with open(js, "w", encoding="utf-8") as f:
+        f.write(glue)
 
 
 def build_modules():
@@ -118,8 +203,17 @@ def build_modules():
         list(pool.map(optimize, wasm))
     with open(os.path.join(ROOT, "style", "main.css"), encoding="utf-8") as f:
         css = f.read()
-    with open(os.path.join(out, "main.css"), "w", encoding="utf-8") as f:
+    # The app's first load gets the rules its first-load module (and the
+    # page's own boot screen) can use; the whole stylesheet, full.css,
+    # loads with the first view that loads later (src/lazy.rs).
+    with open(os.path.join(out, "full.css"), "w", encoding="utf-8") as f:
         f.write(css)
+    with open(os.path.join(ROOT, "index.html"), encoding="utf-8") as f:
+        page = f.read()
+    first = printable_file(os.path.join(out, "app", APP + "_bg.wasm")) + "\n" + printable_file(
+        os.path.join(out, "app", APP + ".js")) + "\n" + page
+    with open(os.path.join(out, "main.css"), "w", encoding="utf-8") as f:
+        f.write(purge_css(css, first))
     # The participant page (a phone's first load) gets only the rules its
     # program can use.
     with open(os.path.join(ROOT, "participant.html"), encoding="utf-8") as f:
@@ -132,11 +226,13 @@ def build_modules():
 def printable(folder):
     """Every printable run of bytes in the files of `folder` (class names
     live in the wasm's data as text)."""
-    out = []
-    for n in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, n), "rb") as f:
-            out += re.findall(rb"[\x20-\x7e]{3,}", f.read())
-    return b"\n".join(out).decode("ascii")
+    return "\n".join(printable_file(os.path.join(folder, n)) for n in sorted(os.listdir(folder)))
+
+
+def printable_file(path):
+    """Every printable run of bytes in the file at `path`."""
+    with open(path, "rb") as f:
+        return b"\n".join(re.findall(rb"[\x20-\x7e]{3,}", f.read())).decode("ascii")
 
 
 def purge_css(css, text):
@@ -346,7 +442,7 @@ def main():
     shared = [f for f in files if f.startswith("icons/") or f == "manifest.webmanifest"]
     # The app keeps its page and its build; the participant page (a phone
     # in a workshop) only its own, not the whole app.
-    write_worker(build, "", "kbr-app-", ["index.html", f"b/{build}/main.css", *shared,
+    write_worker(build, "", "kbr-app-", ["index.html", f"b/{build}/main.css", f"b/{build}/full.css", *shared,
                                          *(f for f in files if f.startswith(f"b/{build}/app/"))])
     write_worker(build, "p", "kbr-p-", ["p/index.html", *shared,
                                         *(f for f in files if f.startswith(f"b/{build}/p/"))])

@@ -48,6 +48,12 @@ pub enum Work {
     ReadWhole(u64),
     /// Save the records read from an older format in the current one.
     SaveMigrated(Store),
+    /// The banners of storage problems.
+    ProblemBanners,
+    /// The notice after a change.
+    Toast,
+    /// "A new version is ready".
+    UpdateNotice,
 }
 
 deferred! {
@@ -68,6 +74,11 @@ fn run(task: Work) -> AnyView {
         Work::ConflictPanel => {
             return view! { <crate::components::conflicts::ConflictPanel /> }.into_any()
         }
+        Work::ProblemBanners => {
+            return view! { <crate::components::banners::ProblemBanners /> }.into_any()
+        }
+        Work::Toast => return view! { <crate::components::banners::Toast /> }.into_any(),
+        Work::UpdateNotice => return view! { <crate::offline::UpdateNotice /> }.into_any(),
         Work::OtherTabWrote(store, id, raw) => store.on_other_tab_write(&id, raw),
         Work::OtherTabCleared(store) => store.on_other_tab_cleared(),
         Work::Act(store, id, command, done, lang) => store.act_or_say(&id, command, done, lang),

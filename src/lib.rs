@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
         );
     }
     workshops::provide_workshops();
-    offline::install("./sw.js");
+    let update = offline::install("./sw.js");
 
     view! {
         <a
@@ -74,7 +74,10 @@ pub fn App() -> impl IntoView {
             {ui.tr(Key::SkipToContent)}
         </a>
         <Header />
-        <offline::UpdateNotice />
+        // A new version is rare: its notice loads when there is one.
+        <Show when=move || update.ready()>
+            <Deferred quiet=true load=|| actions::work(actions::Work::UpdateNotice) />
+        </Show>
         <StorageBanners />
         // The questions of a merge with another tab, rare: loaded when asked.
         <Show when=move || store.has_pending()>

@@ -11,7 +11,9 @@
 //! user's choices. A failed save keeps the change in memory, says so, is
 //! retried, and the tab asks before it is closed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -185,10 +187,10 @@ impl Store {
         loaded
             .unreadable
             .extend(whole.into_iter().map(|(key, _)| key));
-        let mut digests = HashMap::new();
-        let mut slots = HashMap::new();
+        let mut digests = HashMap::default();
+        let mut slots = HashMap::default();
         let mut migrate = BTreeSet::new();
-        let mut sync = HashMap::new();
+        let mut sync = HashMap::default();
         let mut order = Vec::new();
         for c in loaded.clients {
             let id = c.digest.client.id.clone();
@@ -496,6 +498,11 @@ impl Store {
     /// Whether the browser protects our storage (tracked; None: unknown).
     pub fn persisted(&self) -> Option<bool> {
         self.persisted.get()
+    }
+
+    /// Whether a notice is shown (tracked).
+    pub fn has_notice(&self) -> bool {
+        self.notice.with(Option::is_some)
     }
 
     /// The current notice's text and whether it offers an undo (tracked);

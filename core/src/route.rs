@@ -82,6 +82,20 @@ impl ClientTab {
         ClientTab::Settings,
     ];
 
+    /// A short name of the tab (`ledger`, `stocktake`, `clientview`, …),
+    /// for test ids.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClientTab::Ledger => "ledger",
+            ClientTab::Breakdown => "breakdown",
+            ClientTab::StockTake => "stocktake",
+            ClientTab::Moments => "moments",
+            ClientTab::Assessments => "assessments",
+            ClientTab::ClientView => "clientview",
+            ClientTab::Settings => "settings",
+        }
+    }
+
     fn slug(self) -> &'static str {
         match self {
             ClientTab::Ledger => "",

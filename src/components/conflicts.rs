@@ -20,7 +20,11 @@ pub fn ConflictPanel() -> impl IntoView {
     let store = use_store();
     view! {
         <div class="banners">
-            <For each=move || store.pending() key=|p| format!("{:?}", p) let:pending>
+            <For
+                each=move || store.pending()
+                key=|p| (p.id.clone(), p.theirs.clone(), p.conflicts.len())
+                let:pending
+            >
                 <MergeQuestion pending=pending />
             </For>
         </div>

@@ -471,7 +471,7 @@ pub fn category_label(account: &Account, id: CategoryId, lang: Lang) -> String {
 }
 
 /// An entry as the ledger table and the exports show it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Line {
     /// The entry.
     pub entry: Entry,

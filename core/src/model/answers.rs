@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::{ResponseId, RoundId};
 
 /// One answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Answer {
     /// Deliberately not answered: does not count in the score.
@@ -26,7 +26,7 @@ pub enum Answer {
 }
 
 /// Where a dated assessment came from, when not from one person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct GroupInfo {
     /// The workshop session's title.
     pub title: String,
@@ -38,7 +38,7 @@ pub struct GroupInfo {
 pub type Answers = BTreeMap<String, Answer>;
 
 /// One filled-in assessment of a client relationship.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Response {
     /// Unique within the account.
     pub id: ResponseId,

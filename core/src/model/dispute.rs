@@ -59,7 +59,7 @@ impl Cause {
 }
 
 /// One late payment or disputed invoice followed up.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Dispute {
     /// Unique within the account.
     pub id: DisputeId,

@@ -163,7 +163,7 @@ impl<'de> Deserialize<'de> for Weight {
 }
 
 /// One booking on the account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entry {
     /// Unique within the account.
     pub id: EntryId,

@@ -71,7 +71,7 @@ impl MomentKind {
 }
 
 /// The little extra, planned with a concrete due date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Action {
     /// What will be done.
     pub text: String,
@@ -103,7 +103,7 @@ impl Action {
 }
 
 /// One interaction moment with its answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Moment {
     /// Unique within the account.
     pub id: MomentId,
@@ -143,7 +143,7 @@ pub struct Moment {
 pub const SOURCE_MAX: usize = 300;
 
 /// The three interaction questions asked before a moment, as intentions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Preparation {
     /// What does the client expect of this moment?
     #[serde(default)]

@@ -128,16 +128,7 @@ pub fn LedgerTable(
                     <tbody>
                         <For
                             each=move || shown.get()
-                            key=|(l, open)| {
-                                format!(
-                                    "{:?}|{}|{}|{:?}|{:?}|{open}",
-                                    l.entry,
-                                    l.supplier,
-                                    l.client,
-                                    l.repairs,
-                                    l.moment,
-                                )
-                            }
+                            key=kbr_core::model::order::fingerprint
                             let:row
                         >
                             <LedgerRow

@@ -160,7 +160,7 @@ fn TabNav(
                 tab: t,
             }
             .to_hash();
-            let testid = format!("tab-{t:?}").to_ascii_lowercase();
+            let testid = format!("tab-{}", t.name());
             view! {
                 <a
                     href=href

@@ -50,7 +50,7 @@ pub fn Disputes() -> impl IntoView {
                 <h2>{ui.tr(Key::DisputesTitle)}</h2>
                 <p data-testid="dispute-stats">{summary}</p>
                 <ul class="dispute-list">
-                    <For each=move || list.get() key=|d| format!("{d:?}") let:d>
+                    <For each=move || list.get() key=kbr_core::model::order::fingerprint let:d>
                         <DisputeRow dispute=d />
                     </For>
                 </ul>

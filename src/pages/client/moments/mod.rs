@@ -107,7 +107,7 @@ pub fn MomentsTab() -> impl IntoView {
                 <p class="muted">{ui.tr(Key::NoMoments)}</p>
             </Show>
             <ol class="moments">
-                <For each=move || moments.get() key=|m| format!("{m:?}") let:moment>
+                <For each=move || moments.get() key=kbr_core::model::order::fingerprint let:moment>
                     <MomentCard moment=moment />
                 </For>
             </ol>
