@@ -1,4 +1,4 @@
-//! Debtor management as bonding (`docs/DOMAIN.md`, "Debtor management"): a
+//! Debtor management as bonding (`docs/DOMAIN.md`, "Debtor management as bonding"): a
 //! late payment is mostly forgetfulness, a holiday or another payment term;
 //! when it is dissatisfaction, it points to a withdrawal of ours and asks
 //! for a bonding action: a call to listen and find a solution together.

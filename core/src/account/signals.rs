@@ -1,5 +1,5 @@
 //! Signals beyond the corridor (`docs/DOMAIN.md`, "Start phase", "The
-//! silence alarm", "Value and indexation"): a new relationship starts by
+//! silence alarm", "Value, not hours"): a new relationship starts by
 //! depositing; withdrawals piling up while nobody talks to the client; and
 //! the yearly indexation review in October and November.
 

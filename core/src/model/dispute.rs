@@ -1,6 +1,6 @@
 //! A late payment or a disputed invoice as debtor management sees it: its
 //! cause, what of ours it points to, the bonding action, and how it ended
-//! (`docs/DOMAIN.md`, "Debtor management").
+//! (`docs/DOMAIN.md`, "Debtor management as bonding").
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

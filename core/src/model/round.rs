@@ -1,5 +1,5 @@
 //! Client-invite rounds: the client contact's own scorecard, asked by link
-//! and answered without any server (`docs/DOMAIN.md`, "Client invites").
+//! and answered without any server (`docs/DOMAIN.md`, "Client invites and the trust gap").
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

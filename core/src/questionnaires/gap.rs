@@ -1,4 +1,4 @@
-//! The trust gap (`docs/DOMAIN.md`, "Client invites"): per hostmanship
+//! The trust gap (`docs/DOMAIN.md`, "Client invites and the trust gap"): per hostmanship
 //! principle, our own score against the client's, on the 1–5 scale. The gap
 //! is ours minus theirs: positive means we rate ourselves higher than the
 //! client does. Largest gaps first.

@@ -1,7 +1,7 @@
 //! The rules of interaction moments: a dated contact with the client, the
 //! three interaction questions answered about it, and the "little extra"
 //! that can become a planned action and, once done, a deposit in the ledger
-//! (`docs/DOMAIN.md`, "Interaction moments").
+//! (`docs/DOMAIN.md`, "Three interaction questions", "Prepare, then look back").
 
 use chrono::NaiveDate;
 use thiserror::Error;

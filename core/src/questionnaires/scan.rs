@@ -1,4 +1,4 @@
-//! The account quick scan (`docs/DOMAIN.md`, "Quick scan"): from how often
+//! The account quick scan (`docs/DOMAIN.md`, "Account quick scan"): from how often
 //! each give and take happened in the last twelve months, an estimated saldo
 //! per party with its status in the corridor; for a group, the spread of
 //! those estimates and the withdrawals most participants marked "often";
