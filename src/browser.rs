@@ -99,6 +99,17 @@ pub fn download_value(name: &str, mime: &str, content: &JsValue) -> Result<(), J
     Ok(())
 }
 
+/// The file chosen in the file input that fired `ev`; the input is
+/// cleared, so choosing the same file again fires again.
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
 /// Reads the text of a chosen file, with its size in bytes. Checks the size
 /// first so an oversized file is refused without being read.
 pub async fn read_file(file: web_sys::File, max: u64) -> Result<(String, u64), u64> {

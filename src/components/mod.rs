@@ -10,6 +10,7 @@ pub mod downloads;
 pub mod entry_form;
 pub mod errors;
 pub mod header;
+pub mod lang_picker;
 pub mod ledger_table;
 pub mod link_share;
 pub mod qr;

@@ -5,7 +5,6 @@ use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::Account;
 use kbr_core::storage::backup::{self, Backup, ImportMode, ImportPlan, MAX_IMPORT_BYTES};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::downloads::{download_backup, download_ledger, LedgerExports};
@@ -91,16 +90,9 @@ fn ImportPanel() -> impl IntoView {
     let ui = use_ui();
     let state = RwSignal::new(ImportState::Idle);
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let lang = ui.lang.get_untracked();
         state.set(ImportState::Reading);
         leptos::task::spawn_local(async move {

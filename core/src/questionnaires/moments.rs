@@ -269,21 +269,27 @@ pub fn extra_of(answers: &Answers) -> &str {
     text_answer(answers, interaction::EXTRA)
 }
 
-/// Turns a draft into a moment with `id`, or lists every problem.
-pub fn build_moment(draft: &MomentDraft, id: MomentId) -> Result<Moment, Vec<MomentError>> {
-    let mut errors = Vec::new();
-    let date = draft.date.filter(|d| dates::allowed(*d));
+/// A moment's date (allowed by the one date rule) and its cleaned
+/// description, each `None`/empty with its problem added to `errors`.
+fn date_and_description(
+    date: Option<NaiveDate>,
+    description: &str,
+    errors: &mut Vec<MomentError>,
+) -> (Option<NaiveDate>, String) {
+    let date = date.filter(|d| dates::allowed(*d));
     if date.is_none() {
         errors.push(MomentError::Date);
     }
-    let description = clean_text(
-        Field::Description,
-        &draft.description,
-        DESCRIPTION_MAX,
-        true,
-    )
-    .map_err(|e| errors.push(MomentError::Description(e)))
-    .unwrap_or_default();
+    let description = clean_text(Field::Description, description, DESCRIPTION_MAX, true)
+        .map_err(|e| errors.push(MomentError::Description(e)))
+        .unwrap_or_default();
+    (date, description)
+}
+
+/// Turns a draft into a moment with `id`, or lists every problem.
+pub fn build_moment(draft: &MomentDraft, id: MomentId) -> Result<Moment, Vec<MomentError>> {
+    let mut errors = Vec::new();
+    let (date, description) = date_and_description(draft.date, &draft.description, &mut errors);
     let answers = tidy(draft.answers.clone());
     errors.extend(
         validate_answers(&INTERACTION, &answers)
@@ -333,18 +339,7 @@ pub fn build_moment(draft: &MomentDraft, id: MomentId) -> Result<Moment, Vec<Mom
 /// becomes an action due on the day of the moment.
 pub fn build_prepared(draft: &PrepareDraft, id: MomentId) -> Result<Moment, Vec<MomentError>> {
     let mut errors = Vec::new();
-    let date = draft.date.filter(|d| dates::allowed(*d));
-    if date.is_none() {
-        errors.push(MomentError::Date);
-    }
-    let description = clean_text(
-        Field::Description,
-        &draft.description,
-        DESCRIPTION_MAX,
-        true,
-    )
-    .map_err(|e| errors.push(MomentError::Description(e)))
-    .unwrap_or_default();
+    let (date, description) = date_and_description(draft.date, &draft.description, &mut errors);
     let mut text = |t: &str| {
         clean_text(Field::Text, t, INTENTION_MAX, false)
             .map_err(|e| errors.push(MomentError::Description(e)))

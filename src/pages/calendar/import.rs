@@ -6,7 +6,6 @@ use kbr_core::calendar::import::{parse, Parsed, MAX_ICS_BYTES};
 use kbr_core::i18n::Key;
 use kbr_core::model::ClientId;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::preview::ImportPreview;
 use crate::browser;
@@ -39,16 +38,9 @@ pub fn CalendarImport(
     let store = use_store();
     let state = RwSignal::new(ImportState::Idle);
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let lang = ui.lang.get_untracked();
         state.set(ImportState::Reading);
         let today = store.today();

@@ -11,7 +11,6 @@ mod session;
 mod worksheet;
 
 pub use collect::outcome_line;
-pub use new_session::lang_key;
 pub use session::WorkshopPage;
 pub use worksheet::Worksheet;
 

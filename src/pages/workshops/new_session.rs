@@ -1,7 +1,7 @@
 //! The form for a new workshop session: case title (with the warning that
 //! it travels in the link), language and exercises.
 
-use kbr_core::i18n::{Key, Lang};
+use kbr_core::i18n::Key;
 use kbr_core::invite::code::TITLE_MAX;
 use kbr_core::invite::workshop::Session;
 use kbr_core::model::RoundId;
@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::errors::ErrorList;
+use crate::components::lang_picker::LangPicker;
 use crate::state::use_ui;
 use crate::store::use_store;
 use crate::workshops::use_workshops;
@@ -88,28 +89,7 @@ pub fn NewSessionForm() -> impl IntoView {
             <p id="session-title-hint" class="warning-text small">
                 {ui.tr(Key::WorkshopTitleWarning)}
             </p>
-            <fieldset>
-                <legend>{ui.tr(Key::WorkshopLanguage)}</legend>
-                <div class="segmented answers">
-                    {Lang::ALL
-                        .into_iter()
-                        .map(|l| {
-                            view! {
-                                <label class="answer">
-                                    <input
-                                        type="radio"
-                                        name="session-lang"
-                                        data-testid=format!("session-lang-{}", l.code())
-                                        prop:checked=move || lang.get() == l
-                                        on:change=move |_| lang.set(l)
-                                    />
-                                    <span>{move || ui.t(lang_key(l))}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
+            <LangPicker name="session-lang" legend=Key::WorkshopLanguage lang=lang />
             <fieldset>
                 <legend>{ui.tr(Key::WorkshopExercises)}</legend>
                 {exercises}
@@ -121,13 +101,5 @@ pub fn NewSessionForm() -> impl IntoView {
                 </button>
             </div>
         </form>
-    }
-}
-
-/// The name of a language, in the current language.
-pub fn lang_key(lang: Lang) -> Key {
-    match lang {
-        Lang::Nl => Key::LanguageDutch,
-        Lang::En => Key::LanguageEnglish,
     }
 }

@@ -44,7 +44,10 @@ pub fn WorkshopPage(
                     Key::WorkshopMeta,
                     &[
                         ("date", &format_date(s.created, lang)),
-                        ("lang", ui.t(super::new_session::lang_key(s.lang))),
+                        (
+                            "lang",
+                            ui.t(crate::components::lang_picker::lang_key(s.lang)),
+                        ),
                         ("exercises", &names.join(", ")),
                     ],
                 )

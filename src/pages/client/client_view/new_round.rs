@@ -2,15 +2,15 @@
 //! client answers in.
 
 use kbr_core::command::Command;
-use kbr_core::i18n::{Key, Lang};
+use kbr_core::i18n::Key;
 use kbr_core::invite::code::TITLE_MAX;
 use kbr_core::model::RoundId;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::errors::ErrorList;
+use crate::components::lang_picker::LangPicker;
 use crate::pages::client::use_client;
-use crate::pages::workshops::lang_key;
 use crate::state::use_ui;
 use crate::store::use_store;
 
@@ -56,28 +56,7 @@ pub fn NewRoundForm() -> impl IntoView {
             <p id="round-sender-hint" class="muted small">
                 {ui.tr(Key::RoundSenderHint)}
             </p>
-            <fieldset>
-                <legend>{ui.tr(Key::RoundLanguage)}</legend>
-                <div class="segmented answers">
-                    {Lang::ALL
-                        .into_iter()
-                        .map(|l| {
-                            view! {
-                                <label class="answer">
-                                    <input
-                                        type="radio"
-                                        name="round-lang"
-                                        data-testid=format!("round-lang-{}", l.code())
-                                        prop:checked=move || lang.get() == l
-                                        on:change=move |_| lang.set(l)
-                                    />
-                                    <span>{move || ui.t(lang_key(l))}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
+            <LangPicker name="round-lang" legend=Key::RoundLanguage lang=lang />
             <ErrorList errors=errors />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="round-create">

@@ -59,7 +59,10 @@ pub fn RoundCard(
                     Key::RoundHead,
                     &[
                         ("date", &format_date(r.created, lang)),
-                        ("lang", ui.t(crate::pages::workshops::lang_key(r.lang))),
+                        (
+                            "lang",
+                            ui.t(crate::components::lang_picker::lang_key(r.lang)),
+                        ),
                         ("n", &r.returns.len().to_string()),
                     ],
                 )
