@@ -36,10 +36,7 @@ pub fn OwnResult(
                 Key::ScanClientSaldo
             };
             view! {
-                <p data-testid=format!(
-                    "own-scan-{}",
-                    if party == Party::Supplier { "supplier" } else { "client" },
-                )>
+                <p data-testid=format!("own-scan-{}", party.code())>
                     <strong>{ui.t(key)}": "</strong>
                     {format_points_lang(saldo, true, lang)}
                     " — "

@@ -73,10 +73,7 @@ pub fn ScanSpread(
             .collect::<Vec<_>>()
             .join(" · ");
         view! {
-            <li data-testid=format!(
-                "scan-{}",
-                if party == Party::Supplier { "supplier" } else { "client" },
-            )>
+            <li data-testid=format!("scan-{}", party.code())>
                 <strong>{title}</strong>
                 <span class="small">{line}</span>
                 <span class="small muted">

@@ -75,13 +75,7 @@ pub fn ScanResult(
                 Key::ScanClientSaldo
             };
             view! {
-                <article
-                    class="saldo-card"
-                    data-testid=format!(
-                        "scan-{}",
-                        if party == Party::Supplier { "supplier" } else { "client" },
-                    )
-                >
+                <article class="saldo-card" data-testid=format!("scan-{}", party.code())>
                     <h3>{ui.t(key)}</h3>
                     <p class="big-saldo">{format_points_lang(saldo, true, lang)}</p>
                     <StatusBadge status=Signal::derive(move || status) />
