@@ -545,6 +545,10 @@ impl Store {
             .ok_or(DispatchError::UnknownClient)?;
         let inverse = result.map_err(DispatchError::Command)?;
         self.refresh(id);
+        // From now on its save carries a change of the user's.
+        self.migrate.update_value(|m| {
+            m.remove(id);
+        });
         self.unsaved.update(|s| {
             s.insert(id.clone());
         });
@@ -745,6 +749,17 @@ impl Store {
             Write::Diverged { raw } if may_merge => self.merge_in(id, &raw, true),
             Write::Diverged { .. } => self.schedule_flush(),
             Write::Newer => self.newer.update(|n| n.push(client_key(id))),
+            Write::Fault(_) if self.migrate.with_value(|m| m.contains(id)) => {
+                // Saving a record again in the current format is no change
+                // of the user's: when storage refuses it (full), the record
+                // stays as it was and nothing is at risk.
+                self.migrate.update_value(|m| {
+                    m.remove(id);
+                });
+                self.unsaved.update(|s| {
+                    s.remove(id);
+                });
+            }
             Write::Fault(f) => self.fault.set(Some(f)),
         }
     }

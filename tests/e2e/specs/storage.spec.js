@@ -188,3 +188,36 @@ test('hostile text in names and notes is shown as text and runs nothing', async 
   await expect(page.getByTestId('client-link')).toHaveText(evil);
   expect(await page.evaluate(() => window.__xss)).toBe(0);
 });
+
+test('records of an older format open at once and are saved again in the current one; a full storage leaves them as they were, unalarmed', async ({ page }) => {
+  const { bigRecord } = await import('../pages/records.js');
+  const app = new AppPage(page);
+  await app.open();
+  const old = bigRecord('c-oud', 'Oud formaat', 30);
+  await page.evaluate((r) => { localStorage.clear(); localStorage.setItem('kbr:client:c-oud', r); }, old);
+  // Storage full: the record is read and shown; saving it again fails
+  // quietly (no banner, no question when leaving), and it stays as it was.
+  await page.addInitScript(() => {
+    window.__clientWrites = 0;
+    Storage.prototype.setItem = function (key) {
+      if (String(key).startsWith('kbr:client:')) window.__clientWrites += 1;
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await app.reload();
+  await expect(new OverviewPage(page).rows).toHaveCount(1);
+  await expect(new OverviewPage(page).rows).toContainText('Oud formaat');
+  await expect.poll(() => page.evaluate(() => window.__clientWrites)).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('banner-storage')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('kbr:client:c-oud'))).toBe(old);
+  // Storage works: the next start saves it with its digest in front, and
+  // does not count it as a change for the backup reminder.
+  const fresh = await page.context().newPage();
+  await fresh.goto(page.url());
+  await expect(new OverviewPage(fresh).rows).toContainText('Oud formaat');
+  await expect.poll(() => fresh.evaluate(() => localStorage.getItem('kbr:client:c-oud').startsWith('{"g":'))).toBe(true);
+  expect(await fresh.evaluate(() => JSON.parse(localStorage.getItem('kbr:meta') || '{}').changes_since_export ?? 0)).toBe(0);
+  await fresh.goto(`${page.url().split('#')[0]}#/client/c-oud`);
+  await expect(fresh.getByTestId('ledger-row')).toHaveCount(30);
+});
