@@ -123,3 +123,40 @@ test('client invite: link, the client answers on a phone, blind until our own sc
   await new ClientPage(page).tab('ledger');
   await expect(page.getByRole('cell', { name: /Scorecard van de klant/ })).toBeVisible();
 });
+
+test('a later round shows whether the gap closed: the gap per principle, round by round', async ({ page, browser, consoleErrors }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await new OverviewPage(page).createClient({ name: 'Rondes BV' });
+  await new ClientPage(page).tab('clientview');
+  const view = new ClientViewPage(page);
+  // Each round: the client rates dialogue `dialogue`, everything else 4;
+  // we rate ourselves 4 on every statement.
+  for (const dialogue of [2, 4]) {
+    await view.createRound({ sender: 'Jansen ICT' });
+    const answered = await clientAnswers(browser, consoleErrors, await view.inviteLink(0), {
+      answer: (item) => {
+        if (item.startsWith('cv-dialogue')) return dialogue;
+        if (item === 'cv-last-contact') return 'as-expected';
+        if (item.startsWith('cv-') && item !== 'cv-next-time' && item !== 'cv-remark') return 4;
+        return undefined;
+      },
+    });
+    await answered.context.close();
+    await view.paste(answered.back, 0);
+    await expect(view.round(0).getByTestId('outcome-ok')).toBeVisible();
+    await view.round(0).getByTestId('round-fill-own').click();
+    const form = view.round(0).getByTestId('assessment-form');
+    for (const [item, v] of Object.entries(hostmanshipAnswers(4))) await form.getByTestId(`q-${item}-${v}`).check();
+    await form.getByTestId('assessment-save').click();
+    await expect(view.round(0).getByTestId('gap-view')).toBeVisible();
+  }
+  const history = page.getByTestId('gap-history');
+  await expect(history).toBeVisible();
+  const dialogueRow = history.getByRole('row', { name: /Dialoog voeren/ });
+  // First round: we rated dialogue 2,0 higher; the later one: no gap left.
+  await expect(dialogueRow.getByRole('cell')).toHaveText(['+2,0', '0,0']);
+  await expectNoAxeViolations(page);
+  await app.reload();
+  await expect(page.getByTestId('gap-history').getByRole('row', { name: /Dialoog voeren/ }).getByRole('cell')).toHaveText(['+2,0', '0,0']);
+});
