@@ -154,7 +154,7 @@ pub struct Store {
     digests: StoredValue<HashMap<ClientId, ArcRwSignal<Digest>>>,
     slots: StoredValue<HashMap<ClientId, ArcRwSignal<Account>>>,
     /// Clients read whole from an older format, to be saved in this one.
-    migrate: StoredValue<BTreeSet<ClientId>>,
+    migrate: StoredValue<Vec<ClientId>>,
     sync: StoredValue<HashMap<ClientId, Sync>>,
     unsaved: RwSignal<BTreeSet<ClientId>>,
     saving: StoredValue<BTreeSet<ClientId>>,
@@ -189,7 +189,7 @@ impl Store {
             .extend(whole.into_iter().map(|(key, _)| key));
         let mut digests = HashMap::default();
         let mut slots = HashMap::default();
-        let mut migrate = BTreeSet::new();
+        let mut migrate = Vec::new();
         let mut sync = HashMap::default();
         let mut order = Vec::new();
         for c in loaded.clients {
@@ -200,7 +200,7 @@ impl Store {
             digests.insert(id.clone(), ArcRwSignal::new(c.digest));
             if let Some(account) = c.account {
                 slots.insert(id.clone(), ArcRwSignal::new(account));
-                migrate.insert(id.clone());
+                migrate.push(id.clone());
             }
             order.push(id);
         }
@@ -546,9 +546,7 @@ impl Store {
         let inverse = result.map_err(DispatchError::Command)?;
         self.refresh(id);
         // From now on its save carries a change of the user's.
-        self.migrate.update_value(|m| {
-            m.remove(id);
-        });
+        self.migrate.update_value(|m| m.retain(|x| x != id));
         self.unsaved.update(|s| {
             s.insert(id.clone());
         });
@@ -743,7 +741,10 @@ impl Store {
                 // Saving a record read from an older format again is no
                 // change of the user's.
                 let mut migrated = false;
-                self.migrate.update_value(|m| migrated = m.remove(id));
+                self.migrate.update_value(|m| {
+                    migrated = m.contains(id);
+                    m.retain(|x| x != id);
+                });
                 self.saved_changes(u32::from(!migrated));
             }
             Write::Diverged { raw } if may_merge => self.merge_in(id, &raw, true),
@@ -753,9 +754,7 @@ impl Store {
                 // Saving a record again in the current format is no change
                 // of the user's: when storage refuses it (full), the record
                 // stays as it was and nothing is at risk.
-                self.migrate.update_value(|m| {
-                    m.remove(id);
-                });
+                self.migrate.update_value(|m| m.retain(|x| x != id));
                 self.unsaved.update(|s| {
                     s.remove(id);
                 });

@@ -19,15 +19,17 @@ pub fn status_class(status: Status) -> &'static str {
     }
 }
 
-/// A status in colour and words, with a symbol so colour is never the only cue.
+/// A status in colour and words, with a symbol so colour is never the only
+/// cue. A status that changes on the page is drawn again
+/// (`{move || view! { <StatusBadge status=… /> }}`): a plain value keeps
+/// the overview's rows free of a signal per badge.
 #[component]
 pub fn StatusBadge(
     /// The status to show.
-    #[prop(into)]
-    status: Signal<Status>,
+    status: Status,
 ) -> impl IntoView {
     let ui = use_ui();
-    let symbol = move || match status.get() {
+    let symbol = match status {
         Status::StructurallyRed => "▼▼",
         Status::TemporarilyRed => "▼",
         Status::StructurallySurplus => "▲▲",
@@ -37,51 +39,30 @@ pub fn StatusBadge(
         Status::NoData => "○",
     };
     view! {
-        <span
-            class=move || status_class(status.get())
-            data-testid="status-badge"
-            data-status=move || status.get().code()
-        >
+        <span class=status_class(status) data-testid="status-badge" data-status=status.code()>
             <span aria-hidden="true">{symbol}</span>
             " "
-            {move || status.get().label(ui.lang.get())}
+            {move || status.label(ui.lang.get())}
         </span>
     }
 }
 
-/// The stock-take reminder as a badge.
+/// The stock-take reminder as a badge (nothing while it is not due).
 #[component]
 pub fn ReminderBadge(
     /// How overdue the stock-take is.
-    #[prop(into)]
-    staleness: Signal<Staleness>,
+    staleness: Staleness,
 ) -> impl IntoView {
     let ui = use_ui();
-    view! {
-        {move || match staleness.get() {
-            Staleness::Ok => None,
-            s => {
-                Some(
-                    view! {
-                        <span
-                            class=if s == Staleness::Red { "badge red" } else { "badge amber" }
-                            data-testid="reminder-badge"
-                        >
-                            <span aria-hidden="true">"⏰ "</span>
-                            {ui
-                                .t(
-                                    if s == Staleness::Red {
-                                        Key::ReminderRed
-                                    } else {
-                                        Key::ReminderAmber
-                                    },
-                                )}
-                        </span>
-                    },
-                )
-            }
-        }}
-    }
+    let red = staleness == Staleness::Red;
+    (staleness != Staleness::Ok).then(|| {
+        view! {
+            <span class=if red { "badge red" } else { "badge amber" } data-testid="reminder-badge">
+                <span aria-hidden="true">"⏰ "</span>
+                {ui.tr(if red { Key::ReminderRed } else { Key::ReminderAmber })}
+            </span>
+        }
+    })
 }
 
 /// A saldo with sign and the language's grouping.

@@ -141,7 +141,7 @@ fn HandoutSaldo(
             <article class="saldo-card">
                 <h3>{ui.t(key)}</h3>
                 <p class="big-saldo">{format_points_lang(saldo, true, lang)}</p>
-                <StatusBadge status=Signal::derive(move || status) />
+                <StatusBadge status=status />
                 <p class="small">{report.reason.sentence(party, period, lang)}</p>
             </article>
         }

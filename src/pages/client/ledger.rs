@@ -75,7 +75,7 @@ fn PartyCard(
                 {move || saldo_text(totals.get().saldo(), ui.lang.get())}
             </p>
             <p>
-                <StatusBadge status=status />
+                {move || view! { <StatusBadge status=status.get() /> }}
                 {move || {
                     report
                         .with(|r| r.steadily_more_red)

@@ -57,8 +57,7 @@ fn StockTakeForm() -> impl IntoView {
             <h2>{ui.tr(Key::StockTakeTitle)}</h2>
             <p>{ui.tr(Key::StockTakeIntro)}</p>
             <p data-testid="reminder-state">
-                <ReminderBadge staleness=staleness />
-                " "
+                {move || view! { <ReminderBadge staleness=staleness.get() /> }} " "
                 {move || {
                     let r = reminder.get();
                     let lang = ui.lang.get();

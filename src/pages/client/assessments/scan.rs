@@ -78,7 +78,7 @@ pub fn ScanResult(
                 <article class="saldo-card" data-testid=format!("scan-{}", party.code())>
                     <h3>{ui.t(key)}</h3>
                     <p class="big-saldo">{format_points_lang(saldo, true, lang)}</p>
-                    <StatusBadge status=Signal::derive(move || status) />
+                    <StatusBadge status=status />
                     <p class="small">{status.advice(party, lang)}</p>
                 </article>
             }
