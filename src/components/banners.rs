@@ -37,20 +37,34 @@ pub fn StorageBanners() -> impl IntoView {
             }>
                 <div class="banner info" data-testid="banner-export-reminder">
                     <p>{ui.tr(Key::BannerExportReminder)}</p>
-                    <button
-                        type="button"
-                        class="button small"
-                        on:click=move |_| crate::actions::spawn(
-                            store,
-                            ui.lang.get_untracked(),
-                            crate::actions::change(crate::actions::Work::DownloadBackup),
-                        )
-                    >
-                        {ui.tr(Key::ExportBackup)}
-                    </button>
+                    <ExportButton testid="banner-export-reminder-button" />
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// "Download backup": what a banner about saving offers.
+#[component]
+fn ExportButton(
+    /// The button's test id.
+    testid: &'static str,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_store();
+    view! {
+        <button
+            type="button"
+            class="button small"
+            data-testid=testid
+            on:click=move |_| crate::actions::spawn(
+                store,
+                ui.lang.get_untracked(),
+                crate::actions::change(crate::actions::Work::DownloadBackup),
+            )
+        >
+            {ui.tr(Key::ExportBackup)}
+        </button>
     }
 }
 
@@ -83,18 +97,7 @@ pub fn ProblemBanners() -> impl IntoView {
                                 {text}
                             </p>
                             <p class="detail">{detail}</p>
-                            <button
-                                type="button"
-                                class="button small"
-                                data-testid="banner-export"
-                                on:click=move |_| crate::actions::spawn(
-                                    store,
-                                    ui.lang.get_untracked(),
-                                    crate::actions::change(crate::actions::Work::DownloadBackup),
-                                )
-                            >
-                                {ui.tr(Key::ExportBackup)}
-                            </button>
+                            <ExportButton testid="banner-export" />
                         </div>
                     }
                 })
