@@ -218,7 +218,9 @@ impl Digest {
     /// Prepared moments up to `days` days from `today`, including earlier
     /// ones still to look back on, by day.
     pub fn agenda(&self, today: NaiveDate, days: u64) -> Vec<&Planned> {
-        let until = crate::questionnaires::moments::agenda_end(today, days);
+        let until = today
+            .checked_add_days(chrono::Days::new(days))
+            .unwrap_or(today);
         let mut out: Vec<&Planned> = self.planned.iter().filter(|p| p.date <= until).collect();
         crate::model::order::sort_by_key(&mut out, |p| (crate::model::order::day(p.date), p.id.0));
         out
@@ -272,6 +274,31 @@ mod tests {
         assert_eq!(g.last_stock_take(), a.last_stock_take().map(|s| s.date));
         assert_eq!(g.first_date(), a.first_entry_date());
         assert!(g.hostmanship.is_some());
+    }
+
+    #[test]
+    fn the_agenda_holds_the_coming_week_and_what_is_still_to_look_back_on() {
+        let today = d(2026, 11, 23);
+        let planned = |id: u64, date| Planned {
+            id: MomentId(id),
+            date,
+            kind: MomentKind::Call,
+            description: format!("m{id}"),
+        };
+        let mut g = Digest::of(&demo::example(today, 2));
+        g.planned = vec![
+            planned(5, d(2026, 12, 1)),
+            planned(4, d(2026, 11, 30)),
+            planned(3, d(2026, 11, 23)),
+            planned(2, d(2026, 11, 10)),
+            planned(1, d(2026, 11, 30)),
+        ];
+        let ids: Vec<u64> = g.agenda(today, 7).iter().map(|p| p.id.0).collect();
+        assert_eq!(
+            ids,
+            [2, 3, 1, 4],
+            "by day, then id; a week ahead, not beyond"
+        );
     }
 
     #[test]

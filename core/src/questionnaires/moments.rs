@@ -426,26 +426,6 @@ pub fn after_draft(m: &Moment) -> MomentDraft {
     draft
 }
 
-/// The last day the agenda of `today` shows: `days` days ahead.
-pub fn agenda_end(today: NaiveDate, days: u64) -> NaiveDate {
-    today
-        .checked_add_days(chrono::Days::new(days))
-        .unwrap_or(today)
-}
-
-/// Planned moments of `account` up to `days` days ahead (and those past
-/// their day, still to look back on), by date.
-pub fn agenda(account: &Account, today: NaiveDate, days: u64) -> Vec<&Moment> {
-    let until = agenda_end(today, days);
-    let mut out: Vec<&Moment> = account
-        .moments
-        .iter()
-        .filter(|m| m.planned && m.date <= until)
-        .collect();
-    crate::model::order::sort_by_key(&mut out, |m| (crate::model::order::day(m.date), m.id.0));
-    out
-}
-
 /// Value answers of invoice moments over time, oldest first.
 pub fn value_history(account: &Account) -> Vec<(NaiveDate, ValueAnswer)> {
     let mut out: Vec<_> = account
