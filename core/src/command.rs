@@ -837,18 +837,11 @@ pub fn new_account(
 mod tests {
     use super::*;
     use crate::demo;
+    use crate::model::dates::test_dates::{d, today};
     use crate::model::ClientId;
     use crate::questionnaires::definitions::interaction;
     use crate::questionnaires::moments::{booking_draft, ActionState, EXTRA_CATEGORY};
     use crate::storage::check::validate_account;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn today() -> NaiveDate {
-        d(2026, 11, 23)
-    }
 
     fn draft(party: Party, direction: Direction, category: &str, weight: u8) -> EntryDraft {
         EntryDraft {

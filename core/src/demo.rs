@@ -704,12 +704,9 @@ mod tests {
     use super::*;
     use crate::account::ledger::running_balance;
     use crate::account::status::{classify, Band, Status};
+    use crate::model::dates::test_dates::today;
     use crate::model::PeriodLength;
     use crate::storage::check::validate_account;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
 
     #[test]
     fn example_is_valid_marked_and_has_a_red_stretch_and_recovery() {

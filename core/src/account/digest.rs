@@ -231,10 +231,7 @@ impl Digest {
 mod tests {
     use super::*;
     use crate::demo;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::dates::test_dates::d;
 
     #[test]
     fn compacting_adds_up_each_kind_per_day_and_keeps_the_totals() {

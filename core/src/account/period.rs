@@ -145,10 +145,7 @@ fn ymd(year: i64, month: i64) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::dates::test_dates::d;
 
     #[test]
     fn months_are_consecutive_across_years() {

@@ -186,14 +186,11 @@ pub fn indexation_review_from(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::dates::test_dates::d;
     use crate::model::{
         Account, CategoryId, Client, ClientId, Entry, EntryId, Moment, MomentId, MomentKind,
         PeriodLength, Weight,
     };
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
 
     fn entry(
         id: u64,

@@ -345,14 +345,11 @@ pub fn to_ics(accounts: &[&Account], options: &ExportOptions) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::dates::test_dates::d;
     use crate::model::{
         Action, CategoryId, Client, ClientId, Direction, Entry, EntryId, MomentId, MomentKind,
         Party, Preparation, Tombstone, Weight,
     };
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
 
     fn moment(id: u64, date: NaiveDate) -> Moment {
         Moment {

@@ -568,11 +568,8 @@ pub fn import_command(
 mod tests {
     use super::*;
     use crate::command::apply;
+    use crate::model::dates::test_dates::d;
     use crate::model::{Client, ClientId};
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
 
     const TODAY: (i32, u32, u32) = (2026, 12, 1);
 

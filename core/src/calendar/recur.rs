@@ -394,10 +394,7 @@ pub fn expand(rule: &Rule, start: NaiveDate, from: NaiveDate, to: NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::dates::test_dates::d;
 
     fn rule(text: &str) -> Rule {
         parse_rule(text, |v| {

@@ -148,13 +148,26 @@ pub fn flag(date: NaiveDate, today: NaiveDate) -> Option<DateFlag> {
     }
 }
 
+/// Dates for the core's unit tests, one definition for every module.
+#[cfg(test)]
+pub(crate) mod test_dates {
+    use chrono::NaiveDate;
+
+    /// A date written as year, month, day; tests only use valid ones.
+    pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The fixed "today" the tests are written against.
+    pub(crate) fn today() -> NaiveDate {
+        d(2026, 11, 23)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::dates::test_dates::d;
 
     #[test]
     fn parses_date_field_values() {

@@ -630,15 +630,8 @@ pub fn booking(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::dates::test_dates::{d, today};
     use crate::model::{CategoryId, Client, ClientId, Entry, Weight};
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn today() -> NaiveDate {
-        d(2026, 11, 23)
-    }
 
     fn moment(id: u64, outcome: Option<&str>, treatment: Option<u8>) -> Moment {
         let mut answers = Answers::new();

@@ -389,11 +389,8 @@ pub fn apply(existing: &[ClientId], backup: Backup, mode: ImportMode) -> Applied
 mod tests {
     use super::*;
     use crate::demo;
+    use crate::model::dates::test_dates::today;
     use serde::Serialize;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
 
     fn ids(accounts: &[Account]) -> Vec<ClientId> {
         accounts.iter().map(|a| a.client.id.clone()).collect()

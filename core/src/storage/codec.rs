@@ -636,11 +636,8 @@ pub fn classify_failure(name: &str, code: u16) -> StorageFailure {
 mod tests {
     use super::*;
     use crate::demo;
+    use crate::model::dates::test_dates::today;
     use serde_json::Value;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
 
     #[test]
     fn round_trips_the_demo_account() {

@@ -156,12 +156,8 @@ pub fn file_slug(name: &str) -> String {
 mod tests {
     use super::*;
     use crate::demo;
-    use chrono::NaiveDate;
+    use crate::model::dates::test_dates::today;
     use std::path::PathBuf;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
 
     /// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
     fn golden(name: &str, actual: &str) {

@@ -407,10 +407,7 @@ fn read_planned(r: &mut Reader) -> Result<Vec<Planned>, Unexpected> {
 mod tests {
     use super::*;
     use crate::demo;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
+    use crate::model::dates::test_dates::today;
 
     #[test]
     fn a_digest_reads_back_exactly_in_front_of_its_record() {

@@ -625,13 +625,10 @@ mod tests {
     use super::*;
     use crate::command::{apply, Command};
     use crate::demo;
+    use crate::model::dates::test_dates::today;
     use crate::model::{CategoryId, Direction, Party};
     use crate::storage::check::validate_account;
     use crate::validate::EntryDraft;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
 
     fn add(a: &mut Account, id: u64, note: &str) {
         apply(
