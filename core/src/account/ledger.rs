@@ -12,7 +12,7 @@
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::account::digest::Booked;
+use crate::account::booked::Booked;
 use crate::account::period::Period;
 use crate::catalogue;
 use crate::i18n::{format_date, Lang};

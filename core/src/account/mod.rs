@@ -1,6 +1,7 @@
 //! What an account adds up to: periods, saldi and breakdowns, the status
 //! corridor, and the summaries the screens show.
 
+pub mod booked;
 pub mod debtors;
 pub mod digest;
 pub mod ledger;

@@ -5,15 +5,15 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::digest::{Digest, Mark};
+use super::booked::Mark;
+use super::digest::Digest;
 use super::period::Period;
 use super::status::Status;
 use crate::model::{Direction, Party};
 
 /// How long a relationship is new.
 pub const START_DAYS: u64 = 90;
-/// Deposits of ours that end the start phase earlier.
-pub const START_DEPOSITS: usize = 3;
+pub use super::status::START_DEPOSITS;
 
 /// A new relationship in its start phase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

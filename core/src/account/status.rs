@@ -9,6 +9,9 @@ use chrono::NaiveDate;
 use crate::i18n::{format_points_lang, tf, Key, Lang};
 use crate::model::{Account, Party, PeriodLength, Points, Thresholds};
 
+/// Deposits of ours that end the start phase earlier.
+pub const START_DEPOSITS: usize = 3;
+
 /// Where one saldo sits in the corridor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Band {
@@ -367,10 +370,7 @@ impl Reason {
                 &[
                     ("until", &crate::i18n::format_date(until, lang)),
                     ("n", &deposits.to_string()),
-                    (
-                        "needed",
-                        &crate::account::signals::START_DEPOSITS.to_string(),
-                    ),
+                    ("needed", &START_DEPOSITS.to_string()),
                     ("saldo", &pts(saldo)),
                 ],
             ),

@@ -10,7 +10,7 @@ use crate::account::ledger::{self, Balances, BreakdownRow, PeriodPoint};
 use crate::account::signals::{self, IndexationReview, Silence, StartPhase};
 use crate::account::status::{self, Reminder, Staleness, Status, StatusReport};
 use crate::model::{Account, Action, EntryId, Party, Points};
-use crate::questionnaires::engine::{score, Definition};
+pub use crate::questionnaires::engine::latest_total;
 
 /// The short figures per client: overview rows, sorting by attention.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -164,16 +164,6 @@ fn headline_and_running(digest: &Digest, today: NaiveDate) -> (Headline, Vec<Per
 /// How far ahead the agenda looks, in days.
 pub const AGENDA_DAYS: u64 = 7;
 
-/// The date and total of the latest assessment of `definition` that has a
-/// score (an all-skipped one has none).
-pub fn latest_total(account: &Account, definition: &Definition) -> Option<(NaiveDate, u8)> {
-    account
-        .assessments_of(definition.id)
-        .into_iter()
-        .rev()
-        .find_map(|r| score(definition, &r.answers).total.map(|t| (r.date, t)))
-}
-
 /// The headline of an account from its digest: what the overview shows,
 /// without the account itself.
 pub fn headline_of(digest: &Digest, today: NaiveDate) -> Headline {
@@ -205,6 +195,7 @@ mod tests {
     use super::*;
     use crate::demo;
     use crate::model::Answer;
+    use crate::questionnaires::engine::score;
     use crate::questionnaires::definitions;
 
     #[test]

@@ -645,45 +645,14 @@ pub fn build_response(
     }
 }
 
-/// Checks a stored or imported assessment: a known definition, a version
-/// this app knows, a sane date and answers that fit.
-pub fn validate_response(response: &Response) -> Vec<AnswerError> {
-    let Some(definition) = super::definitions::find(&response.definition) else {
-        return vec![AnswerError::UnknownDefinition(response.definition.clone())];
-    };
-    if response.version > definition.version {
-        return vec![AnswerError::NewerVersion(
-            response.definition.clone(),
-            response.version,
-        )];
-    }
-    let mut errors = validate_answers(definition, &response.answers);
-    if !dates::allowed(response.date) {
-        errors.push(AnswerError::DateOutOfRange);
-    }
-    errors
-}
-
-/// The restore step for answers (run on every load and import): brings the
-/// answers of every moment and assessment to the current definition
-/// versions. Unknown definitions and newer versions are left untouched, so
-/// validation can report them instead of losing them.
-pub fn migrate_account(account: &mut Account) {
-    let interaction = &super::definitions::INTERACTION;
-    for m in &mut account.moments {
-        if m.version < interaction.version {
-            migrate(interaction, m.version, &mut m.answers);
-            m.version = interaction.version;
-        }
-    }
-    for r in &mut account.assessments {
-        if let Some(d) = super::definitions::find(&r.definition) {
-            if r.version < d.version {
-                migrate(d, r.version, &mut r.answers);
-                r.version = d.version;
-            }
-        }
-    }
+/// The date and total of the latest assessment of `definition` that has a
+/// score (an all-skipped one has none).
+pub fn latest_total(account: &Account, definition: &Definition) -> Option<(NaiveDate, u8)> {
+    account
+        .assessments_of(definition.id)
+        .into_iter()
+        .rev()
+        .find_map(|r| score(definition, &r.answers).total.map(|t| (r.date, t)))
 }
 
 /// One tenth-precision figure as the language writes it (`3,5` / `3.5`).

@@ -6,4 +6,5 @@ pub mod engine;
 pub mod gap;
 pub mod group;
 pub mod moments;
+pub mod restore;
 pub mod scan;

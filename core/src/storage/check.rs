@@ -9,8 +9,9 @@ use crate::i18n::{tf, Key, Lang};
 use crate::invite::code::{PSEUDONYM_MAX, TITLE_MAX};
 use crate::model::{limits, Account, DisputeId, EntryId, MomentId, ResponseId, RoundId};
 use crate::questionnaires::definitions::CLIENT_VIEW;
-use crate::questionnaires::engine::{validate_answers, validate_response, AnswerError};
+use crate::questionnaires::engine::{validate_answers, AnswerError};
 use crate::questionnaires::moments::{validate_moment, MomentError};
+use crate::questionnaires::restore::validate_response;
 use crate::validate::{
     apply_client_draft, clean_text, validate_entry, validate_settings, ClientDraft, ClientError,
     EntryDraft, EntryError, Field, TextError,

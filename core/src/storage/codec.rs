@@ -395,16 +395,7 @@ struct Head {
     w: String,
 }
 
-/// The token that names a stored version: its writer's token, or, for a
-/// record written before tokens existed, `r<rev>`. Never empty, so "not
-/// stored yet" (the empty token) is never mistaken for a stored version.
-pub fn version_token(rev: u64, w: &str) -> String {
-    if w.is_empty() {
-        format!("r{rev}")
-    } else {
-        w.to_string()
-    }
-}
+pub use super::glance::version_token;
 
 /// The schema, revision and version token of a stored record, without decoding
 /// the rest (the revision check before a save reads only this).
@@ -520,7 +511,7 @@ pub fn restore(account: &mut Account) {
             s.id = StockTakeId(n);
         }
     }
-    crate::questionnaires::engine::migrate_account(account);
+    crate::questionnaires::restore::migrate_account(account);
 }
 
 /// Bookkeeping kept beside the data: when the user last exported, and how

@@ -29,7 +29,7 @@ pub struct Glance {
     pub schema: u32,
     /// Its revision.
     pub rev: u64,
-    /// Its version token (as [`codec::version_token`](super::codec::version_token) gives it).
+    /// Its version token (as [`version_token`] gives it).
     pub writer: String,
     /// The token of the version it was made from.
     pub parent: String,
@@ -45,6 +45,17 @@ fn checksum(bytes: &[u8]) -> u32 {
 }
 
 const PREFIX: &str = "{\"g\":";
+
+/// The token that names a stored version: its writer's token, or, for a
+/// record written before tokens existed, `r<rev>`. Never empty, so "not
+/// stored yet" (the empty token) is never mistaken for a stored version.
+pub fn version_token(rev: u64, w: &str) -> String {
+    if w.is_empty() {
+        format!("r{rev}")
+    } else {
+        w.to_string()
+    }
+}
 
 /// The record of `body` (a compact record, `{…}`) with `digest` in front:
 /// what [`read`] reads back. The checksum covers everything after it: the
@@ -294,7 +305,7 @@ pub fn read(raw: &str) -> Result<Glance, Unexpected> {
     Ok(Glance {
         schema,
         rev,
-        writer: super::codec::version_token(rev, &w),
+        writer: version_token(rev, &w),
         parent,
         digest: Digest {
             client,
