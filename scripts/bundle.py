@@ -430,7 +430,7 @@ def main():
     app = os.path.join(folder, "app")
     # Routes as in kbr_core::route: the workshop screens have their own
     # chunk, every other page but the overview and an invite (which moves
-    # to the participant page) comes with the rest of the app.
+    # to the participant page) comes with the rest of the app (src/routes.rs).
     preloads = [(r"^#/(workshops?|worksheet)(/|$)", split_files(app, "workshop_page")),
                 (r"^#/(?!i/)[a-z]", split_files(app, "work"))]
     write_page("index.html", os.path.join(DIST, "index.html"), f"./b/{build}/app/", APP, "./",

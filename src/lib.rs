@@ -1,42 +1,43 @@
 //! Klantbankrekening browser app (Leptos, client-side rendered).
 //!
-//! Domain rules live in the pure `kbr_core` crate; this crate holds the
-//! components that display them ([`pages`], [`components`]), the shared UI
-//! state ([`state`], [`store`]) and the only code that touches browser
-//! storage ([`storage`]). `main.rs` reads the store ([`storage::preload`])
-//! and mounts [`App`].
+//! Domain rules live in the pure `kbr_core` crate. This crate is layered,
+//! each layer importing only the ones below it (`docs/ARCHITECTURE.md`,
+//! checked by `tests/layers.rs`):
+//!
+//! 1. [`state`]: the store, persistence and the browser's services;
+//! 2. [`components`]: view pieces that get everything through props or
+//!    the state layer's contexts;
+//! 3. [`pages`]: one folder per route, each with its deferred entry point;
+//! 4. the shell: [`App`], the router ([`routes`]), `main.rs` and the
+//!    participant program (`bin/participant.rs`).
 
-pub mod actions;
-pub mod browser;
 pub mod components;
-pub mod lazy;
-pub mod offline;
 pub mod pages;
-pub mod participant;
 pub mod routes;
 pub mod state;
-pub mod storage;
-pub mod store;
-pub mod workshops;
 
 use kbr_core::i18n::Key;
 use leptos::prelude::*;
 
 use crate::components::banners::{NoticeToast, StorageBanners};
+use crate::components::deferred::Deferred;
 use crate::components::header::Header;
-use crate::lazy::Deferred;
-use crate::state::Ui;
-use crate::store::Store;
+use crate::components::rare::{rare, RarePiece};
+use crate::state::store::Store;
+use crate::state::ui::{focus_main, Ui};
+use crate::state::work::{self, StoreWork};
+use crate::state::{browser, offline, persist, workshops};
 
 /// Reads the store as the app starts, before [`App`] mounts: every
-/// client's digest, a slice per task ([`storage::preload`]); then, only
+/// client's digest, a slice per task (`persist::local::preload`); then, only
 /// if some records have no digest of this version (an older format, or
 /// changed by hand), those records whole, with the code that loads with
 /// the rest of the app.
 pub async fn start(now_millis: u64) {
-    storage::preload(now_millis).await;
-    if storage::preloaded_needs_whole_read() {
-        let _ = actions::change(actions::Work::ReadWhole(now_millis)).await;
+    routes::register();
+    persist::local::preload(now_millis).await;
+    if persist::local::preloaded_needs_whole_read() {
+        let _ = work::change(StoreWork::ReadWhole(now_millis)).await;
     }
 }
 
@@ -48,15 +49,17 @@ pub async fn start(now_millis: u64) {
 #[component]
 pub fn App() -> impl IntoView {
     browser::remove_boot_screen();
+    routes::register();
     let ui = Ui::install();
     provide_context(ui);
     let store = Store::install();
     provide_context(store);
+    work::watch_other_writers(store);
     if store.has_migrations() {
-        actions::spawn(
+        work::spawn(
             store,
             ui.lang.get_untracked(),
-            actions::change(actions::Work::SaveMigrated(store)),
+            StoreWork::SaveMigrated(store),
         );
     }
     workshops::provide_workshops();
@@ -68,7 +71,7 @@ pub fn App() -> impl IntoView {
             href="#main"
             on:click=|ev| {
                 ev.prevent_default();
-                state::focus_main();
+                focus_main();
             }
         >
             {ui.tr(Key::SkipToContent)}
@@ -76,12 +79,12 @@ pub fn App() -> impl IntoView {
         <Header />
         // A new version is rare: its notice loads when there is one.
         <Show when=move || update.ready()>
-            <Deferred quiet=true load=|| actions::work(actions::Work::UpdateNotice) />
+            <Deferred quiet=true load=|| rare(RarePiece::UpdateNotice) />
         </Show>
         <StorageBanners />
         // The questions of a merge with another tab, rare: loaded when asked.
         <Show when=move || store.has_pending()>
-            <Deferred load=|| actions::work(actions::Work::ConflictPanel) />
+            <Deferred load=|| rare(RarePiece::ConflictPanel) />
         </Show>
         <main id="main" tabindex="-1" data-testid="main">
             {move || routes::page(ui.route.get())}

@@ -4,9 +4,9 @@
 fn main() {
     // The wasm is loaded and runs: the render figures count from here,
     // reading the store included.
-    klantbankrekening::browser::mark("kbr-start");
+    klantbankrekening::state::browser::mark("kbr-start");
     wasm_bindgen_futures::spawn_local(async {
-        klantbankrekening::start(klantbankrekening::browser::now_millis()).await;
+        klantbankrekening::start(klantbankrekening::state::browser::now_millis()).await;
         leptos::mount::mount_to_body(klantbankrekening::App);
     });
 }

@@ -1,49 +1,78 @@
-//! The page for each hash route. The overview is part of the first load;
-//! the workshop screens load when first opened, and every other page comes
-//! with the rest of the app through [`crate::actions::work`] (see
-//! [`crate::lazy`]).
+//! The router: the page of each hash route, and the one chunk of "the rest
+//! of the app".
+//!
+//! The overview is part of the first load. Every other page has its entry
+//! point in its own folder (`pages::<page>::page`), registered here in
+//! [`page_of`]; the trainers' workshop screens and the calendar bridge are
+//! chunks of their own (`pages::workshops`, `pages::calendar`). All other
+//! pages, the rare pieces of the first screens (`components::rare`) and the
+//! store's work (`state::work`) load together as one chunk, [`work`]: a
+//! chunk per page measured +2.5 KB on the first load (the loader and the
+//! preload table of ~90 shared chunks) for no faster page
+//! (`docs/ARCHITECTURE.md`, "Build").
 
-use kbr_core::route::{ClientTab, Route};
+use std::future::Future;
+use std::pin::Pin;
+
+use kbr_core::route::Route;
 use leptos::prelude::*;
 
-use crate::actions::{work, Work};
-use crate::browser;
+use crate::components::deferred::{Deferred, Loaded};
+use crate::components::rare::{self, RarePiece};
 use crate::deferred;
-use crate::lazy::Deferred;
+use crate::pages;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
+use crate::state::browser;
+use crate::state::work::{self as store, StoreWork};
+
+/// What the chunk of the rest of the app is asked for.
+enum Later {
+    /// A page beyond the overview.
+    Page(Route),
+    /// A rare piece of the first screens.
+    Rare(RarePiece),
+    /// The store's work (boxed: a command makes it large).
+    Store(Box<StoreWork>),
+}
 
 deferred! {
-    /// Workshops: the list, one session, a blank worksheet (trainers only:
-    /// a chunk of their own).
-    fn workshop_page(route: Route) -> AnyView {
-        use crate::pages::workshops::{Worksheet, WorkshopPage, WorkshopsPage};
-        match route {
-            Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
-            Route::Worksheet(definition) => view! { <Worksheet definition=definition /> }.into_any(),
-            _ => view! { <WorkshopsPage /> }.into_any(),
+    /// The rest of the app: every page but the overview and the workshop
+    /// screens, the rare pieces and the store's work.
+    fn work(later: Later) -> AnyView {
+        match later {
+            Later::Page(route) => page_of(route),
+            Later::Rare(piece) => rare::draw(piece),
+            Later::Store(task) => {
+                store::perform(*task);
+                ().into_any()
+            }
         }
     }
 }
 
-/// The pages that come with the rest of the app, drawn by [`work`].
-pub fn deferred_page(route: Route) -> AnyView {
-    use crate::pages::client::ClientPage;
+/// The entry point of the page that shows `route` (in the chunk).
+fn page_of(route: Route) -> AnyView {
     match route {
-        Route::Client { id, tab } => view! { <ClientPage id=id tab=tab /> }.into_any(),
-        Route::Assessment { id, definition } => {
-            view! { <ClientPage id=id tab=ClientTab::Assessments definition=definition /> }
-                .into_any()
-        }
-        Route::Data => view! { <crate::pages::data::DataPage /> }.into_any(),
-        Route::Recovery => view! { <crate::pages::recovery::RecoveryPage /> }.into_any(),
-        Route::Handout(id) => view! { <crate::pages::handout::ClientHandout id=id /> }.into_any(),
-        Route::Guide => view! { <crate::pages::guide::GuidePage /> }.into_any(),
-        Route::Return(code) => {
-            view! { <crate::pages::return_page::ReturnPage code=code /> }.into_any()
-        }
+        Route::Client { .. } | Route::Assessment { .. } => pages::client::page(route),
+        Route::Handout(_) => pages::handout::page(route),
+        Route::Data => pages::data::page(route),
+        Route::Recovery => pages::recovery::page(route),
+        Route::Guide => pages::guide::page(route),
+        Route::Return(_) => pages::return_page::page(route),
         _ => view! { <NotFound /> }.into_any(),
     }
+}
+
+/// Registers where the state layer's work and the components' rare pieces
+/// run: in [`work`]. Called before anything can ask for them.
+pub fn register() {
+    store::register(|task| {
+        Box::pin(work(Later::Store(Box::new(task)))) as Pin<Box<dyn Future<Output = Loaded>>>
+    });
+    rare::register(|piece| {
+        Box::pin(work(Later::Rare(piece))) as Pin<Box<dyn Future<Output = Loaded>>>
+    });
 }
 
 /// The page of `route`.
@@ -51,7 +80,8 @@ pub fn page(route: Route) -> AnyView {
     match route {
         Route::Overview => view! { <Overview /> }.into_any(),
         route @ (Route::Workshops | Route::Workshop(_) | Route::Worksheet(_)) => {
-            view! { <Deferred load=move || workshop_page(route.clone()) /> }.into_any()
+            view! { <Deferred load=move || pages::workshops::workshop_page(route.clone()) /> }
+                .into_any()
         }
         Route::Invite(code) => {
             // An invite belongs on the participant page, beside the app.
@@ -59,6 +89,6 @@ pub fn page(route: Route) -> AnyView {
             ().into_any()
         }
         Route::NotFound => view! { <NotFound /> }.into_any(),
-        route => view! { <Deferred load=move || work(Work::Page(route.clone())) /> }.into_any(),
+        route => view! { <Deferred load=move || work(Later::Page(route.clone())) /> }.into_any(),
     }
 }

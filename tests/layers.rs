@@ -12,6 +12,8 @@
 //! The message names the two files of every offending import. It reads the
 //! sources as text: no compiler plugin, no extra crate.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -60,7 +62,9 @@ fn main_dir() -> PathBuf {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -76,7 +80,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 fn module_of(rel_to_root: &str) -> Vec<String> {
     let no_ext = rel_to_root.trim_end_matches(".rs");
     let mut parts: Vec<String> = no_ext.split('/').map(str::to_string).collect();
-    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
         parts.pop();
     }
     parts
@@ -110,7 +117,10 @@ fn strip(text: &str) -> String {
                     i += 1;
                 }
             }
-        } else if c == b'r' && (b.get(i + 1) == Some(&b'"') || b.get(i + 1) == Some(&b'#')) && !ident_byte(b, i) {
+        } else if c == b'r'
+            && (b.get(i + 1) == Some(&b'"') || b.get(i + 1) == Some(&b'#'))
+            && !ident_byte(b, i)
+        {
             // Raw string r"…" or r#"…"#.
             let mut j = i + 1;
             let mut hashes = 0;
@@ -231,7 +241,9 @@ fn paths(code: &str) -> Vec<(Vec<String>, bool)> {
                 let t = before.trim_end();
                 t.ends_with("pub") || t.ends_with(')')
             };
-            let end = (i..chars.len()).find(|&k| chars[k] == ';').unwrap_or(chars.len());
+            let end = (i..chars.len())
+                .find(|&k| chars[k] == ';')
+                .unwrap_or(chars.len());
             let tree: String = chars[i + 4..end].iter().collect();
             for p in expand(&tree) {
                 found.push((p, is_pub));
@@ -292,7 +304,12 @@ fn expand(tree: &str) -> Vec<Vec<String>> {
     while k < words.len() {
         if words[k] == "as" {
             // The new name may carry the tree's punctuation (`y},` or `y`).
-            let tail: String = words.get(k + 1).unwrap_or(&"").chars().skip_while(|c| is_ident(*c)).collect();
+            let tail: String = words
+                .get(k + 1)
+                .unwrap_or(&"")
+                .chars()
+                .skip_while(|c| is_ident(*c))
+                .collect();
             kept.push_str(&tail);
             k += 2;
         } else {
@@ -303,7 +320,12 @@ fn expand(tree: &str) -> Vec<Vec<String>> {
     let tree = kept;
     let mut out = Vec::new();
     expand_into(&tree, &mut Vec::new(), &mut out);
-    out.retain(|p| matches!(p.first().map(String::as_str), Some("crate" | "super" | "self")));
+    out.retain(|p| {
+        matches!(
+            p.first().map(String::as_str),
+            Some("crate" | "super" | "self")
+        )
+    });
     out
 }
 
@@ -313,14 +335,22 @@ fn expand_into(tree: &str, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>)
         let head = &tree[..open];
         let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
         let n = prefix.len();
-        prefix.extend(head.split("::").filter(|s| !s.is_empty()).map(str::to_string));
+        prefix.extend(
+            head.split("::")
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        );
         for part in split_top(inner) {
             expand_into(&part, prefix, out);
         }
         prefix.truncate(n);
     } else {
         let mut p = prefix.clone();
-        p.extend(tree.split("::").filter(|s| !s.is_empty() && *s != "*").map(str::to_string));
+        p.extend(
+            tree.split("::")
+                .filter(|s| !s.is_empty() && *s != "*")
+                .map(str::to_string),
+        );
         if p.last().map(String::as_str) == Some("self") {
             p.pop();
         }
@@ -381,8 +411,13 @@ impl Tree {
             module.pop();
             rest = &rest[1..];
         }
-        if path.first().map(String::as_str) == Some("crate") && rest.len() == 2 && rest[1] == "!" {
-            return self.macros.get(&(root.to_string(), rest[0].clone())).cloned();
+        // An exported macro lives at the crate root by name (`crate::m!`,
+        // `use crate::m;`), but belongs to the file that defines it.
+        let is_macro = rest.len() == 1 || (rest.len() == 2 && rest[1] == "!");
+        if path.first().map(String::as_str) == Some("crate") && is_macro {
+            if let Some(file) = self.macros.get(&(root.to_string(), rest[0].clone())) {
+                return Some(file.clone());
+            }
         }
         let mut best = self.files.get(&(root.to_string(), module.clone())).cloned();
         for seg in rest {
@@ -408,7 +443,11 @@ fn load() -> (Vec<Source>, Tree) {
         collect(&dir.join(root), &mut files);
         files.sort();
         for f in files {
-            let rel = f.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = f
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             let in_root = rel.strip_prefix(&format!("{root}/")).unwrap().to_string();
             let text = fs::read_to_string(&f).unwrap();
             let module = if in_root.starts_with("bin/") {
@@ -431,7 +470,8 @@ fn load() -> (Vec<Source>, Tree) {
             }
             // main.rs and bin/ are roots of their own programs; lib.rs is the crate root.
             if !(in_root == "main.rs" || in_root.starts_with("bin/")) {
-                tree.files.insert((root.to_string(), module.clone()), rel.clone());
+                tree.files
+                    .insert((root.to_string(), module.clone()), rel.clone());
             }
             sources.push(Source {
                 rel,
@@ -449,15 +489,20 @@ fn edges(sources: &[Source], tree: &Tree) -> BTreeMap<(String, String), BTreeSet
     let mut edges: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     for s in sources {
         for (path, is_pub_use) in paths(&s.code) {
-            let Some(to) = tree.resolve(&s.root, &s.module, &path) else { continue };
+            let Some(to) = tree.resolve(&s.root, &s.module, &path) else {
+                continue;
+            };
             if to == s.rel {
                 continue;
             }
             // A folder's `pub use child::X` is its façade, not a use.
-            let to_module = sources.iter().find(|x| x.rel == to).map(|x| x.module.clone());
-            let child_of_from = to_module.as_ref().is_some_and(|m| {
-                m.len() == s.module.len() + 1 && m.starts_with(&s.module)
-            });
+            let to_module = sources
+                .iter()
+                .find(|x| x.rel == to)
+                .map(|x| x.module.clone());
+            let child_of_from = to_module
+                .as_ref()
+                .is_some_and(|m| m.len() == s.module.len() + 1 && m.starts_with(&s.module));
             if is_pub_use && child_of_from {
                 continue;
             }
@@ -471,8 +516,15 @@ fn edges(sources: &[Source], tree: &Tree) -> BTreeMap<(String, String), BTreeSet
 }
 
 /// Strongly connected components of more than one file (Tarjan).
-fn circles(nodes: &[String], edges: &BTreeMap<(String, String), BTreeSet<String>>) -> Vec<Vec<String>> {
-    let index_of: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+fn circles(
+    nodes: &[String],
+    edges: &BTreeMap<(String, String), BTreeSet<String>>,
+) -> Vec<Vec<String>> {
+    let index_of: BTreeMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
     let mut adj = vec![Vec::new(); nodes.len()];
     for (from, to) in edges.keys() {
         if let (Some(&a), Some(&b)) = (index_of.get(from.as_str()), index_of.get(to.as_str())) {
@@ -556,7 +608,11 @@ fn names(set: &BTreeSet<String>) -> String {
 #[test]
 fn imports_only_go_down() {
     let (sources, tree) = load();
-    assert!(sources.len() > 100, "found only {} Rust files: is the checker reading the repository?", sources.len());
+    assert!(
+        sources.len() > 100,
+        "found only {} Rust files: is the checker reading the repository?",
+        sources.len()
+    );
     let edges = edges(&sources, &tree);
     let mut problems = Vec::new();
     for ((from, to), what) in &edges {
@@ -605,16 +661,42 @@ fn the_checker_sees_imports_and_circles() {
     let code = strip(
         "use crate::a::{b, c::{d, e as f}};\n// use crate::nope;\nlet s = \"crate::nope\";\nlet x = super::g::h();\npub use self::k::L;",
     );
-    let mut found: Vec<String> = paths(&code).into_iter().map(|(p, _)| p.join("::")).collect();
+    let mut found: Vec<String> = paths(&code)
+        .into_iter()
+        .map(|(p, _)| p.join("::"))
+        .collect();
     found.sort();
-    assert_eq!(found, ["crate::a::b", "crate::a::c::d", "crate::a::c::e", "self::k::L", "super::g::h"]);
+    assert_eq!(
+        found,
+        [
+            "crate::a::b",
+            "crate::a::c::d",
+            "crate::a::c::e",
+            "self::k::L",
+            "super::g::h"
+        ]
+    );
     // A circle of three and one of two are found; a chain is not.
-    let e = |a: &str, b: &str| ((a.to_string(), b.to_string()), BTreeSet::from(["x".to_string()]));
+    let e = |a: &str, b: &str| {
+        (
+            (a.to_string(), b.to_string()),
+            BTreeSet::from(["x".to_string()]),
+        )
+    };
     let nodes: Vec<String> = ["a", "b", "c", "d", "e", "f"].map(String::from).to_vec();
-    let edges = BTreeMap::from([e("a", "b"), e("b", "c"), e("c", "a"), e("d", "e"), e("e", "d"), e("e", "f")]);
+    let edges = BTreeMap::from([
+        e("a", "b"),
+        e("b", "c"),
+        e("c", "a"),
+        e("d", "e"),
+        e("e", "d"),
+        e("e", "f"),
+    ]);
     let mut found = circles(&nodes, &edges);
     found.sort();
     assert_eq!(found, vec![vec!["a", "b", "c"], vec!["d", "e"]]);
     // Layers: a component naming a page is refused.
-    assert!(app_layer("src/components/x.rs").unwrap().0 < app_layer("src/pages/y/mod.rs").unwrap().0);
+    assert!(
+        app_layer("src/components/x.rs").unwrap().0 < app_layer("src/pages/y/mod.rs").unwrap().0
+    );
 }

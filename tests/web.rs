@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use kbr_core::demo;
 use kbr_core::model::Account;
 use kbr_core::storage::codec::{self, StorageFailure};
-use klantbankrekening::storage::{self, Write};
+use klantbankrekening::state::persist::{self, local::Write};
 use klantbankrekening::App;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,7 +34,7 @@ fn container() -> web_sys::HtmlElement {
 
 /// Stores `account` as a first version, as a tab would.
 fn store(account: &Account) -> Write {
-    storage::write_if_unchanged(account, "", "test.1")
+    persist::local::write_if_unchanged(account, "", "test.1")
 }
 
 fn today() -> NaiveDate {
@@ -106,7 +106,7 @@ fn storage_round_trip_and_version_checks() {
     fresh_start("#/");
     let account = demo::example(today(), 77);
     assert!(matches!(store(&account), Write::Written { rev: 1, .. }));
-    let loaded = storage::load(0);
+    let loaded = persist::local::load(0);
     assert_eq!(loaded.clients.len(), 1);
     assert_eq!(account_of(&loaded.clients[0]), account);
     assert_eq!(loaded.clients[0].writer, "test.1");
@@ -118,21 +118,21 @@ fn storage_round_trip_and_version_checks() {
     );
     // A write based on another version is refused: another tab wrote since.
     assert!(matches!(
-        storage::write_if_unchanged(&account, "", "test.2"),
+        persist::local::write_if_unchanged(&account, "", "test.2"),
         Write::Diverged { .. }
     ));
     assert!(matches!(
-        storage::write_if_unchanged(&account, "other.9", "test.2"),
+        persist::local::write_if_unchanged(&account, "other.9", "test.2"),
         Write::Diverged { .. }
     ));
-    match storage::write_if_unchanged(&account, "test.1", "test.2") {
+    match persist::local::write_if_unchanged(&account, "test.1", "test.2") {
         Write::Written { rev, raw, .. } => {
             assert_eq!(rev, 2);
             assert_eq!(codec::decode(&raw).unwrap().parent, "test.1");
         }
         other => panic!("{other:?}"),
     }
-    assert!(storage::load(0).quarantined.is_empty());
+    assert!(persist::local::load(0).quarantined.is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -144,7 +144,7 @@ fn text_beyond_ascii_reads_back_exactly() {
     account.client.name = "Ñandú € 😀 Bakkerij \"De Zoete\"\nRegel 2".to_string();
     account.entries[0].note = "crème brûlée · ✓ · 𝄞".to_string();
     store(&account);
-    let loaded = storage::load(0);
+    let loaded = persist::local::load(0);
     assert_eq!(loaded.clients.len(), 1);
     assert_eq!(account_of(&loaded.clients[0]), account);
     assert_eq!(loaded.clients[0].digest.client.name, account.client.name);
@@ -172,7 +172,7 @@ fn store_clients(
 
 /// The account of a client as the store gets it: read whole at start, or
 /// decoded from its text when first needed.
-fn account_of(c: &storage::LoadedClient) -> Account {
+fn account_of(c: &persist::local::LoadedClient) -> Account {
     c.account
         .clone()
         .unwrap_or_else(|| codec::decode(&c.raw).unwrap().account)
@@ -180,9 +180,9 @@ fn account_of(c: &storage::LoadedClient) -> Account {
 
 /// Runs a future to its end in the test (the preload yields between
 /// slices, so it needs the event loop).
-async fn preload_now() -> storage::Loaded {
-    storage::preload(4321).await;
-    storage::take_preloaded().expect("preloaded")
+async fn preload_now() -> persist::local::Loaded {
+    persist::local::preload(4321).await;
+    persist::local::take_preloaded().expect("preloaded")
 }
 
 #[wasm_bindgen_test]
@@ -194,12 +194,15 @@ async fn the_sliced_preload_reads_what_load_reads() {
         .set_item("kbr:client:c-broken", "{not json")
         .unwrap();
     let mut preloaded = preload_now().await;
-    assert!(storage::take_preloaded().is_none(), "handed over once");
+    assert!(
+        persist::local::take_preloaded().is_none(),
+        "handed over once"
+    );
     assert_eq!(preloaded.clients.len(), 19);
     // The broken one has no digest: it is read whole before the app
     // starts, and set aside.
     assert!(preloaded.needs_whole_read());
-    storage::read_whole(&mut preloaded, 4321);
+    persist::local::read_whole(&mut preloaded, 4321);
     assert_eq!(preloaded.clients.len(), 19);
     assert_eq!(preloaded.quarantined.len(), 1);
     assert_eq!(preloaded.quarantined[0].original, "kbr:client:c-broken");
@@ -213,7 +216,7 @@ async fn the_sliced_preload_reads_what_load_reads() {
     assert_eq!(names, sorted, "by name, as load gives them");
     // Loading again (the quarantined record is now on the shelf) gives the
     // same clients and the same shelf.
-    let again = storage::load(0);
+    let again = persist::local::load(0);
     assert_eq!(again.clients.len(), 19);
     for (a, b) in again.clients.iter().zip(&preloaded.clients) {
         assert_eq!(a.digest, b.digest);
@@ -230,7 +233,7 @@ async fn a_client_another_tab_writes_during_the_preload_is_read_again() {
     let done = std::rc::Rc::new(std::cell::Cell::new(false));
     let finished = done.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        storage::preload(1).await;
+        persist::local::preload(1).await;
         finished.set(true);
     });
     // The first slice has run; the rest waits for later tasks. Another
@@ -252,7 +255,7 @@ async fn a_client_another_tab_writes_during_the_preload_is_read_again() {
     }
     next_task().await;
     assert!(done.get());
-    let loaded = storage::take_preloaded().unwrap();
+    let loaded = persist::local::take_preloaded().unwrap();
     assert_eq!(loaded.clients.len(), 20);
     assert!(
         loaded
@@ -296,7 +299,7 @@ fn corrupt_records_are_quarantined_not_deleted() {
     local()
         .set_item("kbr:client:c-broken", "{\"schema\":2,\"rev\":")
         .unwrap();
-    let loaded = storage::load(1234);
+    let loaded = persist::local::load(1234);
     assert_eq!(loaded.clients.len(), 1, "the rest still loads");
     assert_eq!(loaded.quarantined.len(), 1);
     let q = &loaded.quarantined[0];
@@ -308,7 +311,7 @@ fn corrupt_records_are_quarantined_not_deleted() {
     );
     assert_eq!(local().get_item("kbr:client:c-broken").unwrap(), None);
     // Loading again neither loses nor duplicates it.
-    assert_eq!(storage::load(999).quarantined.len(), 1);
+    assert_eq!(persist::local::load(999).quarantined.len(), 1);
 }
 
 /// The record as JavaScript sees it: `{"x":"<lone surrogate>"}`.
@@ -337,7 +340,7 @@ fn quarantine_keeps_a_lone_surrogate_exactly() {
     fresh_start("#/");
     let raw = with_lone_surrogate();
     set_raw("kbr:client:c-odd", &raw);
-    let loaded = storage::load(77);
+    let loaded = persist::local::load(77);
     assert_eq!(loaded.quarantined.len(), 1);
     let q = &loaded.quarantined[0];
     assert_eq!(q.reason, Some(codec::DecodeError::BadText));
@@ -358,7 +361,7 @@ fn a_record_under_another_clients_key_is_quarantined() {
     let a = demo::example(today(), 5);
     let raw = codec::encode(&a, 1, "x.1");
     local().set_item("kbr:client:c-someone-else", &raw).unwrap();
-    let loaded = storage::load(5);
+    let loaded = persist::local::load(5);
     assert!(loaded.clients.is_empty());
     assert_eq!(loaded.quarantined.len(), 1);
     assert!(matches!(
@@ -593,13 +596,13 @@ fn workshop_sessions_merge_with_another_tabs_write_and_garbage_is_set_aside() {
         .unwrap();
     let mut mine = base.clone();
     collect(&mut mine, &code(2), today(), Lang::Nl);
-    let saved = storage::save_session(&mine).unwrap();
+    let saved = persist::local::save_session(&mine).unwrap();
     assert_eq!(saved.participants.len(), 2, "no participant is lost");
-    let stored = storage::read_session(&session_key(base.id)).unwrap();
+    let stored = persist::local::read_session(&session_key(base.id)).unwrap();
     assert_eq!(stored, saved);
     // An unreadable session is moved aside, never deleted.
     local().set_item("kbr:workshop:zz", "{kapot").unwrap();
-    let loaded = storage::load_sessions(1);
+    let loaded = persist::local::load_sessions(1);
     assert_eq!(loaded.sessions.len(), 1);
     assert_eq!(loaded.quarantined.len(), 1);
     assert_eq!(loaded.quarantined[0].original, "kbr:workshop:zz");
@@ -616,7 +619,7 @@ async fn the_participant_page_keeps_its_draft_across_a_reload() {
     use kbr_core::invite::code::{encode_invite, Invite, Kind};
     use kbr_core::invite::flow::draft_key;
     use kbr_core::questionnaires::definitions::HOSTMANSHIP;
-    use klantbankrekening::participant::ParticipantApp;
+    use klantbankrekening::pages::participant::ParticipantApp;
     let invite = Invite {
         kind: Kind::Workshop,
         session: 4711,
@@ -646,6 +649,11 @@ async fn the_participant_page_keeps_its_draft_across_a_reload() {
     let checked: web_sys::HtmlInputElement =
         q(&root, "[data-testid=q-serving-success-4]").unchecked_into();
     assert!(checked.checked());
+    // Back to the start screen: the name typed before the reload is there.
+    q(&root, "[data-testid=back]").click();
+    settle().await;
+    let name: web_sys::HtmlInputElement = q(&root, "[data-testid=pseudonym]").unchecked_into();
+    assert_eq!(name.value(), "Groen");
     drop(handle);
 }
 
@@ -720,7 +728,7 @@ async fn a_record_whose_digest_reads_but_whose_rest_does_not_is_set_aside_when_o
     assert!(kbr_core::storage::glance::read(&raw).is_ok());
     assert!(codec::decode(&raw).is_err(), "the rest does not decode");
     local().set_item(&key, &raw).unwrap();
-    let loaded = storage::load(3);
+    let loaded = persist::local::load(3);
     assert_eq!(loaded.clients.len(), 2, "both show on the overview");
     assert!(loaded.quarantined.is_empty());
     // Opening it decodes it: it is set aside, exactly, and said.

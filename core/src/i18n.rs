@@ -334,6 +334,14 @@ translations! {
     Actions => "Acties", "Actions";
     Add => "Toevoegen", "Add";
     AddOwnCategory => "+ Eigen categorie", "+ Own category";
+    OwnCategoriesTitle => "Eigen categorieën", "Own categories";
+    OwnCategoriesNone => "Nog geen eigen categorieën. Voeg er een toe bij het boeken (\"+ Eigen categorie\").", "No own categories yet. Add one while booking (\"+ Own category\").";
+    OwnCategoryRename => "Hernoemen", "Rename";
+    OwnCategoryRenamed => "Categorie hernoemd.", "Category renamed.";
+    OwnCategoryRemoved => "Categorie verwijderd.", "Category deleted.";
+    OwnCategoryUsedOne => "in 1 boeking", "in 1 entry";
+    OwnCategoryUsedMany => "in {n} boekingen", "in {n} entries";
+    OwnCategoryInUse => "In gebruik: verwijderen kan pas als geen boeking haar meer gebruikt.", "In use: it can be deleted once no entry uses it.";
     Advice => "Advies", "Advice";
     AgreedActions => "Afgesproken acties", "Agreed actions";
     Archive => "Archiveren", "Archive";
@@ -598,6 +606,8 @@ translations! {
     ConflictSave => "Keuzes opslaan", "Save choices";
     ConflictKeep => "Bewaren", "Keep";
     ConflictDelete => "Verwijderen", "Delete";
+    BannerStoredUnreadable => "De opgeslagen kopie van '{client}' kon niet worden gelezen: de browser geeft hem niet terug. Je gegevens in dit tabblad zijn er nog. Sla ze opnieuw op om die kopie te vervangen, of download eerst een back-up.", "The stored copy of '{client}' could not be read: the browser does not return it. Your data in this tab is still here. Save it again to replace that copy, or download a backup first.";
+    SaveAgain => "Opnieuw opslaan", "Save again";
     ConflictClient => "Klantgegevens", "Client details";
     ConflictCategory => "Eigen categorie {label}", "Own category {label}";
     ConflictEntry => "Boeking van {date} · {category}", "Entry of {date} · {category}";

@@ -24,16 +24,25 @@ fn stamp() -> NaiveDateTime {
     today().and_hms_opt(8, 15, 0).unwrap()
 }
 
-/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
+/// Compares with a golden file. `UPDATE_GOLDEN=1` rewrites a file that
+/// differs, and still fails: a run that changed a golden file has checked
+/// nothing; look at the diff, then run again without it.
 fn golden(name: &str, actual: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(name);
+    let expected = std::fs::read_to_string(&path).ok();
+    if expected.as_deref() == Some(actual) {
+        return;
+    }
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
+        panic!(
+            "{name}: golden file rewritten; check the diff, then run again without UPDATE_GOLDEN"
+        );
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {path:?}; run with UPDATE_GOLDEN=1"));
+    let expected = expected
+        .unwrap_or_else(|| panic!("missing golden file {path:?}; run with UPDATE_GOLDEN=1"));
     assert_eq!(actual, expected, "{name} differs from its golden file");
 }
 
@@ -218,6 +227,11 @@ fn uids_are_stable_and_come_back_through_the_import() {
         stamp: stamp() + chrono::Duration::days(2),
         ..options(Lang::Nl, Reminder::None)
     };
+    let cancelled_before: Vec<String> = items(&a, Lang::Nl, today())
+        .into_iter()
+        .filter(|i| i.cancelled)
+        .map(|i| i.uid)
+        .collect();
     if let Some(action) = a
         .moments
         .iter_mut()
@@ -234,7 +248,37 @@ fn uids_are_stable_and_come_back_through_the_import() {
             .collect()
     };
     assert_eq!(uids(&first), uids(&second));
-    assert!(second.contains("SEQUENCE:"));
+    // The done action's event, found by its UID in both files: cancelled in
+    // the second with a higher sequence; every other event keeps its status.
+    let cancelled: Vec<String> = items(&a, Lang::Nl, today())
+        .into_iter()
+        .filter(|i| i.cancelled && !cancelled_before.contains(&i.uid))
+        .map(|i| i.uid)
+        .collect();
+    assert_eq!(
+        cancelled.len(),
+        1,
+        "exactly the done action is newly cancelled"
+    );
+    let (before, after) = (events_by_uid(&first), events_by_uid(&second));
+    for (uid, (status, sequence)) in &after {
+        let (old_status, old_sequence) = &before[uid];
+        if uid == &cancelled[0] {
+            assert_eq!(status.as_deref(), Some("CANCELLED"), "{uid}");
+            assert_ne!(old_status.as_deref(), Some("CANCELLED"), "{uid}");
+            assert!(
+                sequence > old_sequence,
+                "{uid}: {old_sequence} -> {sequence}"
+            );
+        } else {
+            // Its status stays; the sequence follows the export time.
+            assert_eq!(status, old_status, "{uid}");
+            assert!(
+                sequence >= old_sequence,
+                "{uid}: {old_sequence} -> {sequence}"
+            );
+        }
+    }
     // Our own file read by our import: every UID and date it holds from today on.
     let parsed = parse(&first, today(), 60).expect("our own export reads back");
     let mut expected: Vec<(String, NaiveDate)> = items(&a, Lang::Nl, today())
@@ -290,4 +334,25 @@ proptest! {
         let mangled = format!("{}{junk}{}", &text[..at], &text[at..]);
         let _ = parse(&mangled, today(), 0);
     }
+}
+
+/// Each VEVENT of an exported file by its UID: its STATUS (if any) and
+/// SEQUENCE (0 when absent, as RFC 5545 says).
+fn events_by_uid(ics: &str) -> std::collections::BTreeMap<String, (Option<String>, u32)> {
+    let unfolded = ics.replace("\r\n ", "").replace("\n ", "");
+    let mut out = std::collections::BTreeMap::new();
+    for block in unfolded.split("BEGIN:VEVENT").skip(1) {
+        let block = block.split("END:VEVENT").next().unwrap_or_default();
+        let field = |name: &str| {
+            block.lines().find_map(|l| {
+                l.trim_end_matches('\r')
+                    .strip_prefix(name)
+                    .map(str::to_string)
+            })
+        };
+        let uid = field("UID:").expect("every event has a UID");
+        let sequence = field("SEQUENCE:").map_or(0, |s| s.parse().expect("a number"));
+        out.insert(uid, (field("STATUS:"), sequence));
+    }
+    out
 }

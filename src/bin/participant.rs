@@ -1,6 +1,6 @@
 //! Entry point of the participant page (`p/`): only mounts
-//! [`klantbankrekening::participant::ParticipantApp`].
+//! [`klantbankrekening::pages::participant::ParticipantApp`].
 
 fn main() {
-    leptos::mount::mount_to_body(klantbankrekening::participant::ParticipantApp);
+    leptos::mount::mount_to_body(klantbankrekening::pages::participant::ParticipantApp);
 }

@@ -7,8 +7,8 @@ use kbr_core::i18n::Key;
 use kbr_core::model::{Direction, Party};
 use leptos::prelude::*;
 
-use crate::pages::client::use_client;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// The select; `category` holds the chosen id.
 #[component]

@@ -8,7 +8,7 @@ use kbr_core::model::{Party, Points, Thresholds};
 use leptos::prelude::*;
 
 use crate::components::status::saldo_text;
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 const W: f64 = 640.0;
 const H: f64 = 240.0;

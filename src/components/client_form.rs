@@ -6,10 +6,10 @@ use kbr_core::model::{dates, ClientId};
 use kbr_core::validate::ClientDraft;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::errors::ErrorList;
-use crate::state::use_ui;
-use crate::store::{use_store, DispatchError};
+use crate::state::browser;
+use crate::state::store::{use_store, DispatchError};
+use crate::state::ui::use_ui;
 
 /// The client form. With `existing`, it edits that client; otherwise it
 /// creates one. `on_done` receives the client's id, or `None` on cancel.

@@ -11,8 +11,9 @@ use kbr_core::storage::merge::{value_text, Conflict, Record, Side};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::state::use_ui;
-use crate::store::{use_store, PendingMerge};
+use crate::components::export_button::ExportButton;
+use crate::state::store::{use_store, PendingMerge};
+use crate::state::ui::use_ui;
 
 /// Every pending merge, as a panel with its questions.
 #[component]
@@ -42,6 +43,7 @@ fn MergeQuestion(
     let choices = RwSignal::new(vec![Side::Mine; pending.conflicts.len()]);
     let name = pending.merged.client.name.clone();
     let deleted = pending.theirs_account.is_none();
+    let unreadable = pending.unreadable;
     let merged = std::sync::Arc::new(pending.merged.clone());
     let rows = pending
         .conflicts
@@ -97,7 +99,13 @@ fn MergeQuestion(
             <p class="user-text">
                 {move || tf(
                     ui.lang.get(),
-                    if deleted { Key::BannerDeletedThere } else { Key::BannerConflict },
+                    if unreadable {
+                        Key::BannerStoredUnreadable
+                    } else if deleted {
+                        Key::BannerDeletedThere
+                    } else {
+                        Key::BannerConflict
+                    },
                     &[("client", &name)],
                 )}
             </p>
@@ -109,16 +117,36 @@ fn MergeQuestion(
                     data-testid="conflict-save"
                     on:click=move |_| store.resolve(&id, &choices.get_untracked())
                 >
-                    {move || ui.t(if deleted { Key::ConflictKeep } else { Key::ConflictSave })}
+                    {move || {
+                        ui.t(
+                            if unreadable {
+                                Key::SaveAgain
+                            } else if deleted {
+                                Key::ConflictKeep
+                            } else {
+                                Key::ConflictSave
+                            },
+                        )
+                    }}
                 </button>
-                <button
-                    type="button"
-                    class="button small"
-                    data-testid="conflict-theirs-all"
-                    on:click=move |_| store.take_theirs(&id2)
+                <Show
+                    when=move || !unreadable
+                    fallback=|| view! { <ExportButton testid="conflict-export" /> }
                 >
-                    {move || ui.t(if deleted { Key::ConflictDelete } else { Key::ConflictTheirs })}
-                </button>
+                    <button
+                        type="button"
+                        class="button small"
+                        data-testid="conflict-theirs-all"
+                        on:click={
+                            let id2 = id2.clone();
+                            move |_| store.take_theirs(&id2)
+                        }
+                    >
+                        {move || {
+                            ui.t(if deleted { Key::ConflictDelete } else { Key::ConflictTheirs })
+                        }}
+                    </button>
+                </Show>
             </div>
         </section>
     }

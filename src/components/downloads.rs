@@ -3,24 +3,13 @@
 
 use kbr_core::i18n::{Key, Lang};
 use kbr_core::model::Account;
-use kbr_core::storage::{backup, export};
+use kbr_core::storage::export;
 
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::state::use_ui;
-use crate::store::use_store;
-
-/// Downloads the full JSON backup and records the export.
-pub fn download_backup() {
-    let store = use_store();
-    let workshops = crate::workshops::use_workshops().all_now();
-    let text = store.export_backup(&workshops);
-    let name = backup::file_name(store.today());
-    if let Err(e) = browser::download(&name, "application/json", &text) {
-        browser::warn("download failed", &e);
-    }
-}
+use crate::state::browser;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// A ledger export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

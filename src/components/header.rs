@@ -4,7 +4,7 @@ use kbr_core::i18n::{Key, Lang};
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// Product name (a link home) and the NL/EN switch.
 #[component]

@@ -4,7 +4,7 @@
 use kbr_core::i18n::{Key, Lang};
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// The name of a language, in the current language.
 pub fn lang_key(lang: Lang) -> Key {

@@ -5,9 +5,9 @@
 use kbr_core::i18n::Key;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::qr::QrCode;
-use crate::state::use_ui;
+use crate::state::browser;
+use crate::state::ui::use_ui;
 
 /// `link` with a QR code, copy and share.
 #[component]

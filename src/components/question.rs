@@ -7,7 +7,7 @@ use kbr_core::model::{Answer, Answers};
 use kbr_core::questionnaires::engine::{AnswerKind, Item};
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// Renders `item` and writes its answer into `answers`.
 #[component]

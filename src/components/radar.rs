@@ -8,7 +8,7 @@ use kbr_core::i18n::{tf, Key, Lang};
 use kbr_core::questionnaires::engine::{Definition, Score};
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 const SIZE: f64 = 520.0;
 const CENTER_X: f64 = SIZE / 2.0;

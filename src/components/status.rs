@@ -4,7 +4,7 @@ use kbr_core::account::status::{Staleness, Status};
 use kbr_core::i18n::{format_points_lang, format_tenths, Key, Lang};
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// The corridor colour class of a status (text always accompanies it).
 pub fn status_class(status: Status) -> &'static str {

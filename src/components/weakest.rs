@@ -5,7 +5,7 @@ use kbr_core::i18n::{tf, Key};
 use kbr_core::questionnaires::engine::Weakest;
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// Shows `weakest`; nothing when fewer than two sections were answered.
 #[component]

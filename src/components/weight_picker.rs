@@ -7,7 +7,7 @@ use kbr_core::i18n::Key;
 use kbr_core::model::Weight;
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// Picks a weight from [`Weight::MIN`] to [`Weight::MAX`].
 #[component]

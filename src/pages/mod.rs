@@ -7,6 +7,7 @@ pub mod guide;
 pub mod handout;
 pub mod not_found;
 pub mod overview;
+pub mod participant;
 pub mod recovery;
 pub mod return_page;
 pub mod workshops;

@@ -25,6 +25,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
+  // A test.only left in a spec would silently skip every other test.
+  forbidOnly: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: [['list']],

@@ -140,8 +140,8 @@ impl Digest {
 mod tests {
     use super::*;
     use crate::demo;
-    use crate::model::{CategoryId, Points};
     use crate::model::dates::test_dates::d;
+    use crate::model::{CategoryId, Points};
 
     #[test]
     fn compacting_adds_up_each_kind_per_day_and_keeps_the_totals() {

@@ -195,8 +195,8 @@ mod tests {
     use super::*;
     use crate::demo;
     use crate::model::Answer;
-    use crate::questionnaires::engine::score;
     use crate::questionnaires::definitions;
+    use crate::questionnaires::engine::score;
 
     #[test]
     fn headline_shows_the_latest_scored_hostmanship_total_and_actions() {

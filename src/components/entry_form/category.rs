@@ -7,9 +7,9 @@ use kbr_core::model::{base36, CategoryId, Direction, Party};
 use leptos::prelude::*;
 
 use crate::components::category_select::CategorySelect;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The category select and "add your own".
 #[component]

@@ -4,7 +4,7 @@ use kbr_core::i18n::Key;
 use kbr_core::model::{Direction, Party};
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// Party (us, the client) and direction (deposit, withdrawal).
 #[component]

@@ -8,8 +8,8 @@ use kbr_core::i18n::{fold_case, format_date, shorten, tf, Key, Lang};
 use kbr_core::model::{Account, EntryId, Party};
 use leptos::prelude::*;
 
-use crate::pages::client::use_client;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// How many matches are shown at once.
 const SHOWN: usize = 8;

@@ -11,7 +11,7 @@ use kbr_core::intern::Name;
 use kbr_core::model::{dates, order, CategoryId, Direction, Party};
 use leptos::prelude::*;
 
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// The filter's fields.
 #[derive(Clone, Copy)]

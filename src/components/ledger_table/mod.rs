@@ -13,8 +13,8 @@ use kbr_core::i18n::{tf, Key};
 use kbr_core::model::EntryId;
 use leptos::prelude::*;
 
-use crate::pages::client::use_client;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 use filters::{Filter, LedgerFilters};
 use row::LedgerRow;
 
@@ -155,6 +155,7 @@ fn Pager(
     pages: Memo<usize>,
 ) -> impl IntoView {
     let ui = use_ui();
+    let at_last = move || page.get() + 1 >= pages.get();
     view! {
         <Show when=move || { pages.get() > 1 }>
             <nav class="pager no-print" aria-label=ui.tr(Key::Pages)>
@@ -178,10 +179,9 @@ fn Pager(
                     type="button"
                     class="button small"
                     data-testid="page-next"
-                    disabled=move || page.get() + 1
+                    disabled=at_last
+                    on:click=move |_| page.update(|p| *p += 1)
                 >
-                    = pages.get()
-                    on:click=move |_| page.update(|p| *p += 1)>
                     {ui.tr(Key::Next)}
                 </button>
             </nav>

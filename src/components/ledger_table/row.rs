@@ -10,9 +10,9 @@ use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
 use crate::components::status::saldo_text;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// One ledger row.
 #[component]

@@ -6,9 +6,9 @@ use kbr_core::model::{Account, ClientId};
 use kbr_core::storage::export::file_slug;
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::browser;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// Downloads the calendar of one client (or of all) as an `.ics` file.
 #[component]

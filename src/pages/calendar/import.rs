@@ -2,30 +2,15 @@
 //! Nothing is written before the confirmation.
 
 use kbr_core::calendar::import::IcsError;
-use kbr_core::calendar::import::{parse, Parsed, MAX_ICS_BYTES};
+use kbr_core::calendar::import::{parse, MAX_ICS_BYTES};
 use kbr_core::i18n::Key;
 use kbr_core::model::ClientId;
 use leptos::prelude::*;
 
-use super::preview::ImportPreview;
-use crate::browser;
-use crate::state::use_ui;
-use crate::store::use_store;
-
-/// Where a calendar import stands.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) enum ImportState {
-    /// Nothing chosen yet.
-    Idle,
-    /// Reading the file.
-    Reading,
-    /// The file was refused: one sentence why.
-    Failed(String),
-    /// Read: waiting for the user's choice.
-    Ready(Box<Parsed>),
-    /// Imported: what happened.
-    Done(String),
-}
+use super::preview::{ImportPreview, ImportState};
+use crate::state::browser;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// Reads an `.ics` export of the user's calendar into moments to prepare,
 /// on the given client or on one the user picks.

@@ -46,7 +46,7 @@ crate::deferred! {
 }
 
 /// The calendar import's view, loaded when first opened.
-pub async fn calendar_import(client: Option<ClientId>) -> crate::lazy::Loaded {
+pub async fn calendar_import(client: Option<ClientId>) -> crate::components::deferred::Loaded {
     calendar(CalendarTask::Import(client))
         .await
         .map(|out| match out {

@@ -7,9 +7,23 @@ use kbr_core::i18n::{fold_case, format_date, tf, Key};
 use kbr_core::model::{order, ClientId, MomentId};
 use leptos::prelude::*;
 
-use super::import::ImportState;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
+
+/// Where a calendar import stands.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum ImportState {
+    /// Nothing chosen yet.
+    Idle,
+    /// Reading the file.
+    Reading,
+    /// The file was refused: one sentence why.
+    Failed(String),
+    /// Read: waiting for the user's choice.
+    Ready(Box<Parsed>),
+    /// Imported: what happened.
+    Done(String),
+}
 
 /// The preview of a read calendar file.
 #[component]

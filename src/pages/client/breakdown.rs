@@ -6,9 +6,9 @@ use kbr_core::i18n::{tf, Key};
 use kbr_core::model::{CategoryId, Party};
 use leptos::prelude::*;
 
-use super::use_client;
 use crate::components::status::saldo_text;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// The breakdown tab.
 #[component]
@@ -70,7 +70,7 @@ fn Breakdown(
                 .map(|party| {
                     view! {
                         <h3>{move || party.label(ui.lang.get())}</h3>
-                        <ul class="bars">
+                        <ul class="bars" data-testid=format!("bars-{}", party.code())>
                             {move || {
                                 let lang = ui.lang.get();
                                 let m = max.get() as f64;

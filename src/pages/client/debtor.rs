@@ -9,10 +9,10 @@ use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::{dates, order, Cause, Dispute, DisputeId, EntryId, MomentId};
 use leptos::prelude::*;
 
-use super::use_client;
 use crate::components::errors::ErrorList;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The follow-up question for the latest unexplained late payment.
 #[component]

@@ -5,10 +5,10 @@ use kbr_core::i18n::Key;
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
-use super::use_client;
 use crate::components::downloads::{download_ledger, LedgerExports, LedgerFormat};
 use crate::pages::calendar::CalendarExport;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// "Exporteren ▾": CSV, journal, calendar, print.
 #[component]

@@ -10,12 +10,12 @@ use leptos::prelude::*;
 
 use super::debtor::DebtorFollowUp;
 use super::signals::{SignalBanners, StartPhaseCard};
-use super::use_client;
 use crate::components::chart::BalanceChart;
 use crate::components::entry_form::EntryForm;
 use crate::components::ledger_table::LedgerTable;
 use crate::components::status::{ratio_text, saldo_text, StatusBadge};
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// The ledger tab.
 #[component]

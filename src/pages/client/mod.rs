@@ -11,19 +11,21 @@ mod debtor;
 mod export_menu;
 mod ledger;
 pub mod moments;
+mod own_categories;
 mod settings;
 mod signals;
 mod stock_take;
 
-use kbr_core::account::summary::{summarize, Summary};
+use kbr_core::account::summary::summarize;
 use kbr_core::i18n::Key;
-use kbr_core::model::{Account, ClientId};
+use kbr_core::model::ClientId;
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
 use crate::pages::not_found::NotFound;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::{use_client, ClientCtx};
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 use assessments::{AssessmentPage, AssessmentsTab};
 use breakdown::BreakdownTab;
 use client_view::ClientViewTab;
@@ -32,23 +34,6 @@ use ledger::LedgerTab;
 use moments::MomentsTab;
 use settings::SettingsTab;
 use stock_take::StockTakeTab;
-
-/// The client a page shows, provided once by [`ClientPage`]: every tab
-/// reads it from context instead of looking the client up again.
-#[derive(Clone)]
-pub struct ClientCtx {
-    /// The client's id.
-    pub id: ClientId,
-    /// The account, read-only; changes go through the store's dispatch.
-    pub account: Signal<Account>,
-    /// Everything the page shows, computed once per change.
-    pub summary: Memo<Summary>,
-}
-
-/// The [`ClientCtx`] of the page.
-pub fn use_client() -> ClientCtx {
-    expect_context::<ClientCtx>()
-}
 
 /// The client page for `id`, showing `tab`.
 #[component]
@@ -178,5 +163,18 @@ fn TabNav(
         <nav class="tabs no-print" aria-label=ui.tr(Key::ClientSections)>
             {links}
         </nav>
+    }
+}
+
+/// The page's entry point, registered by the router (`routes.rs`): the client page and its tabs (routes `#/client/…`).
+pub fn page(route: kbr_core::route::Route) -> AnyView {
+    use kbr_core::route::Route;
+    match route {
+        Route::Client { id, tab } => view! { <ClientPage id=id tab=tab /> }.into_any(),
+        Route::Assessment { id, definition } => {
+            view! { <ClientPage id=id tab=ClientTab::Assessments definition=definition /> }
+                .into_any()
+        }
+        _ => view! { <NotFound /> }.into_any(),
     }
 }

@@ -6,16 +6,18 @@ use kbr_core::i18n::Key;
 use kbr_core::model::{limits, PeriodLength, Thresholds};
 use leptos::prelude::*;
 
-use super::use_client;
+use super::own_categories::OwnCategories;
 use crate::components::errors::ErrorList;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The settings tab.
 #[component]
 pub fn SettingsTab() -> impl IntoView {
     view! {
         <SettingsForm />
+        <OwnCategories />
         <Rules />
     }
 }

@@ -10,9 +10,9 @@ use kbr_core::model::{CategoryId, Direction, EntryId, Party};
 use kbr_core::validate::EntryDraft;
 use leptos::prelude::*;
 
-use super::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The start phase: give first; one tap books a suggested first deposit.
 #[component]

@@ -7,11 +7,11 @@ use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::StockTakeId;
 use leptos::prelude::*;
 
-use super::use_client;
 use crate::components::errors::ErrorList;
 use crate::components::status::{saldo_text, ReminderBadge};
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The stock-take tab.
 #[component]

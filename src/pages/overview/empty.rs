@@ -6,8 +6,8 @@ use kbr_core::route::Route;
 use leptos::prelude::*;
 
 use super::load_demo;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The empty state.
 #[component]

@@ -12,10 +12,11 @@ use kbr_core::model::{order, ClientId};
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
-use crate::actions;
-use crate::lazy::Deferred;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::components::deferred::Deferred;
+use crate::components::rare::{rare, RarePiece};
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
+use crate::state::work::{self, StoreWork};
 use empty::EmptyState;
 use row::ClientRow;
 use signals::Agenda;
@@ -193,10 +194,10 @@ fn drawn_rows(visible: Memo<Vec<RowData>>) -> ReadSignal<usize> {
 pub fn load_demo() {
     let ui = use_ui();
     let store = use_store();
-    actions::spawn(
+    work::spawn(
         store,
         ui.lang.get_untracked(),
-        actions::change(actions::Work::LoadDemo(store, ui)),
+        StoreWork::LoadDemo(store, ui),
     );
 }
 
@@ -204,8 +205,8 @@ pub fn load_demo() {
 fn client_form(
     existing: Option<ClientId>,
     on_done: Callback<Option<ClientId>>,
-) -> impl std::future::Future<Output = crate::lazy::Loaded> {
-    actions::work(actions::Work::ClientForm(existing, on_done))
+) -> impl std::future::Future<Output = crate::components::deferred::Loaded> {
+    rare(RarePiece::ClientForm(existing, on_done))
 }
 
 /// New client, demo data in or out, and the data page.
@@ -220,11 +221,7 @@ fn OverviewActions(
 
     let remove_demo = move |_| {
         let lang = ui.lang.get_untracked();
-        actions::spawn(
-            store,
-            lang,
-            actions::change(actions::Work::RemoveDemo(store, lang)),
-        );
+        work::spawn(store, lang, StoreWork::RemoveDemo(store, lang));
     };
     view! {
         <div class="actions no-print">

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use super::signals::SignalBadges;
 use super::RowData;
-use crate::actions;
 use crate::components::status::{saldo_text, ReminderBadge, StatusBadge};
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
+use crate::state::work::{self, StoreWork};
 
 /// One overview row.
 #[component]
@@ -167,19 +167,19 @@ fn RowActions(
         let cmd = Command::SetArchived(!archived);
         let lang = ui.lang.get_untracked();
         let done = ui.t(key).to_string();
-        actions::spawn(
+        work::spawn(
             store,
             lang,
-            actions::change(actions::Work::Act(store, id_a.clone(), cmd, done, lang)),
+            StoreWork::Act(store, id_a.clone(), cmd, done, lang),
         );
     };
     let delete = move |_| {
         confirming.set(false);
         let lang = ui.lang.get_untracked();
-        actions::spawn(
+        work::spawn(
             store,
             lang,
-            actions::change(actions::Work::DeleteClient(store, id_d.clone(), lang)),
+            StoreWork::DeleteClient(store, id_d.clone(), lang),
         );
     };
     let label2 = label.clone();

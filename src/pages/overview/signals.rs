@@ -9,8 +9,8 @@ use kbr_core::model::{order, ClientId};
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// Small badges on a client's row.
 #[component]

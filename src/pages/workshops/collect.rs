@@ -8,9 +8,9 @@ use kbr_core::model::RoundId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser;
-use crate::state::use_ui;
-use crate::workshops::use_workshops;
+use crate::state::browser;
+use crate::state::ui::use_ui;
+use crate::state::workshops::use_workshops;
 
 /// The largest return file read (a return link is a few hundred bytes).
 const MAX_RETURN_FILE: u64 = 64 * 1024;

@@ -8,6 +8,7 @@ mod results;
 mod save_to_client;
 mod scan_spread;
 mod session;
+mod stats_text;
 mod worksheet;
 
 pub use collect::outcome_line;
@@ -18,8 +19,8 @@ use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
-use crate::state::use_ui;
-use crate::workshops::use_workshops;
+use crate::state::ui::use_ui;
+use crate::state::workshops::use_workshops;
 use new_session::NewSessionForm;
 
 /// Every session, newest first, and the form for a new one.
@@ -76,5 +77,18 @@ pub fn WorkshopsPage() -> impl IntoView {
                 <ul class="session-list">{rows}</ul>
             </Show>
         </section>
+    }
+}
+
+crate::deferred! {
+    /// The page's entry point, registered by the router: the trainer's workshop screens (the list, one session, a blank worksheet), in a
+    /// chunk of its own that loads when the route is first opened.
+    pub fn workshop_page(route: kbr_core::route::Route) -> AnyView {
+        use kbr_core::route::Route;
+        match route {
+            Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
+            Route::Worksheet(definition) => view! { <Worksheet definition=definition /> }.into_any(),
+            _ => view! { <WorkshopsPage /> }.into_any(),
+        }
     }
 }

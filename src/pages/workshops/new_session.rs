@@ -9,12 +9,12 @@ use kbr_core::questionnaires::definitions;
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::errors::ErrorList;
 use crate::components::lang_picker::LangPicker;
-use crate::state::use_ui;
-use crate::store::use_store;
-use crate::workshops::use_workshops;
+use crate::state::browser;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
+use crate::state::workshops::use_workshops;
 
 /// Creates a session and opens it.
 #[component]

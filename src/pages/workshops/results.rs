@@ -4,50 +4,18 @@
 //! group's weakest principle with its tip. The quick scan shows the spread
 //! of estimated saldi instead.
 
-use kbr_core::i18n::{tf, Key, Lang};
+use kbr_core::i18n::{tf, Key};
 use kbr_core::model::RoundId;
 use kbr_core::questionnaires::engine::{Definition, Use};
-use kbr_core::questionnaires::group::{GroupResult, SectionResult, Stats, Unit};
+use kbr_core::questionnaires::group::{GroupResult, SectionResult, Unit};
 use leptos::prelude::*;
 
 use super::scan_spread::ScanSpread;
+use super::stats_text::{figure, stats_line};
 use crate::components::radar::{RadarChart, Shape};
 use crate::components::weakest::WeakestBox;
-use crate::state::use_ui;
-use crate::workshops::use_workshops;
-
-/// A figure in a unit, as the language writes it: 1–5 with one decimal,
-/// percentages whole.
-pub fn figure(v: f64, unit: Unit, lang: Lang) -> String {
-    match unit {
-        Unit::Scale => kbr_core::i18n::format_tenths((v * 10.0).round() as i64, lang),
-        Unit::Percent => format!("{v:.0}%"),
-    }
-}
-
-/// "gemiddeld 3,7 · bereik 2,0–4,7 (2,7) · sd 0,94 · n 3"
-pub fn stats_line(st: &Stats, unit: Unit, lang: Lang) -> String {
-    let sd = st.sd.map_or("–".to_string(), |sd| match unit {
-        Unit::Scale => format!("{sd:.2}").replace('.', if lang == Lang::Nl { "," } else { "." }),
-        Unit::Percent => format!("{sd:.0}"),
-    });
-    tf(
-        lang,
-        Key::GroupStats,
-        &[
-            ("mean", &figure(st.mean, unit, lang)),
-            ("min", &figure(st.min, unit, lang)),
-            ("max", &figure(st.max, unit, lang)),
-            (
-                "range",
-                &st.range()
-                    .map_or("–".to_string(), |r| figure(r, unit, lang)),
-            ),
-            ("sd", &sd),
-            ("n", &st.n.to_string()),
-        ],
-    )
-}
+use crate::state::ui::use_ui;
+use crate::state::workshops::use_workshops;
 
 /// The result of `def` in session `id`.
 #[component]
@@ -174,7 +142,11 @@ fn percent(v: f64, unit: Unit) -> f64 {
 
 /// One section: its title, a strip with a dot per participant and the
 /// mean, and the figures.
-fn section_row(def: &'static Definition, s: SectionResult, ui: crate::state::Ui) -> impl IntoView {
+fn section_row(
+    def: &'static Definition,
+    s: SectionResult,
+    ui: crate::state::ui::Ui,
+) -> impl IntoView {
     let title = def.section(s.section).map(|x| x.title);
     let dots = s
         .scores

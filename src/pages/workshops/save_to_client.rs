@@ -9,9 +9,9 @@ use kbr_core::questionnaires::engine::Use;
 use leptos::prelude::*;
 
 use crate::components::errors::ErrorList;
-use crate::state::use_ui;
-use crate::store::use_store;
-use crate::workshops::use_workshops;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
+use crate::state::workshops::use_workshops;
 
 /// Client picker, date and "save".
 #[component]

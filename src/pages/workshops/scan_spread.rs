@@ -11,9 +11,9 @@ use kbr_core::questionnaires::group::Unit;
 use kbr_core::questionnaires::scan::{estimate, group_scan};
 use leptos::prelude::*;
 
-use super::results::stats_line;
-use crate::state::use_ui;
-use crate::workshops::use_workshops;
+use super::stats_text::stats_line;
+use crate::state::ui::use_ui;
+use crate::state::workshops::use_workshops;
 
 /// The group's quick scan in session `id`.
 #[component]

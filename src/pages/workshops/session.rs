@@ -13,11 +13,11 @@ use super::collect::CollectPanel;
 use super::results::ExerciseResult;
 use super::save_to_client::SaveToClient;
 use super::worksheet::WorksheetLinks;
-use crate::browser;
 use crate::components::link_share::LinkShare;
 use crate::pages::not_found::NotFound;
-use crate::state::use_ui;
-use crate::workshops::use_workshops;
+use crate::state::browser;
+use crate::state::ui::use_ui;
+use crate::state::workshops::use_workshops;
 
 /// Session `id`.
 #[component]

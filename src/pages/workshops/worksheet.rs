@@ -9,10 +9,10 @@ use kbr_core::questionnaires::engine::AnswerKind;
 use kbr_core::route::Route;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::pages::not_found::NotFound;
-use crate::state::use_ui;
-use crate::workshops::use_workshops;
+use crate::state::browser;
+use crate::state::ui::use_ui;
+use crate::state::workshops::use_workshops;
 
 /// Links to the worksheet of each exercise of session `id`.
 #[component]

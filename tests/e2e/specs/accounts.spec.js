@@ -147,25 +147,42 @@ test('ledger filters, search, archive and delete client with undo', async ({ pag
   expect(total).toBeGreaterThan(40);
   await page.getByTestId('filter-party').selectOption('client');
   await expect(page.getByTestId('ledger-count')).toContainText(/^\d+ van \d+ boekingen$/);
-  for (const text of await client.ledgerRows.locator('td:nth-child(2)').allTextContents()) expect(text).toBe('Klant');
+  // Every shown row passes the filter, and there are rows to check (and
+  // fewer than before: the filter did something).
+  const everyRow = async (column, check) => {
+    const texts = await client.ledgerRows.locator(column).allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) check(t);
+    return texts.length;
+  };
+  const clientRows = await everyRow('td:nth-child(2)', (text) => expect(text).toBe('Klant'));
+  expect(clientRows).toBeLessThan(total);
   await page.getByTestId('filter-direction').selectOption('withdrawal');
-  const wd = await client.ledgerRows.count();
-  expect(wd).toBeGreaterThan(0);
-  for (const t of await client.ledgerRows.locator('td.points').allTextContents()) expect(t.startsWith('\u2212')).toBe(true);
+  const wd = await everyRow('td.points', (t) => expect(t.startsWith('\u2212')).toBe(true));
+  expect(wd).toBeLessThan(clientRows);
   await page.getByTestId('filter-party').selectOption('');
   await page.getByTestId('filter-direction').selectOption('');
   await page.getByTestId('filter-person').selectOption('facturatie');
-  for (const t of await client.ledgerRows.locator('td:nth-child(5)').allTextContents()) expect(t).toBe('facturatie');
+  expect(await everyRow('td:nth-child(5)', (t) => expect(t).toBe('facturatie'))).toBeLessThan(total);
   await page.getByTestId('filter-person').selectOption('');
   await page.getByTestId('filter-text').fill('whitepaper');
   await expect(client.ledgerRows).toHaveCount(1);
   await page.getByTestId('filter-text').fill('');
   await page.getByTestId('filter-category').selectOption('sw-payment');
-  await expect(client.ledgerRows.first()).toContainText('Betaling ontvangen');
+  // Every row is of that category, not only the first.
+  expect(await everyRow('td:nth-child(3)', (t) => expect(t).toContain('Betaling ontvangen'))).toBeLessThan(total);
+  await page.getByTestId('filter-category').selectOption('');
 
-  // Breakdown tab shows bars for both parties.
+  // Breakdown tab shows bars for both parties, each with its own categories.
   await client.tab('breakdown');
-  await expect(page.getByTestId('breakdown-category').getByTestId('bar-row').first()).toBeVisible();
+  const byCategory = page.getByTestId('breakdown-category');
+  const supplierBars = byCategory.getByTestId('bars-supplier').getByTestId('bar-row');
+  const clientBars = byCategory.getByTestId('bars-client').getByTestId('bar-row');
+  expect(await supplierBars.count()).toBeGreaterThan(0);
+  expect(await clientBars.count()).toBeGreaterThan(0);
+  await expect(supplierBars.filter({ hasText: 'Betaling ontvangen' })).toHaveCount(1);
+  await expect(clientBars.filter({ hasText: 'Op tijd betaald' })).toHaveCount(1);
+  await expect(clientBars.filter({ hasText: 'Betaling ontvangen' })).toHaveCount(0);
   await expect(page.getByTestId('breakdown-person')).toContainText('facturatie');
 
   // Overview: search, archive, delete with undo.

@@ -312,10 +312,10 @@ test('records that are listed but cannot be read are reported, not taken for ano
 
 test('quarantine keeps a lone surrogate byte for byte', async ({ page }) => {
   await page.goto('./');
-  const original = await page.evaluate(() => {
-    const v = `{"schema":4,"rev":1,"note":"x${String.fromCharCode(0xd800)}y"}`;
-    localStorage.setItem('kbr:client:c-raar', v);
-    return v.length;
+  // Stored as the browser holds it: a JavaScript string with a lone
+  // surrogate, which no Rust string can carry.
+  await page.evaluate(() => {
+    localStorage.setItem('kbr:client:c-raar', `{"schema":4,"rev":1,"note":"x${String.fromCharCode(0xd800)}y"}`);
   });
   await page.reload();
   await expect(page.getByTestId('banner-quarantine')).toBeVisible();
@@ -324,7 +324,6 @@ test('quarantine keeps a lone surrogate byte for byte', async ({ page }) => {
     const v = localStorage.getItem(k);
     return v === `{"schema":4,"rev":1,"note":"x${String.fromCharCode(0xd800)}y"}` && localStorage.getItem('kbr:client:c-raar') === null;
   });
-  expect(original).toBeGreaterThan(0);
   expect(same).toBe(true);
 });
 

@@ -1,5 +1,5 @@
 import { test, expect, expectNoAxeViolations } from '../fixtures.js';
-import { AppPage } from '../pages/app.js';
+import { AppPage, settled } from '../pages/app.js';
 import { bigRecord } from '../pages/records.js';
 
 test('the wasm app renders its title and the empty state in Dutch', async ({ page }) => {
@@ -83,7 +83,9 @@ test('a store of 50 clients opens with every row and nothing shifting on screen,
     for (const n of ['00', '07', '49']) {
       await expect(page.getByTestId('client-row').filter({ hasText: `Klant ${n}` })).toHaveCount(1);
     }
-    await page.waitForTimeout(300);
+    // Every row drawn and the records read from the older format saved
+    // again: nothing is left to move the page.
+    await settled(page);
     expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.01);
   }
   await expectNoAxeViolations(page);

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use crate::components::errors::ErrorList;
 use crate::components::question::QuestionField;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// Fills in `def`, section by section; saves with a command.
 #[component]

@@ -7,9 +7,9 @@ use kbr_core::questionnaires::engine::Definition;
 use leptos::prelude::*;
 
 use super::{section_text, Scored};
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The history table of `def`.
 #[component]

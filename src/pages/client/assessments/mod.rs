@@ -11,10 +11,10 @@ mod page;
 mod result;
 mod scan;
 
-use kbr_core::account::summary::latest_total;
 use kbr_core::i18n::{format_date, format_points_lang, tf, Key, Lang};
 use kbr_core::model::Response;
 use kbr_core::questionnaires::definitions;
+use kbr_core::questionnaires::engine::latest_total;
 use kbr_core::questionnaires::engine::{tenths_text, Score, SectionScore, Use};
 use kbr_core::questionnaires::scan::estimate;
 use kbr_core::route::Route;
@@ -23,8 +23,8 @@ use leptos::prelude::*;
 pub use form::AssessmentForm;
 pub use page::AssessmentPage;
 
-use super::use_client;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// One stored assessment with its score, for display.
 #[derive(Clone, PartialEq, Eq, Debug)]

@@ -11,8 +11,8 @@ use super::history::AssessmentHistory;
 use super::result::ResultPanel;
 use super::scan::ScanResult;
 use super::Scored;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// The page of questionnaire `definition`.
 #[component]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::{section_text, signed, Scored};
 use crate::components::radar::{RadarChart, Shape};
 use crate::components::weakest::WeakestBox;
-use crate::state::use_ui;
+use crate::state::ui::use_ui;
 
 /// Result and comparison of the chosen assessments.
 #[component]

@@ -13,9 +13,9 @@ use leptos::prelude::*;
 
 use super::Scored;
 use crate::components::status::StatusBadge;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The latest scan of the page's client.
 #[component]

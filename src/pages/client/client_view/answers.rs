@@ -12,9 +12,9 @@ use kbr_core::questionnaires::definitions::{client_view, CLIENT_VIEW};
 use kbr_core::questionnaires::engine::tenths_text;
 use leptos::prelude::*;
 
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// Every contact's answers to round `id`.
 #[component]

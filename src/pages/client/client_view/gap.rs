@@ -8,8 +8,8 @@ use kbr_core::model::RoundId;
 use kbr_core::questionnaires::engine::tenths_text;
 use leptos::prelude::*;
 
-use crate::pages::client::use_client;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// The comparison of round `id` (shown only when the round is open).
 #[component]

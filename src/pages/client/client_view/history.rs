@@ -6,8 +6,8 @@ use kbr_core::invite::rounds::{compare, is_open};
 use kbr_core::questionnaires::definitions::HOSTMANSHIP;
 use leptos::prelude::*;
 
-use crate::pages::client::use_client;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 
 /// A table of principles × rounds with our score minus the client's.
 #[component]

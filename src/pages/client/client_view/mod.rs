@@ -14,8 +14,8 @@ mod round;
 use kbr_core::i18n::Key;
 use leptos::prelude::*;
 
-use super::use_client;
-use crate::state::use_ui;
+use crate::state::client::use_client;
+use crate::state::ui::use_ui;
 use history::GapHistory;
 use new_round::NewRoundForm;
 use round::RoundCard;

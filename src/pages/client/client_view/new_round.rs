@@ -7,12 +7,12 @@ use kbr_core::invite::code::TITLE_MAX;
 use kbr_core::model::RoundId;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::errors::ErrorList;
 use crate::components::lang_picker::LangPicker;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::browser;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// Starts a round.
 #[component]

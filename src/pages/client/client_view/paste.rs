@@ -9,9 +9,9 @@ use kbr_core::invite::rounds::client_return;
 use kbr_core::model::RoundId;
 use leptos::prelude::*;
 
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// A paste box for round `id`.
 #[component]

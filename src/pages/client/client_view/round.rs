@@ -13,12 +13,12 @@ use leptos::prelude::*;
 use super::answers::ReturnList;
 use super::gap::GapView;
 use super::paste::PasteAnswers;
-use crate::browser;
 use crate::components::link_share::LinkShare;
 use crate::pages::client::assessments::AssessmentForm;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::browser;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// Round `id` of the page's client.
 #[component]

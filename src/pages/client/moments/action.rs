@@ -12,9 +12,9 @@ use crate::components::category_select::CategorySelect;
 use crate::components::errors::ErrorList;
 use crate::components::status::saldo_text;
 use crate::components::weight_picker::WeightPicker;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// What can be done with the moment's extra now.
 #[component]

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use super::action::ActionBox;
 use super::form::MomentForm;
 use super::prepare::{PrepareForm, PreparedNote};
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// A moment in the list, editable in place.
 #[component]

@@ -9,9 +9,9 @@ use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::Dispute;
 use leptos::prelude::*;
 
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The disputes of the page's client and how they ended.
 #[component]

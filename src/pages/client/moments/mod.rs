@@ -8,6 +8,7 @@
 mod action;
 mod card;
 mod disputes;
+mod fields;
 mod form;
 mod prepare;
 
@@ -18,11 +19,11 @@ use kbr_core::questionnaires::engine::tenths_text;
 use kbr_core::questionnaires::moments::{stats, value_history};
 use leptos::prelude::*;
 
-use super::use_client;
-use crate::lazy::Deferred;
+use crate::components::deferred::Deferred;
 use crate::pages::calendar::calendar_import;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 use card::MomentCard;
 use disputes::Disputes;
 use form::MomentForm;

@@ -11,11 +11,11 @@ use kbr_core::model::{dates, Moment, MomentId, Preparation, ValueAnswer};
 use kbr_core::questionnaires::moments::{prepare_draft_of, PrepareDraft, INTENTION_MAX};
 use leptos::prelude::*;
 
-use super::form::MomentFields;
+use super::fields::MomentFields;
 use crate::components::errors::ErrorList;
-use crate::pages::client::use_client;
-use crate::state::use_ui;
-use crate::store::use_store;
+use crate::state::client::use_client;
+use crate::state::store::use_store;
+use crate::state::ui::use_ui;
 
 /// The "prepare" form: a new planned moment, or the preparation of a
 /// planned one (for instance one taken over from the calendar).

@@ -1,0 +1,48 @@
+//! The notice at the bottom of the screen, and its undo.
+
+use super::*;
+
+impl Store {
+    /// Shows a notice for ten seconds.
+    pub fn notify(&self, text: String, undo: Option<Undo>) {
+        let serial = self
+            .notice
+            .with_untracked(|n| n.as_ref().map_or(0, |n| n.serial))
+            + 1;
+        self.notice.set(Some(Notice { text, undo, serial }));
+        let notice = self.notice;
+        set_timeout(
+            move || {
+                if notice.try_with_untracked(|n| n.as_ref().is_some_and(|n| n.serial == serial))
+                    == Some(true)
+                {
+                    notice.set(None);
+                }
+            },
+            Duration::from_secs(10),
+        );
+    }
+
+    /// Hides the current notice.
+    pub fn dismiss_notice(&self) {
+        self.notice.set(None);
+    }
+
+    /// Takes the current notice's undo (the notice closes).
+    pub fn take_undo(&self) -> Option<Undo> {
+        // Taken out, not cloned: the notice goes away with its undo.
+        let mut undo = None;
+        self.notice.update(|n| undo = n.take().and_then(|n| n.undo));
+        undo
+    }
+
+    /// Performs an undo of a client change. Returns the refusal, if any;
+    /// session undos belong to `Workshops` and are ignored here.
+    pub fn undo(&self, undo: Undo) -> Result<(), DispatchError> {
+        match undo {
+            Undo::Client(account, position) => self.create(*account, Some(position)),
+            Undo::Command(id, inverse) => self.dispatch(&id, *inverse).map(|_| ()),
+            Undo::Session(..) | Undo::SessionDeleted(_) => Ok(()),
+        }
+    }
+}
