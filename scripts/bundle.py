@@ -89,6 +89,11 @@ def optimize(path):
     # although its raw size is larger. Chunks keep -Oz.
     first_load = os.path.basename(path).endswith("_bg.wasm")
     level = ["-Os", "--converge"] if first_load else ["-Oz"]
+    # Rust's wasm32 layout puts the shadow stack below 1 MiB (growing down
+    # from it) and all data above it, so the lowest KiB of memory is never
+    # read or written: wasm-opt may then fold constant offsets into loads
+    # and stores (-0.6 KB gzip on each first-load module).
+    level += ["--low-memory-unused"]
     done = subprocess.run(["wasm-opt", *level, *(["-g"] if os.environ.get("KBR_NAMES") else []), *WASM_FEATURES, path, "-o", path],
                           capture_output=True, text=True)
     # Chunks carry a name section wasm-opt does not know; it drops it.
