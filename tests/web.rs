@@ -58,13 +58,39 @@ async fn settle() {
     }
 }
 
-/// Lets the deferred save run: it happens after the next frame, or 250 ms
-/// later at the latest.
-async fn next_task() {
+/// Waits `ms` milliseconds (one step of [`until`]).
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 300);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until `done` holds, for what happens in a later task (checked
+/// every 10 ms, failing after 5 s) instead of for a fixed time.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Waits until the store's saves have settled (`<html data-kbr-save>` is
+/// not `busy`): what is stored then is what the app meant to store.
+async fn saved() {
+    let busy = || {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("data-kbr-save"))
+            .as_deref()
+            == Some("busy")
+    };
+    until("saving to settle", || !busy()).await;
+    settle().await;
+    until("saving to settle", || !busy()).await;
 }
 
 fn set_input(el: &web_sys::HtmlElement, value: &str) {
@@ -253,8 +279,7 @@ async fn a_client_another_tab_writes_during_the_preload_is_read_again() {
         let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
         window().dispatch_event(&ev).unwrap();
     }
-    next_task().await;
-    assert!(done.get());
+    until("the preload to finish", || done.get()).await;
     let loaded = persist::local::take_preloaded().unwrap();
     assert_eq!(loaded.clients.len(), 20);
     assert!(
@@ -276,16 +301,20 @@ async fn the_overview_draws_a_screenful_first_and_the_rest_in_later_tasks() {
     settle().await;
     let first = count(&root, "[data-testid=client-row]");
     assert!(first > 0 && first < 30, "{first} rows drawn with the page");
-    next_task().await;
-    assert_eq!(count(&root, "[data-testid=client-row]"), 30);
+    until("the other rows", || {
+        count(&root, "[data-testid=client-row]") == 30
+    })
+    .await;
     // A search narrows what is drawn, and clearing it draws all again.
     set_input(&q(&root, "[data-testid=client-search]"), "Klant 07");
     settle().await;
     assert_eq!(count(&root, "[data-testid=client-row]"), 1);
     set_input(&q(&root, "[data-testid=client-search]"), "");
     settle().await;
-    next_task().await;
-    assert_eq!(count(&root, "[data-testid=client-row]"), 30);
+    until("every row again", || {
+        count(&root, "[data-testid=client-row]") == 30
+    })
+    .await;
     drop(handle);
     root.remove();
     local().clear().unwrap();
@@ -501,7 +530,7 @@ async fn assessment_form_scores_live_and_saves_answers_to_storage() {
 
     // What storage holds (once the deferred save ran) is the current schema with the
     // answers, skip included.
-    next_task().await;
+    saved().await;
     let raw = local()
         .get_item(&format!("{}{id}", codec::CLIENT_PREFIX))
         .unwrap()
@@ -679,8 +708,16 @@ async fn older_records_are_read_whole_at_start_and_saved_again_with_their_digest
     assert_eq!(count(&root, "[data-testid=client-row]"), 3);
     // Saved again in the current format, digest in front: the next start
     // reads only digests. Not counted as changes of the user's.
-    next_task().await;
-    settle().await;
+    until("every record saved again", || {
+        accounts.iter().all(|a| {
+            local()
+                .get_item(&codec::client_key(&a.client.id))
+                .unwrap()
+                .is_some_and(|raw| raw.starts_with("{\"g\":"))
+        })
+    })
+    .await;
+    saved().await;
     for a in &accounts {
         let raw = local()
             .get_item(&codec::client_key(&a.client.id))
@@ -738,10 +775,11 @@ async fn a_record_whose_digest_reads_but_whose_rest_does_not_is_set_aside_when_o
         .unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
+    until("the record to be moved aside", || {
+        local().get_item(&key).unwrap().is_none()
+    })
+    .await;
     settle().await;
-    next_task().await;
-    settle().await;
-    assert_eq!(local().get_item(&key).unwrap(), None, "moved aside");
     let aside: Vec<String> = (0..local().length().unwrap())
         .filter_map(|i| local().key(i).unwrap())
         .filter(|k| k.starts_with("kbr:quarantine:"))

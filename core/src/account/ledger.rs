@@ -479,8 +479,9 @@ pub struct Line {
     pub supplier: Points,
     /// The client's saldo after this entry.
     pub client: Points,
-    /// The category's label.
-    pub category: String,
+    /// The category's label (shared by every line of that category: a
+    /// ledger of 10,000 lines has a handful of labels).
+    pub category: std::sync::Arc<str>,
     /// The withdrawal this deposit makes good, named by date and category.
     pub repairs: Option<String>,
     /// The moment whose done extra was booked as this entry, and its date.
@@ -503,11 +504,11 @@ impl Line {
 pub fn lines(account: &Account, lang: Lang) -> Vec<Line> {
     let mut order: Vec<&Entry> = account.entries.iter().collect();
     crate::model::order::sort_by_key(&mut order, |e| (crate::model::order::day(e.date), e.id.0));
-    let mut labels: FxHashMap<CategoryId, String> = FxHashMap::default();
+    let mut labels: FxHashMap<CategoryId, std::sync::Arc<str>> = FxHashMap::default();
     let mut label = |id: CategoryId| {
         labels
             .entry(id)
-            .or_insert_with(|| category_label(account, id, lang))
+            .or_insert_with(|| category_label(account, id, lang).into())
             .clone()
     };
     let booked: FxHashMap<EntryId, (MomentId, NaiveDate)> = account

@@ -97,7 +97,7 @@ pub fn LedgerFilters(
             let mut cats: Vec<(CategoryId, String)> = l
                 .iter()
                 .filter(|r| seen.insert(r.entry.category))
-                .map(|r| (r.entry.category, r.category.clone()))
+                .map(|r| (r.entry.category, r.category.to_string()))
                 .collect();
             order::sort_by(&mut cats, |a, b| a.1.cmp(&b.1));
             let who: HashSet<Name> = l.iter().map(|r| r.entry.who).collect();

@@ -26,7 +26,9 @@ impl Store {
             })
             .ok_or(DispatchError::UnknownClient)?;
         let inverse = result.map_err(DispatchError::Command)?;
-        self.refresh(id);
+        // The overview's digest follows in the next save (`flush`), after
+        // the change has painted: off the path from a click to the new
+        // figures on the page, which come from the account itself.
         // From now on its save carries a change of the user's.
         self.migrate.update_value(|m| m.retain(|x| x != id));
         self.unsaved.update(|s| {

@@ -350,7 +350,7 @@ impl Store {
 
     /// Brings client `id`'s digest up to date with its account (after
     /// every change, so the overview shows it).
-    fn refresh(&self, id: &ClientId) {
+    pub(super) fn refresh(&self, id: &ClientId) {
         let Some(digest) = self
             .slots
             .with_value(|s| s.get(id).map(|a| a.with_untracked(Digest::of)))

@@ -95,6 +95,11 @@ impl Store {
     /// Starts saving every unsaved account, each under its cross-tab lock.
     pub fn flush(&self) {
         self.start_saving();
+        // The digests of changed clients (the overview's figures), brought
+        // up to date here rather than in `dispatch`.
+        for id in self.unsaved.get_untracked() {
+            self.refresh(&id);
+        }
         if self.read_only() {
             self.mark_settled();
             return;
