@@ -356,3 +356,63 @@ fn events_by_uid(ics: &str) -> std::collections::BTreeMap<String, (Option<String
     }
     out
 }
+
+/// Every TEXT value of an export is escaped (RFC 5545 §3.3.11): a client
+/// and a moment with commas, semicolons, backslashes and a line break give
+/// content lines with no bare `,` or `;` in any text value, and the names
+/// read back exactly.
+#[test]
+fn every_text_value_is_escaped() {
+    let mut a = account();
+    a.client.name = "Café Zoë, Bakkerij; Noord \\ Oost".into();
+    for m in &mut a.moments {
+        m.description = "Overleg, met; alles\\erop\nen eraan".into();
+    }
+    let ics = to_ics(&[&a], &options(Lang::Nl, Reminder::None));
+    let unfolded = ics.replace("\r\n ", "");
+    const TEXT: [&str; 5] = ["NAME", "X-WR-CALNAME", "SUMMARY", "DESCRIPTION", "LOCATION"];
+    let mut seen = 0;
+    for line in unfolded.split("\r\n") {
+        let Some((head, value)) = line.split_once(':') else {
+            continue;
+        };
+        let key = head.split(';').next().unwrap_or(head);
+        if !TEXT.contains(&key) {
+            continue;
+        }
+        seen += 1;
+        // Outside an escape, no comma, semicolon or line break is left.
+        let mut chars = value.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    let next = chars.next();
+                    assert!(
+                        matches!(next, Some('\\' | ';' | ',' | 'n' | 'N')),
+                        "{key}: a bare backslash in {value:?}"
+                    );
+                }
+                ',' | ';' | '\n' | '\r' => panic!("{key}: unescaped {c:?} in {value:?}"),
+                _ => {}
+            }
+        }
+    }
+    assert!(seen >= 4, "only {seen} text lines checked");
+    let calendar = ical::IcalParser::new(ics.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap();
+    for key in ["NAME", "X-WR-CALNAME"] {
+        let value = calendar
+            .properties
+            .iter()
+            .find(|p| p.name == key)
+            .and_then(|p| p.value.clone())
+            .unwrap();
+        assert_eq!(
+            unescape(&value),
+            "Klantbankrekening · Café Zoë, Bakkerij; Noord \\ Oost",
+            "{key}"
+        );
+    }
+}

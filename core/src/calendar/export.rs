@@ -304,7 +304,12 @@ pub fn to_ics(accounts: &[&Account], options: &ExportOptions) -> String {
         ),
         _ => Key::AppName.text(lang).to_string(),
     };
-    calendar.name(&name);
+    // The crate escapes X-WR-CALNAME (it knows it as text) but writes NAME
+    // (RFC 7986) as it is given: escaped here, so a client called
+    // "Café Zoë, Bakkerij; Noord" is one name in every calendar app.
+    calendar
+        .append_property(("NAME", escape_text(&name).as_str()))
+        .append_property(("X-WR-CALNAME", name.as_str()));
     for account in accounts {
         for item in items(account, lang, options.today) {
             let mut event = icalendar::Event::new();
@@ -340,6 +345,24 @@ pub fn to_ics(accounts: &[&Account], options: &ExportOptions) -> String {
         }
     }
     calendar.done().to_string()
+}
+
+/// A TEXT value as RFC 5545 §3.3.11 writes it: backslash, semicolon and
+/// comma escaped with a backslash, a line break as `\n`.
+pub fn escape_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -492,13 +492,28 @@ pub struct PreviewRow {
     pub kind: MomentKind,
 }
 
-/// Guesses the kind of contact from a title.
+/// Guesses the kind of contact from a title, by whole words ("levering"
+/// in "Bloemlevering" or "call" in "recall" says nothing): a call when a
+/// word says so, a delivery likewise, a meeting otherwise.
 pub fn guess_kind(summary: &str) -> MomentKind {
     let s = fold_case(summary);
-    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if has(&["bellen", "belafspraak", "telefo", "call", "phone"]) {
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A word that is one of `exact`, or begins with one of `stems`.
+    let has = |exact: &[&str], stems: &[&str]| {
+        words
+            .iter()
+            .any(|w| exact.contains(w) || stems.iter().any(|p| w.starts_with(p)))
+    };
+    let go_live = words.windows(2).any(|w| w == ["go", "live"]) || words.contains(&"golive");
+    if has(
+        &["bellen", "belafspraak", "call", "phone", "gebeld"],
+        &["telefo", "terugbel"],
+    ) {
         MomentKind::Call
-    } else if has(&["oplever", "levering", "delivery", "go-live", "go live"]) {
+    } else if go_live || has(&["levering", "leveringen", "delivery"], &["oplever"]) {
         MomentKind::Delivery
     } else {
         MomentKind::Meeting
@@ -567,6 +582,22 @@ pub fn import_command(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kind_is_guessed_from_whole_words() {
+        assert_eq!(guess_kind("Belafspraak met Jan"), MomentKind::Call);
+        assert_eq!(guess_kind("Telefonisch overleg"), MomentKind::Call);
+        assert_eq!(guess_kind("Conference call, Q3"), MomentKind::Call);
+        assert_eq!(guess_kind("Oplevering fase 2"), MomentKind::Delivery);
+        assert_eq!(guess_kind("Levering onderdelen"), MomentKind::Delivery);
+        assert_eq!(guess_kind("Go-live portaal"), MomentKind::Delivery);
+        assert_eq!(guess_kind("Go live!"), MomentKind::Delivery);
+        // Inside another word it says nothing.
+        assert_eq!(guess_kind("Bloemlevering bespreken"), MomentKind::Meeting);
+        assert_eq!(guess_kind("Product recall review"), MomentKind::Meeting);
+        assert_eq!(guess_kind("Microphone test"), MomentKind::Meeting);
+        assert_eq!(guess_kind("Kwartaaloverleg"), MomentKind::Meeting);
+    }
     use crate::command::apply;
     use crate::model::dates::test_dates::d;
     use crate::model::{Client, ClientId};

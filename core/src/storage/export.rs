@@ -139,11 +139,32 @@ pub fn ledger_journal(accounts: &[&Account], lang: Lang) -> String {
 }
 
 /// File name for a ledger export of one client (or all): `…-<slug>.csv`.
+/// Accented letters keep their letter ("Café Zoë" → `cafe-zoe`): a file
+/// name is read by people, and some systems still mangle non-ASCII names.
 pub fn file_slug(name: &str) -> String {
-    let slug: String = fold_case(name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+    let mut slug = String::with_capacity(name.len());
+    for c in fold_case(name).chars() {
+        match c {
+            c if c.is_ascii_alphanumeric() => slug.push(c),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => slug.push('a'),
+            'ç' | 'č' | 'ć' => slug.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => slug.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => slug.push('i'),
+            'ñ' | 'ń' | 'ň' => slug.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => slug.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => slug.push('u'),
+            'ý' | 'ÿ' => slug.push('y'),
+            'š' | 'ś' => slug.push('s'),
+            'ž' | 'ź' | 'ż' => slug.push('z'),
+            'ř' => slug.push('r'),
+            'ł' => slug.push('l'),
+            'ß' => slug.push_str("ss"),
+            'æ' => slug.push_str("ae"),
+            'œ' => slug.push_str("oe"),
+            'ĳ' => slug.push_str("ij"),
+            _ => slug.push('-'),
+        }
+    }
     let parts: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
     if parts.is_empty() {
         "klant".into()
@@ -265,5 +286,14 @@ mod tests {
         assert_eq!(account_part("A:B;  C (x)"), "A-B- C -x-");
         assert_eq!(account_part("   "), "naamloos");
         assert_eq!(file_slug("Van Dalen (demo)!"), "van-dalen-demo");
+        assert_eq!(
+            file_slug("Café Zoë, Bakkerij; Noord"),
+            "cafe-zoe-bakkerij-noord"
+        );
+        assert_eq!(
+            file_slug("Straße Æsop Œuvre Łódź"),
+            "strasse-aesop-oeuvre-lodz"
+        );
+        assert_eq!(file_slug("日本"), "klant");
     }
 }
