@@ -967,6 +967,7 @@ translations! {
     IcsSkipUnsupported => "{title}: deze herhaling ({part}) kan de app niet uitrekenen; zet de momenten met de hand klaar", "{title}: the app cannot work out this repetition ({part}); prepare the moments by hand";
     IcsSkipUnreadable => "{title}: datum of herhaling onleesbaar", "{title}: date or repetition unreadable";
     IcsSkipNoneInWindow => "{title}: geen afspraak in de komende {days} dagen", "{title}: no event in the coming {days} days";
+    IcsSkipTooLong => "{title}: deze reeks loopt te lang terug om haar afspraken te kunnen bepalen; zet de afspraken in de komende {days} dagen er met de hand in", "{title}: this series goes back too far to work out its events; add the events of the coming {days} days by hand";
 }
 
 #[cfg(test)]

@@ -126,6 +126,10 @@ pub enum SkipReason {
     Unreadable,
     /// A series with no date in the coming [`WINDOW_DAYS`] days.
     NoneInWindow,
+    /// A series so long before the window that its dates there could not
+    /// be worked out (more than [`MAX_PERIODS`](super::recur::MAX_PERIODS) periods to count):
+    /// said, never taken for "no date".
+    TooLong,
 }
 
 /// An event that is not offered, and why.
@@ -146,6 +150,7 @@ impl Skipped {
             SkipReason::Unsupported(_) => Key::IcsSkipUnsupported,
             SkipReason::Unreadable => Key::IcsSkipUnreadable,
             SkipReason::NoneInWindow => Key::IcsSkipNoneInWindow,
+            SkipReason::TooLong => Key::IcsSkipTooLong,
         };
         let part = match &self.reason {
             SkipReason::Unsupported(p) => p.as_str(),
@@ -440,7 +445,12 @@ pub fn parse(raw: &str, today: NaiveDate, offset: i32) -> Result<Parsed, IcsErro
         // to the user's zone; a day either side catches the shift.
         let from = today.checked_sub_days(Days::new(1)).unwrap_or(today);
         let to = until.checked_add_days(Days::new(1)).unwrap_or(until);
-        let mut days = expand(&rule, e.start.date, from, to).dates;
+        let expansion = expand(&rule, e.start.date, from, to);
+        if expansion.truncated {
+            parsed.skipped.push(skip(SkipReason::TooLong));
+            continue;
+        }
+        let mut days = expansion.dates;
         days.extend(
             e.rdates
                 .iter()
@@ -582,6 +592,32 @@ pub fn import_command(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_series_too_long_to_count_is_said_never_taken_for_no_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let ics = |rule: &str| {
+            format!(
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:lang@x\r\n\
+DTSTAMP:20261101T090000Z\r\nDTSTART;VALUE=DATE:19900101\r\nRRULE:{rule}\r\n\
+SUMMARY:Dagelijkse check\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            )
+        };
+        // A count from 1990 must be counted from 1990: more than the periods
+        // looked at, so it is said, not reported as "no event".
+        let long = parse(&ics("FREQ=DAILY;COUNT=1000000"), today, 60).unwrap();
+        assert!(long.occurrences.is_empty());
+        assert_eq!(long.skipped.len(), 1);
+        assert_eq!(long.skipped[0].reason, SkipReason::TooLong);
+        assert!(long.skipped[0].message(Lang::Nl).contains("te lang terug"));
+        // Without a count the window is reached at once: its 90 days.
+        let open = parse(&ics("FREQ=DAILY"), today, 60).unwrap();
+        assert!(open.skipped.is_empty(), "{:?}", open.skipped);
+        assert_eq!(open.occurrences.len() as u64, WINDOW_DAYS + 1);
+        // A count that really ended long ago is "no event", rightly.
+        let ended = parse(&ics("FREQ=DAILY;COUNT=10"), today, 60).unwrap();
+        assert_eq!(ended.skipped[0].reason, SkipReason::NoneInWindow);
+    }
 
     #[test]
     fn the_kind_is_guessed_from_whole_words() {
