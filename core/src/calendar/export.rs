@@ -273,13 +273,15 @@ pub fn items(account: &Account, lang: Lang, today: NaiveDate) -> Vec<Item> {
     out
 }
 
-/// Minutes since 2024-01-01 UTC: a sequence number that grows with every
+/// Seconds since 2024-01-01 UTC: a sequence number that grows with every
 /// later export, so a calendar takes the newer version of an event.
 fn sequence(stamp: NaiveDateTime) -> u32 {
     let base = NaiveDate::from_ymd_opt(2024, 1, 1)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .unwrap_or_default();
-    u32::try_from(stamp.signed_duration_since(base).num_minutes().max(0)).unwrap_or(u32::MAX)
+    // Seconds, not minutes: two exports a minute apart (the extra done in
+    // between) must differ, or a calendar keeps the older version.
+    u32::try_from(stamp.signed_duration_since(base).num_seconds().max(0)).unwrap_or(u32::MAX)
 }
 
 /// The calendar of `accounts` as an `.ics` text (CRLF lines, folded at

@@ -1,5 +1,5 @@
 import { test, expect, expectNoAxeViolations } from '../fixtures.js';
-import { AppPage } from '../pages/app.js';
+import { AppPage, kbrStorage, settled } from '../pages/app.js';
 import { daysFromToday } from '../pages/dates.js';
 import { OverviewPage } from '../pages/overview.js';
 import { ClientPage, monthsAgo, todayIso } from '../pages/client.js';
@@ -228,9 +228,13 @@ test('export and import carry moments and assessments', async ({ page }) => {
   const bad = structuredClone(backup);
   bad.clients[0].q[0].answers['serving-success'] = { scale: 9 };
   const file = page.getByTestId('import-file');
+  await settled(page);
+  const before = await kbrStorage(page);
   await file.setInputFiles({ name: 'fout.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await expect(page.getByTestId('import-error')).toContainText('Hogeschool Zuid');
   await expect(page.getByTestId('import-error')).toContainText('serving-success');
+  await settled(page);
+  expect(await kbrStorage(page)).toEqual(before);
 
   // Start empty, import the export: everything is back, and exports the same bytes.
   await page.evaluate(() => localStorage.clear());
