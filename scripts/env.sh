@@ -14,5 +14,7 @@ export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 export CARGO_PROFILE_DEV_DEBUG=0
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Each step says when it starts (seconds since the script began), so a
+# slow step shows in any log.
+step() { printf '\n\033[1m==> [%ss] %s\033[0m\n' "$SECONDS" "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }

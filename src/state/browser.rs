@@ -247,3 +247,29 @@ pub fn mark_saving(busy: bool) {
         let _ = html.set_attribute("data-kbr-save", if busy { "busy" } else { "idle" });
     }
 }
+
+/// Runs `f` once, soon after the browser has painted what changed in this
+/// turn: a frame callback runs just before the paint, and a zero timer set
+/// from it runs just after. The frame callback does not run in a hidden
+/// tab, so a plain timer runs `f` at the latest 250 ms later; `f` runs only
+/// for whichever comes first.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    use leptos::prelude::{request_animation_frame, set_timeout};
+
+    let once = Rc::new(Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let run = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let late = run.clone();
+    request_animation_frame(move || set_timeout(run, Duration::ZERO));
+    set_timeout(late, Duration::from_millis(250));
+}

@@ -5,10 +5,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use kbr_core::model::{dates, Account, CategoryId, ClientId, Direction, Entry, EntryId, Party};
+use kbr_core::model::{dates, CategoryId, ClientId, Direction, Entry, EntryId, Party};
 use kbr_core::validate::{suggested_weight, EntryDraft};
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::state::client::ShownAccount;
 
 /// What the form remembers per client between entries.
 #[derive(Clone, Debug)]
@@ -106,7 +108,7 @@ pub(super) fn follow(
     f: Fields,
     editing: RwSignal<Option<EntryId>>,
     repair_target: RwSignal<Option<EntryId>>,
-    account: Signal<Account>,
+    account: ShownAccount,
     errors: RwSignal<Vec<String>>,
     note_ref: NodeRef<html::Input>,
 ) {

@@ -44,10 +44,12 @@ pub fn RepairPicker(
     let open_count = Memo::new(move |_| {
         let p = party.get();
         summary.with(|s| {
-            s.open_repairs
-                .iter()
-                .filter(|id| account.with(|a| a.entry(**id).is_some_and(|e| e.party == p)))
-                .count()
+            account.with(|a| {
+                s.open_repairs
+                    .iter()
+                    .filter(|id| a.entry(**id).is_some_and(|e| e.party == p))
+                    .count()
+            })
         })
     });
     let matches = Memo::new(move |_| {

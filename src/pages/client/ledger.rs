@@ -54,12 +54,14 @@ fn PartyCard(
 ) -> impl IntoView {
     let ui = use_ui();
     let ctx = use_client();
-    let summary = ctx.summary;
+    // The card follows every change at once (the rest of the tab after
+    // the paint): the saldo is what the user looks at after a booking.
+    let headline = ctx.headline;
     let account = ctx.account;
-    let report = Memo::new(move |_| summary.with(|s| s.headline.status_of(party).clone()));
-    let totals = Memo::new(move |_| summary.with(|s| *s.headline.balances.of(party)));
+    let report = Memo::new(move |_| headline.with(|h| h.status_of(party).clone()));
+    let totals = Memo::new(move |_| headline.with(|h| *h.balances.of(party)));
     let status = Signal::derive(move || report.with(|r| r.status));
-    let period = move || account.with(|a| a.client.period);
+    let period = move || account.with_now(|a| a.client.period);
     let (testid, title) = match party {
         Party::Supplier => ("card-supplier", Key::OurSaldo),
         Party::Client => ("card-client", Key::ClientSaldo),

@@ -16,7 +16,6 @@ mod settings;
 mod signals;
 mod stock_take;
 
-use kbr_core::account::summary::summarize;
 use kbr_core::i18n::Key;
 use kbr_core::model::ClientId;
 use kbr_core::route::{ClientTab, Route};
@@ -50,13 +49,7 @@ pub fn ClientPage(
     let Some(account) = store.account(&id) else {
         return view! { <NotFound /> }.into_any();
     };
-    let today = store.today();
-    let summary = Memo::new(move |_| account.with(|a| summarize(a, today)));
-    provide_context(ClientCtx {
-        id: id.clone(),
-        account,
-        summary,
-    });
+    provide_context(ClientCtx::new(id.clone(), account, store.today()));
     let exists = {
         let id = id.clone();
         move || store.exists(&id)

@@ -70,8 +70,7 @@ impl Store {
     /// Saves soon: after the browser has painted the change. Encoding and
     /// writing a large account takes longer than a frame, and the user
     /// should see the new saldo first. Several changes in one turn are
-    /// saved together. The frame callback does not run in a hidden tab, so
-    /// a plain timer saves at the latest 250 ms later.
+    /// saved together.
     pub fn schedule_flush(&self) {
         self.start_saving();
         if self.flush_scheduled.get_value() {
@@ -80,16 +79,13 @@ impl Store {
         self.flush_scheduled.set_value(true);
         browser::mark_saving(true);
         let store = *self;
-        let run = move || {
-            // Whichever comes first saves; the app (or a test's mount) may
-            // also be gone by now.
+        browser::after_paint(move || {
+            // The app (or a test's mount) may be gone by now.
             if store.flush_scheduled.try_get_value() == Some(true) {
                 store.flush_scheduled.set_value(false);
                 store.flush();
             }
-        };
-        request_animation_frame(move || set_timeout(run, Duration::ZERO));
-        set_timeout(run, Duration::from_millis(250));
+        });
     }
 
     /// Starts saving every unsaved account, each under its cross-tab lock.
