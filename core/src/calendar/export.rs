@@ -513,6 +513,29 @@ mod tests {
     }
 
     #[test]
+    fn a_planned_moment_stays_in_the_calendar_however_long_ago_its_day() {
+        // Not held and not cancelled: it stays an event, also long after
+        // the days in which cancellations are still sent.
+        let today = d(2026, 12, 10) + chrono::Days::new(RECENT_DAYS as u64 + 30);
+        let mut a = account();
+        // Planned and not prepared yet: an event too.
+        let mut bare = moment(5, d(2027, 6, 1));
+        bare.planned = true;
+        a.moments.push(bare);
+        let got = items(&a, Lang::Nl, today);
+        for uid in [
+            "kbr-moment-c-1-2@klantbankrekening",
+            "kbr-moment-c-1-5@klantbankrekening",
+        ] {
+            let planned = got
+                .iter()
+                .find(|i| i.uid == uid)
+                .unwrap_or_else(|| panic!("{uid} is exported"));
+            assert!(!planned.cancelled, "{uid}");
+        }
+    }
+
+    #[test]
     fn the_file_is_the_same_for_the_same_data() {
         let options = ExportOptions {
             lang: Lang::Nl,

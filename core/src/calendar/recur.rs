@@ -408,6 +408,51 @@ mod tests {
     }
 
     #[test]
+    fn a_series_begun_years_ago_gives_exactly_its_dates_in_the_window() {
+        // The periods before the window are skipped by arithmetic, not
+        // walked: the skip must land on the right period for each kind.
+        let (from, to) = (d(2026, 12, 1), d(2027, 2, 28));
+        assert_eq!(
+            dates("FREQ=MONTHLY", d(2019, 3, 15), from, to),
+            vec![d(2026, 12, 15), d(2027, 1, 15), d(2027, 2, 15)]
+        );
+        assert_eq!(
+            dates("FREQ=MONTHLY;INTERVAL=2", d(2019, 10, 20), from, to),
+            vec![d(2026, 12, 20), d(2027, 2, 20)]
+        );
+        assert_eq!(
+            dates("FREQ=YEARLY", d(2001, 1, 9), from, to),
+            vec![d(2027, 1, 9)]
+        );
+        assert_eq!(
+            dates(
+                "FREQ=WEEKLY;INTERVAL=3",
+                d(2020, 1, 7),
+                from,
+                d(2026, 12, 31)
+            ),
+            vec![d(2026, 12, 1), d(2026, 12, 22)]
+        );
+        assert_eq!(
+            dates(
+                "FREQ=DAILY;INTERVAL=10",
+                d(1990, 1, 1),
+                from,
+                d(2026, 12, 20)
+            ),
+            dates(
+                "FREQ=DAILY;INTERVAL=10",
+                d(1990, 1, 1),
+                d(1990, 1, 1),
+                d(2026, 12, 20)
+            )
+            .into_iter()
+            .filter(|x| *x >= from)
+            .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn weekly_on_the_start_weekday() {
         // Tuesday 1 December 2026, every week, in a window of three weeks.
         let got = dates(

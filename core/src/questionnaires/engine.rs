@@ -666,6 +666,17 @@ pub fn tenths_text(tenths: u32, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_questionnaire_but_the_per_moment_questions_is_dated() {
+        use crate::questionnaires::definitions::{
+            CLIENT_VIEW, HOSTMANSHIP, INTEGRITY, INTERACTION, QUICK_SCAN,
+        };
+        for d in [&HOSTMANSHIP, &INTEGRITY, &QUICK_SCAN, &CLIENT_VIEW] {
+            assert!(d.usage.is_dated(), "{}", d.id);
+        }
+        assert!(!INTERACTION.usage.is_dated());
+    }
+
     use super::*;
 
     const YES_NO: &[Choice] = &[
