@@ -515,7 +515,43 @@ pub fn example(today: NaiveDate, id_bits: u64) -> Account {
         st.client_saldo = b.client.saldo();
     }
     add_self_assessments(&mut account, review_date, today);
+    add_followed_up_disputes(&mut account, today);
     account
+}
+
+/// The example's late payment and disputed invoice, already followed up
+/// (another payment term; an error in the invoice, pointing to our "yes"
+/// to extra work), so the demo opens on its figures, not on a question.
+fn add_followed_up_disputes(account: &mut Account, today: NaiveDate) {
+    use crate::account::debtors::{candidates, is_debtor_entry, is_invoice_dispute};
+    use crate::model::{Cause, Dispute, DisputeId};
+
+    let disputes: Vec<Dispute> = account
+        .entries
+        .iter()
+        .filter(|e| is_debtor_entry(e))
+        .enumerate()
+        .map(|(i, e)| {
+            let invoice = is_invoice_dispute(e);
+            Dispute {
+                id: DisputeId(i as u64 + 1),
+                entry: e.id,
+                cause: if invoice {
+                    Cause::InvoiceWrong
+                } else {
+                    Cause::PaymentTerm
+                },
+                ours: invoice
+                    .then(|| candidates(account, e).first().map(|o| o.id))
+                    .flatten(),
+                bonding: None,
+                solved: Some(true),
+                closed: e.date.checked_add_days(Days::new(14)).map(|d| d.min(today)),
+                ambassador: false,
+            }
+        })
+        .collect();
+    account.disputes = disputes;
 }
 
 /// Interaction moments and self-assessments for the example: a hostmanship
@@ -707,6 +743,17 @@ mod tests {
     use crate::model::dates::test_dates::today;
     use crate::model::PeriodLength;
     use crate::storage::check::validate_account;
+
+    #[test]
+    fn the_example_has_its_late_payments_followed_up_already() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let a = example(today, 1);
+        assert!(crate::account::debtors::unexplained(&a).is_empty());
+        assert_eq!(a.disputes.len(), 2);
+        for d in &a.disputes {
+            assert_eq!(crate::account::debtors::check(&a, d), Ok(()));
+        }
+    }
 
     #[test]
     fn example_is_valid_marked_and_has_a_red_stretch_and_recovery() {

@@ -91,12 +91,38 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     key.text(lang)
 }
 
-/// Fills `{name}` placeholders in a translated text.
+/// Fills `{name}` placeholders in a translated text, and picks the form of
+/// a word by a count: `{n:antwoord|antwoorden}` is the first form when `n`
+/// is 1 and the second otherwise (the one plural rule of Dutch and English
+/// for counts). Forms are picked before values are filled in, so a value
+/// (user text) is never read as a form.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {
+        out = pick_forms(&out, name, value.trim() == "1");
+    }
+    for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);
     }
+    out
+}
+
+/// Replaces every `{name:one|other}` in `text` with `one` or `other`.
+fn pick_forms(text: &str, name: &str, one: bool) -> String {
+    let open = format!("{{{name}:");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&open) {
+        let body = &rest[at + open.len()..];
+        let Some(end) = body.find('}') else { break };
+        let (single, plural) = body[..end]
+            .split_once('|')
+            .unwrap_or((&body[..end], &body[..end]));
+        out.push_str(&rest[..at]);
+        out.push_str(if one { single } else { plural });
+        rest = &body[end + 1..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -247,6 +273,8 @@ translations! {
     FieldWho => "Wie (persoon of rol)", "Who (person or role)";
     FieldNote => "Toelichting", "Note";
     FieldLabel => "Naam van de categorie", "Category name";
+    FieldPerson => "Jouw naam", "Your name";
+    FieldSender => "Afzender", "Sender";
     FieldText => "Tekst", "Text";
     ErrRequired => "{field} is verplicht.", "{field} is required.";
     ErrTooLong => "{field} is {len} tekens; maximaal {max}.", "{field} is {len} characters; at most {max}.";
@@ -265,7 +293,11 @@ translations! {
     ErrDuplicateEntry => "Boeking-id {id} komt twee keer voor.", "Entry id {id} occurs twice.";
     ErrInEntry => "Boeking {id}: {problem}", "Entry {id}: {problem}";
     SettingSurplusLimit => "Overschotgrens", "Surplus limit";
-    SettingCredit => "Krediet", "Credit";
+    SettingCredit => "Kredietgrens", "Credit limit";
+    SettingSurplusLimitHint => "Ons saldo boven deze grens is overschot: de klant stort meer dan wij terugdoen, en dat vraagt om iets terug te geven.", "Our balance above this limit is surplus: the client deposits more than we return, which asks for giving something back.";
+    SettingCreditHint => "Hoe ver ons saldo onder 0 mag zakken: het krediet dat de klant ons geeft. Dieper is meteen structureel rood.", "How far our balance may fall below 0: the credit the client gives us. Deeper is structurally red at once.";
+    SettingStructuralRunHint => "Zoveel perioden op rij rood aan het eind maakt rood structureel.", "This many periods in a row red at their end makes red structural.";
+    SettingStockTakeDaysHint => "Na zoveel dagen herinnert de app je eraan de balans op te maken.", "After this many days the app reminds you to take stock.";
     SettingStructuralRun => "Aantal perioden voor 'structureel'", "Periods before 'structural'";
     SettingStockTakeDays => "Balans opmaken om de … dagen", "Take stock every … days";
     StatusStructurallyRed => "Structureel rood", "Structurally red";
@@ -288,8 +320,8 @@ translations! {
     UnitQuarters => "kwartalen", "quarters";
     ReasonNoEntries => "Er is nog niets van ons geboekt op deze rekening.", "Nothing of ours has been booked on this account yet.";
     ReasonNoEntriesClient => "Er is nog niets van de klant geboekt op deze rekening.", "Nothing of the client's has been booked on this account yet.";
-    ReasonBelowCredit => "Saldo {saldo} is dieper dan het krediet van {credit}: de klant geeft ons geen krediet meer.", "Balance {saldo} is below the credit of {credit}: the client gives us no more credit.";
-    ReasonBelowCreditClient => "Saldo {saldo} van de klant is dieper dan het krediet van {credit} dat wij geven.", "The client's balance {saldo} is below the credit of {credit} that we give.";
+    ReasonBelowCredit => "Saldo {saldo} is dieper dan de kredietgrens van {credit}: de klant geeft ons geen krediet meer.", "Balance {saldo} is below the credit limit of {credit}: the client gives us no more credit.";
+    ReasonBelowCreditClient => "Saldo {saldo} van de klant is dieper dan de kredietgrens van {credit} die wij geven.", "The client's balance {saldo} is below the credit limit of {credit} that we give.";
     AdviceClientStructurallyRed => "De klant neemt al lang meer dan hij geeft. Bespreek het met de opdrachtgever: benoem welke afspraken (betalen, juiste informatie, meerwerk) anders moeten en leg ze samen vast.", "The client has long taken more than they give. Discuss it with the sponsor: name which agreements (payment, correct information, extra work) must change and record them together.";
     AdviceClientTemporarilyRed => "De klant staat even rood bij ons; dat mag. Begeleid hem: herinner vriendelijk aan de afspraak en zeg duidelijk wat je van hem nodig hebt.", "The client is briefly in the red with us; that is allowed. Guide them: remind them kindly of the agreement and say clearly what you need from them.";
     AdviceClientStructurallySurplus => "De klant geeft al lang veel meer dan hij neemt. Laat zien dat je het waardeert en vraag wat je voor hem terug kunt doen, zodat het in balans blijft.", "The client has long given far more than they take. Show that you value it and ask what you can do for them in return, so it stays in balance.";
@@ -313,7 +345,7 @@ translations! {
     ImportWrongFormat => "Dit is geen back-upbestand van Klantbankrekening.", "This is not a Klantbankrekening backup file.";
     ImportNewerSchema => "Het bestand komt van een nieuwere versie van de app (schema {schema}); werk de app eerst bij.", "The file comes from a newer version of the app (schema {schema}); update the app first.";
     ImportInvalid => "Het bestand heeft een onverwachte opbouw ({detail}).", "The file has an unexpected structure ({detail}).";
-    ImportProblems => "Het bestand bevat {n} fout(en); er is niets veranderd.", "The file contains {n} problem(s); nothing was changed.";
+    ImportProblems => "Het bestand bevat {n} {n:fout|fouten}; er is niets veranderd.", "The file contains {n} {n:problem|problems}; nothing was changed.";
     PartySupplier => "Aanbieder (wij)", "Supplier (us)";
     PartyClient => "Klant (zij)", "Client (them)";
     DirectionDeposit => "Storting", "Deposit";
@@ -359,7 +391,7 @@ translations! {
     BannerWriteFailed => "Opslaan is mislukt. Je wijzigingen staan nog in het geheugen; we proberen het opnieuw. Maak voor de zekerheid een back-up.", "Saving failed. Your changes are still in memory; we will try again. Make a backup to be safe.";
     BannerNotSaved => "Wijzigingen worden niet opgeslagen.", "Changes are not being saved.";
     BannerExportReminder => "Je laatste back-up is meer dan 30 dagen of 200 wijzigingen geleden (of nog nooit gemaakt).", "Your last backup was more than 30 days or 200 changes ago (or never made).";
-    BannerQuarantine => "{n} onleesbaar gegeven(s) zijn apart gezet; de rest is gewoon geladen. Er is niets verwijderd.", "{n} unreadable record(s) were set aside; the rest loaded normally. Nothing was deleted.";
+    BannerQuarantine => "{n} {n:onleesbaar gegeven is|onleesbare gegevens zijn} apart gezet; de rest is gewoon geladen. Er is niets verwijderd.", "{n} unreadable {n:record was|records were} set aside; the rest loaded normally. Nothing was deleted.";
     BannerQuarantineOpen => "Bekijken en downloaden", "View and download";
     BannerReadOnlyTitle => "Alleen lezen.", "Read-only.";
     BannerReadOnly => "Er staan gegevens van een nieuwere versie van de app in deze browser. Om ze niet te beschadigen wordt er niets opgeslagen; open de nieuwste versie van de app.", "This browser holds data from a newer version of the app. To keep it intact nothing is saved; open the newest version of the app.";
@@ -379,11 +411,11 @@ translations! {
     ClientSections => "Onderdelen van de klant", "Client sections";
     Close => "Sluiten", "Close";
     ConfirmDeleteClient => "'{client}' en alle boekingen verwijderen?", "Delete '{client}' and all its entries?";
-    DataIntro => "Maak een back-up van alles, zet een back-up terug, of exporteer het grootboek voor een spreadsheet of hledger.", "Back up everything, restore a backup, or export the ledger for a spreadsheet or hledger.";
+    DataIntro => "Maak een back-up van alles, zet een back-up terug, of exporteer het grootboek voor een spreadsheet (CSV) of voor hledger, een gratis boekhoudprogramma dat een journaal in platte tekst leest.", "Back up everything, restore a backup, or export the ledger for a spreadsheet (CSV) or for hledger, a free accounting program that reads a journal in plain text.";
     Date => "Datum", "Date";
     Delete => "Verwijderen", "Delete";
     DemoBadge => "Demo", "Demo";
-    DemoRemoved => "{n} demoklant(en) verwijderd.", "{n} demo client(s) removed.";
+    DemoRemoved => "{n} {n:demoklant|demoklanten} verwijderd.", "{n} demo {n:client|clients} removed.";
     Direction => "Richting", "Direction";
     Download => "Downloaden", "Download";
     Edit => "Bewerken", "Edit";
@@ -397,7 +429,7 @@ translations! {
     ErrDateMissing => "Kies een geldige datum.", "Choose a valid date.";
     ExportBackup => "Back-up downloaden (JSON)", "Download backup (JSON)";
     ExportCsv => "Rekening als CSV", "Account as CSV";
-    ExportJournal => "Rekening voor hledger", "Account for hledger";
+    ExportJournal => "Journaal voor hledger (boekhouden in platte tekst)", "Journal for hledger (plain-text accounting)";
     FieldStartDate => "Start van de relatie", "Start of the relationship";
     FilterAll => "Alle", "All";
     FilterFrom => "Vanaf", "From";
@@ -406,7 +438,7 @@ translations! {
     Filters => "Filters", "Filters";
     ImportChoose => "Kies een back-upbestand", "Choose a backup file";
     ImportConfirm => "Importeren", "Import";
-    ImportDone => "{n} klant(en) geïmporteerd.", "{n} client(s) imported.";
+    ImportDone => "{n} {n:klant|klanten} geïmporteerd.", "{n} {n:client|clients} imported.";
     ImportIntro => "Een back-up wordt eerst gecontroleerd. Je ziet wat er verandert en kiest dan: samenvoegen of alles vervangen. Bij een fout verandert er niets.", "A backup is checked first. You see what will change and then choose: merge or replace everything. On any error nothing changes.";
     ImportMerge => "Samenvoegen: klanten met dezelfde id worden vervangen, nieuwe toegevoegd, de rest blijft.", "Merge: clients with the same id are replaced, new ones added, the rest stays.";
     ImportMode => "Hoe importeren?", "How to import?";
@@ -414,10 +446,12 @@ translations! {
     ImportReplace => "Vervangen: alles in deze browser wordt vervangen door het bestand.", "Replace: everything in this browser is replaced by the file.";
     ImportTitle => "Back-up terugzetten", "Restore a backup";
     LastEntry => "laatste boeking {date}", "last entry {date}";
-    LastExport => "Laatste back-up: {date}; {n} wijziging(en) sindsdien.", "Last backup: {date}; {n} change(s) since.";
+    LastExport => "Laatste back-up: {date}; {n} {n:wijziging|wijzigingen} sindsdien.", "Last backup: {date}; {n} {n:change|changes} since.";
     NeverExported => "Er is nog nooit een back-up gemaakt.", "No backup has been made yet.";
     Ledger => "Boekingen", "Entries";
     LedgerCount => "{shown} van {total} boekingen", "{shown} of {total} entries";
+    EmptyRestoreIntro => "Een nieuw apparaat of een nieuwe browser?", "A new device or browser?";
+    EmptyRestore => "Zet een back-up terug", "Restore a backup";
     LoadDemo => "Demoklant laden", "Load demo client";
     RemoveDemo => "Demo verwijderen", "Remove demo";
     MakeGood => "Goedmaken", "Make good";
@@ -459,12 +493,16 @@ translations! {
     RepairsNone => "— geen —", "— none —";
     RulesTitle => "Zo werkt de status", "How the status works";
     RuleBands => "Rood is een saldo onder 0; gezond is 0 tot en met de overschotgrens; daarboven is overschot.", "Red is a balance below 0; healthy is 0 up to the surplus limit; above it is surplus.";
-    RuleStructuralRed => "Structureel rood: rood aan het eind van het ingestelde aantal perioden op rij, of nu dieper dan het krediet.", "Structurally red: red at the end of the set number of periods in a row, or now deeper than the credit.";
+    RuleStructuralRed => "Structureel rood: rood aan het eind van het ingestelde aantal perioden op rij, of nu dieper dan de kredietgrens.", "Structurally red: red at the end of the set number of periods in a row, or now deeper than the credit.";
     RuleTemporary => "Tijdelijk rood of overschot: nu rood of overschot, maar nog niet zo lang.", "Temporarily red or surplus: red or surplus now, but not for that long yet.";
     RuleSurplus => "Structureel overschot: een overschot aan het eind van het ingestelde aantal perioden op rij.", "Structural surplus: a surplus at the end of the set number of periods in a row.";
     RuleTrend => "'Steeds verder rood': het saldo daalde in elk van de laatste 3 perioden.", "'Sliding deeper into the red': the balance fell in each of the last 3 periods.";
     RuleStockTake => "Balans opmaken: oranje na het ingestelde aantal dagen, rood na twee keer zo lang.", "Stock-take: amber after the set number of days, red after twice as long.";
-    RunningSaldo => "Saldo", "Balance";
+    RunningSaldo => "Saldo partij", "Party's balance";
+    RunningSaldoHelp => "Het saldo van de partij van die regel (wij of de klant) na die boeking", "The balance of that line's party (us or the client) after that entry";
+    RunningSaldoSupplier => "Ons saldo:", "Our balance:";
+    RunningSaldoClient => "Saldo klant:", "Client's balance:";
+    RowActionsNamed => "Acties voor {entry}", "Actions for {entry}";
     SafariNote => "Safari wist gegevens van websites die je 7 dagen niet bezoekt. Exporteer regelmatig een back-up.", "Safari deletes data of websites you have not visited for 7 days. Export a backup regularly.";
     Save => "Opslaan", "Save";
     SaveEntry => "Wijziging opslaan", "Save change";
@@ -474,7 +512,7 @@ translations! {
     ShowArchived => "Gearchiveerde klanten tonen ({n})", "Show archived clients ({n})";
     StockTakeTitle => "Balans opmaken", "Take stock";
     StockTakeIntro => "Kijk samen naar de cijfers: waar staan we, hoe komt dat, en wat spreken we af?", "Look at the figures: where do we stand, why, and what do we agree?";
-    StockTakeFigures => "Nu: ons saldo {us}, saldo klant {them}, status {status}, {open} opname(n) nog goed te maken.", "Now: our balance {us}, client balance {them}, status {status}, {open} withdrawal(s) still to make good.";
+    StockTakeFigures => "Nu: ons saldo {us}, saldo klant {them}, status {status}, {open} {open:opname|opnames} nog goed te maken.", "Now: our balance {us}, client balance {them}, status {status}, {open} {open:withdrawal|withdrawals} still to make good.";
     StockTakeHistory => "Eerdere balansen", "Earlier stock-takes";
     StockTakeRecord => "wij {us}, klant {them}, {status}", "us {us}, client {them}, {status}";
     StockTakeSaved => "Balans vastgelegd.", "Stock-take recorded.";
@@ -532,6 +570,7 @@ translations! {
     AllSkipped => "Alles overgeslagen: geen score.", "Everything skipped: no score.";
     SectionColumn => "Principe", "Principle";
     Difference => "Verschil", "Difference";
+    DifferenceHelp => "Verschil: de nieuwste min de vorige, in punten op 0–100 (25 punten is één stap op de schaal 1–5).", "Difference: the newest minus the previous, in points on 0–100 (25 points is one step on the 1–5 scale).";
     WeakestSection => "Zwakste principe: {section}", "Weakest principle: {section}";
     Tip => "Tip", "Tip";
     AttentionTitle => "Laag gescoord: bespreek dit eerst", "Scored low: talk about these first";
@@ -570,7 +609,7 @@ translations! {
     ToLedger => "Naar de rekening", "To the account";
     FromMoment => "extraatje van contactmoment {date}", "extra from the interaction of {date}";
     HostmanshipShort => "Hostmanship {total}/100", "Hostmanship {total}/100";
-    OpenActionsShort => "{n} openstaande actie(s)", "{n} open action(s)";
+    OpenActionsShort => "{n} openstaande {n:actie|acties}", "{n} open {n:action|actions}";
     TrendMoreRed => "Steeds verder rood", "Sliding deeper into the red";
     Undo => "Ongedaan maken", "Undo";
     Unknown => "(onbekend)", "(unknown)";
@@ -600,7 +639,7 @@ translations! {
     ClientUnarchived => "Klant uit het archief gehaald.", "Client unarchived.";
     BannerDeletedThere => "'{client}' is in een ander tabblad verwijderd, maar in dit tabblad nog gewijzigd. Bewaren of verwijderen?", "'{client}' was deleted in another tab but still changed in this one. Keep it or delete it?";
     BannerStartupUnreadable => "De opgeslagen gegevens konden bij het openen niet worden gelezen ({detail}). Er is niets overschreven; wat je nu doet wordt misschien niet bewaard. Herlaad de pagina of controleer de instellingen van de browser.", "The stored data could not be read when the app opened ({detail}). Nothing was overwritten; what you do now may not be kept. Reload the page or check the browser's settings.";
-    BannerStartupRecords => "{n} opgeslagen klant(en) konden niet worden gelezen. Ze zijn niet overschreven; herlaad de pagina om het opnieuw te proberen.", "{n} stored client(s) could not be read. They were not overwritten; reload the page to try again.";
+    BannerStartupRecords => "{n} opgeslagen {n:klant kon|klanten konden} niet worden gelezen. Ze zijn niet overschreven; herlaad de pagina om het opnieuw te proberen.", "{n} stored {n:client|clients} could not be read. They were not overwritten; reload the page to try again.";
     ConflictHere => "Dit tabblad", "This tab";
     ConflictThere => "Ander tabblad", "Other tab";
     ConflictSave => "Keuzes opslaan", "Save choices";
@@ -625,13 +664,13 @@ translations! {
     ErrAwaitingChoice => "Kies eerst bovenaan welke versie blijft: dit tabblad en een ander hebben deze klant tegelijk gewijzigd.", "First choose at the top which version stays: this tab and another changed this client at the same time.";
     ErrReadOnly => "Niet opgeslagen: deze browser bevat gegevens van een nieuwere versie van de app, dus deze versie verandert niets. Open de nieuwste versie.", "Not saved: this browser holds data of a newer version of the app, so this version changes nothing. Open the newest version.";
     ExportMenu => "Exporteren", "Export";
-    FlagFuture => "{n} boeking(en) liggen in de toekomst: ze staan in de lijst maar tellen pas mee vanaf hun datum.", "{n} entr(y/ies) lie in the future: listed, but they count only from their date.";
-    FlagFarPast => "{n} boeking(en) zijn meer dan twintig jaar oud: klopt het jaartal?", "{n} entr(y/ies) are more than twenty years old: is the year right?";
+    FlagFuture => "{n} {n:boeking ligt|boekingen liggen} in de toekomst: {n:ze staat|ze staan} in de lijst maar {n:telt|tellen} pas mee vanaf {n:haar|hun} datum.", "{n} {n:entry lies|entries lie} in the future: listed, but {n:it counts|they count} only from {n:its|their} date.";
+    FlagFarPast => "{n} {n:boeking is|boekingen zijn} meer dan twintig jaar oud: klopt het jaartal?", "{n} {n:entry is|entries are} more than twenty years old: is the year right?";
     FutureBadge => "toekomstig", "future";
     ImportBusy => "Bezig…", "Working…";
-    ImportNotStored => "{stored} van {n} klant(en) zijn opgeslagen; de rest staat alleen in het geheugen omdat opslaan mislukte. Zie de melding bovenaan.", "{stored} of {n} client(s) were stored; the rest is in memory only because saving failed. See the message at the top.";
+    ImportNotStored => "{stored} van {n} {n:klant is|klanten zijn} opgeslagen; de rest staat alleen in het geheugen omdat opslaan mislukte. Zie de melding bovenaan.", "{stored} of {n} {n:client was|clients were} stored; the rest is in memory only because saving failed. See the message at the top.";
     ImportRefusedReadOnly => "Niet geïmporteerd: deze browser bevat gegevens van een nieuwere versie van de app. Er is niets veranderd.", "Not imported: this browser holds data of a newer version of the app. Nothing was changed.";
-    RepairsSearch => "Zoek in de {n} openstaande opname(s) van deze partij", "Search the {n} open withdrawal(s) of this party";
+    RepairsSearch => "Zoek in de {n} openstaande {n:opname|opnames} van deze partij", "Search the {n} open {n:withdrawal|withdrawals} of this party";
     RuleFuture => "Een boeking met een datum na vandaag wordt bewaard maar telt pas mee vanaf die datum.", "An entry dated after today is kept but counts only from that date.";
     WeakestNone => "Alle principes scoren gelijk: geen enkel principe springt eruit.", "All principles score the same: no principle stands out.";
     GapHigher => "Je schat {principle} {points} punt hoger in dan de klant.", "You rate {principle} {points} points higher than the client does.";
@@ -671,7 +710,7 @@ translations! {
     WorkshopsIntro => "Laat een groep tegelijk één klantrelatie scoren, op hun telefoon. Er is geen server: de uitnodiging en de antwoorden reizen als link, QR-code of bestand.", "Let a group score one client relationship at the same time, on their phones. There is no server: the invite and the answers travel as a link, QR code or file.";
     WorkshopsList => "Sessies", "Sessions";
     WorkshopUntitled => "Workshop zonder titel", "Untitled workshop";
-    WorkshopListMeta => "{date} · {n} deelnemer(s)", "{date} · {n} participant(s)";
+    WorkshopListMeta => "{date} · {n} {n:deelnemer|deelnemers}", "{date} · {n} {n:participant|participants}";
     WorkshopNew => "Nieuwe sessie", "New session";
     WorkshopCaseTitle => "Titel van de casus", "Case title";
     WorkshopTitleWarning => "Let op: de titel reist mee in de uitnodigingslink. Kies een codenaam (\"Casus Noord\") in plaats van de echte naam van een klant.", "Note: the title travels in the invite link. Choose a code name (\"Case North\") rather than a client's real name.";
@@ -701,7 +740,7 @@ translations! {
     CollectRefused => "Geweigerd ({code}…): {reason}", "Refused ({code}…): {reason}";
     CollectFileTooLarge => "Geweigerd: {name} is te groot voor een antwoordbestand.", "Refused: {name} is too large for a return file.";
     GroupStats => "gemiddeld {mean} · bereik {min}–{max} ({range}) · sd {sd} · n {n}", "mean {mean} · range {min}–{max} ({range}) · sd {sd} · n {n}";
-    GroupAnswered => "{n} deelnemer(s) beantwoordden deze oefening.", "{n} participant(s) answered this exercise.";
+    GroupAnswered => "{n} {n:deelnemer beantwoordde|deelnemers beantwoordden} deze oefening.", "{n} {n:participant|participants} answered this exercise.";
     GroupMean => "groepsgemiddelde", "group mean";
     GroupDisagreement => "Grootste verschillen van mening", "Largest disagreements";
     GroupLowest => "Stellingen met de laagste groepsscore", "Statements with the lowest group score";
@@ -725,28 +764,35 @@ translations! {
     WorksheetName => "Naam of codenaam: ____________________", "Name or code name: ____________________";
     ScaleExplained => "1 = helemaal niet waar, 5 = helemaal waar. Weet je het niet, sla de vraag dan over.", "1 = not true at all, 5 = completely true. If you do not know, skip the question.";
     ReturnTitle => "Antwoorden ontvangen", "Answers received";
-    ReturnForWorkshop => "Antwoorden voor de workshop \"{title}\" (van {who}).", "Answers for the workshop \"{title}\" (from {who}).";
+    ReturnForWorkshop => "Antwoorden voor de workshop \"{title}\" ({who}).", "Answers for the workshop \"{title}\" ({who}).";
+    ReturnFrom => "van {who}", "from {who}";
     ReturnForClient => "Antwoorden van de klant voor {client}.", "The client's answers for {client}.";
     ReturnAdd => "Voeg toe", "Add them";
+    ReturnAlreadyAdded => "Deze antwoorden zijn al toegevoegd op {date}.", "These answers were already added on {date}.";
+    ReturnOpenTarget => "Bekijk ze", "View them";
+    ReturnNoName => "zonder naam", "no name";
     ReturnAdded => "Antwoorden van de klant toegevoegd.", "The client's answers were added.";
     ReturnNoSession => "Deze antwoorden horen bij een workshop die niet in deze browser staat. Open de link in de browser van de trainer.", "These answers belong to a workshop that is not in this browser. Open the link in the trainer's browser.";
     ReturnNoRound => "Deze antwoorden horen bij een klantuitnodiging die niet in deze browser staat.", "These answers belong to a client invite that is not in this browser.";
     ClientViewTitle => "Wat vindt de klant zelf?", "What does the client think?";
     ClientViewIntro => "Stuur je klant een korte vragenlijst over dezelfde zes principes als je eigen hostmanship-zelftoets. De antwoorden blijven dicht tot je voor die ronde je eigen scorecard hebt ingevuld: zo vergelijk je eerlijk. Er is geen server: de klant stuurt een link terug.", "Send your client a short questionnaire on the same six principles as your own hostmanship self-assessment. The answers stay closed until you have filled in your own scorecard for that round: so the comparison is honest. There is no server: the client sends a link back.";
     RoundNew => "Nieuwe klantuitnodiging", "New client invite";
-    RoundSender => "Afzender (zichtbaar voor de klant)", "Sender (shown to the client)";
-    RoundSenderHint => "Je naam of bedrijf. Reist mee in de link; laat leeg als je dat liever niet hebt.", "Your name or company. Travels in the link; leave empty if you prefer.";
+    RoundSender => "Afzender (de klant ziet dit als eerste)", "Sender (the first thing the client sees)";
+    RoundSenderHint => "Wie de klant om antwoorden vraagt: jouw naam en je organisatie, allebei nodig, zodat de klant weet van wie het komt. Reist mee in de link.", "Who asks the client for answers: your name and your organisation, both needed, so the client knows who it comes from. Travels in the link.";
     RoundLanguage => "Taal van de klant", "The client's language";
     RoundCreate => "Maak uitnodiging", "Create invite";
     RoundCreated => "Uitnodiging gemaakt.", "Invite created.";
-    RoundHead => "Ronde van {date} · {lang} · {n} antwoord(en)", "Round of {date} · {lang} · {n} answer(s)";
+    RoundHead => "Ronde van {date} · {lang} · {n} {n:antwoord|antwoorden}", "Round of {date} · {lang} · {n} {n:answer|answers}";
     RoundInvite => "Uitnodiging om te versturen", "Invite to send";
     RoundInviteQr => "QR-code van de klantuitnodiging", "QR code of the client invite";
     RoundMessageLabel => "Bericht om te versturen", "Message to send";
     RoundCopyMessage => "Kopieer bericht", "Copy message";
     RoundPaste => "Plak hier de antwoordlink die de klant terugstuurde", "Paste the return link the client sent back";
     RoundContact => "contactpersoon", "contact";
-    RoundSealed => "{n} antwoord(en) ontvangen, nog gesloten.", "{n} answer(s) received, still closed.";
+    RoundStateWaiting => "wacht op antwoorden", "awaiting answers";
+    RoundStateClosed => "gesloten", "closed";
+    RoundStateOpen => "open", "open";
+    RoundSealed => "{n} {n:antwoord|antwoorden} ontvangen, nog gesloten.", "{n} {n:answer|answers} received, still closed.";
     RoundSealedWhy => "Vul eerst je eigen hostmanship-scorecard voor deze ronde in, zonder de antwoorden van de klant te zien. Dan zie je het verschil eerlijk.", "First fill in your own hostmanship scorecard for this round, without seeing the client's answers. Then the difference is honest.";
     RoundFillOwn => "Vul mijn eigen scorecard in", "Fill in my own scorecard";
     RoundSkip => "Open zonder eigen scorecard", "Open without my own scorecard";
@@ -771,7 +817,7 @@ translations! {
     ReturnBookAs => "Boek als \"{category}\"", "Book as \"{category}\"";
     ReturnBooked => "Geboekt als boeking van {date}.", "Booked as the entry of {date}.";
     ReturnBookedDone => "Antwoord geboekt.", "Answer booked.";
-    ImportSessions => "{n} workshopsessie(s) samengevoegd.", "{n} workshop session(s) merged.";
+    ImportSessions => "{n} {n:workshopsessie|workshopsessies} samengevoegd.", "{n} workshop {n:session|sessions} merged.";
     InviteBadTitle => "Deze uitnodiging werkt niet", "This invite does not work";
     InviteBadHelp => "Vraag wie je de link stuurde om hem opnieuw te sturen, of scan de QR-code nog eens.", "Ask whoever sent you the link to send it again, or scan the QR code once more.";
     InviteWorkshop => "Workshop", "Workshop";
@@ -799,6 +845,7 @@ translations! {
     ReturnSendTo => "Stuur uw antwoorden terug naar {sender}", "Send your answers back to {sender}";
     ReturnSendBack => "Stuur uw antwoorden terug", "Send your answers back";
     ReturnHow => "Laat de QR-code scannen, kopieer de link in een chat of mail, deel hem, of download hem als bestand.", "Let the QR code be scanned, copy the link into a chat or mail, share it, or download it as a file.";
+    ReturnHowClient => "Kopieer de link in een mail of chat, deel hem, of download hem als bestand en stuur dat mee.", "Copy the link into a mail or chat, share it, or download it as a file and send that.";
     ReturnQr => "QR-code van de antwoordlink", "QR code of the return link";
     ReturnShareText => "Mijn antwoorden (Klantbankrekening)", "My answers (Klantbankrekening)";
     ReturnFile => "Download als bestand", "Download as a file";
@@ -828,6 +875,8 @@ translations! {
     CauseHoliday => "Vakantie", "Holiday";
     CausePaymentTerm => "Andere betaaltermijn", "Another payment term";
     CauseDissatisfied => "Ontevreden", "Dissatisfied";
+    CauseInvoiceWrong => "Fout in de factuur", "Error in the invoice";
+    CauseAdministrative => "Administratief (inkoopnummer, referentie, adres)", "Administrative (order number, reference, address)";
     ValueGreater => "Ja, de waarde is groter dan de prijs", "Yes, the value is greater than the price";
     ValueEqual => "Ongeveer gelijk", "About equal";
     ValueSmaller => "Nee, de prijs is groter dan de waarde", "No, the price is greater than the value";
@@ -870,6 +919,8 @@ translations! {
     DisputeSaved => "Opvolging opgeslagen.", "Follow-up saved.";
     DisputeBondingPlanned => "Opvolging opgeslagen en een verbindend gesprek voorbereid.", "Follow-up saved and a bonding call prepared.";
     DisputeAsk => "{what} op {date}: wat is de oorzaak?", "{what} on {date}: what is the cause?";
+    DisputeAskInvoice => "{what} op {date}: waarom betwist de klant de factuur?", "{what} on {date}: why does the client dispute the invoice?";
+    DisputeIntroInvoice => "Een betwiste factuur heeft een eigen oorzaak: een fout in de factuur (van ons), iets administratiefs, of ontevredenheid over het werk. Wijst het naar iets van ons, bel dan om te luisteren en samen een oplossing te zoeken.", "A disputed invoice has a cause of its own: an error in the invoice (ours), something administrative, or dissatisfaction with the work. When it points to something of ours, call to listen and find a solution together.";
     DisputeIntro => "Een late betaling is meestal vergeten, een vakantie of een andere betaaltermijn. Is de klant ontevreden, dan wijst dat naar iets van ons: bel om te luisteren en samen een oplossing te zoeken.", "A late payment is mostly forgetfulness, a holiday or another payment term. When the client is dissatisfied, it points to something of ours: call to listen and find a solution together.";
     DisputeCause => "Oorzaak", "Cause";
     DisputeOurs => "Naar welke opname van ons wijst het?", "Which withdrawal of ours does it point to?";
@@ -901,7 +952,7 @@ translations! {
     GuideStockTitle => "Balans opmaken", "Taking stock";
     GuideStockText => "Kijk regelmatig samen met je team naar beide saldi: wat zien we, wat spreken we af? De app herinnert je eraan en bewaart elke balans met de cijfers van dat moment.", "Look at both balances regularly with your team: what do we see, what do we agree? The app reminds you and keeps every stock-take with the figures of that moment.";
     GuideQuestionsTitle => "Drie vragen bij elk contact", "Three questions at every contact";
-    GuideQuestionsText => "Stel bij elk contactmoment drie vragen, het liefst vooraf: wat verwacht de klant, hoe zou ik in zijn plaats behandeld willen worden, en welk klein extraatje voeg ik toe? Kijk achteraf terug: onder verwachting, zoals verwacht of overtroffen. Alleen een overtroffen verwachting maakt van een tevreden klant een promoter; een tevreden klant stapt net zo makkelijk over.", "Ask three questions at every interaction moment, preferably beforehand: what does the client expect, how would I want to be treated in their place, and which little extra do I add? Look back afterwards: below, as expected or exceeded. Only an exceeded expectation turns a satisfied client into a promoter; a satisfied client leaves just as easily.";
+    GuideQuestionsText => "Stel bij elk contactmoment drie vragen, het liefst vooraf: wat verwacht de klant, hoe zou ik in zijn plaats behandeld willen worden, en welk klein extraatje voeg ik toe? Kijk achteraf terug: onder verwachting, zoals verwacht of overtroffen. Alleen een overtroffen verwachting maakt van een tevreden klant een promotor; een tevreden klant stapt net zo makkelijk over.", "Ask three questions at every interaction moment, preferably beforehand: what does the client expect, how would I want to be treated in their place, and which little extra do I add? Look back afterwards: below, as expected or exceeded. Only an exceeded expectation turns a satisfied client into a promoter; a satisfied client leaves just as easily.";
     GuideHostTitle => "Hostmanship en integriteit", "Hostmanship and integrity";
     GuideHostText => "Gastheerschap in zes principes: dienen, het geheel zien, verantwoordelijkheid nemen, consideratie hebben, dialoog voeren en kennis hebben. Toets jezelf per klant en zie welk principe de meeste aandacht vraagt. De integriteitscheck vraagt of de rekening op eerlijk zakendoen rust.", "Hostmanship in six principles: serving, seeing the whole, taking responsibility, having consideration, holding a dialogue and having knowledge. Assess yourself per client and see which principle needs most attention. The integrity checklist asks whether the account rests on honest dealing.";
     GuideDebtorTitle => "Betalen, waarde en indexatie", "Payment, value and indexation";
@@ -920,19 +971,22 @@ translations! {
     ReminderLabel => "Herinnering", "Reminder";
     CalendarExportButton => "Agenda (.ics)", "Calendar (.ics)";
     CalendarTitleSection => "Je eigen agenda", "Your own calendar";
-    CalendarIntro => "Zet openstaande extraatjes, de volgende balans en voorbereide momenten in Outlook, Google Agenda of Apple Agenda: download het bestand en open of importeer het daar. Een nieuwe download werkt dezelfde afspraken bij in plaats van ze dubbel te zetten; wat gedaan of verwijderd is, wordt daar afgezegd.", "Put open extras, the next stock-take and prepared moments into Outlook, Google Calendar or Apple Calendar: download the file and open or import it there. A new download updates the same events instead of adding them twice; what is done or deleted is cancelled there.";
+    CalendarIntro => "Zet openstaande extraatjes, de volgende balans en voorbereide momenten in Outlook, Google Agenda of Apple Agenda: download het bestand en open of importeer het daar. Een nieuwe download werkt dezelfde afspraken bij in plaats van ze dubbel te zetten; wat gedaan of verwijderd is, zeggen Outlook en Apple Agenda dan af.", "Put open extras, the next stock-take and prepared moments into Outlook, Google Calendar or Apple Calendar: download the file and open or import it there. A new download updates the same events instead of adding them twice; what is done or deleted, Outlook and Apple Calendar then cancel.";
+    CalendarSaved => "Opgeslagen als {file} (in je downloads). Open het bestand, of importeer het: Outlook via Bestand › Openen en exporteren › Importeren, Google Agenda via Instellingen › Importeren en exporteren, Apple Agenda via Archief › Importeer.", "Saved as {file} (in your downloads). Open the file, or import it: Outlook via File › Open & Export › Import, Google Calendar via Settings › Import & export, Apple Calendar via File › Import.";
+    CalendarGoogleNote => "Google Agenda negeert afzeggingen en herinneringen in een geïmporteerd bestand: een gedane actie verwijder je daar zelf, en een herinnering stel je daar zelf in.", "Google Calendar ignores cancellations and alarms in an imported file: remove a done action there yourself, and set a reminder there yourself.";
     CalendarImportTitle => "Afspraken uit je agenda", "Events from your calendar";
     CalendarImportOpen => "Uit je agenda halen", "From your calendar";
+    CalendarImportIntroAny => "Exporteer in je agenda de afspraken met een klant als .ics-bestand (ook een terugkerende reeks), kies het hier en kies bij welke klant ze horen. Ze worden momenten om voor te bereiden. Je ziet eerst wat er gebeurt; er wordt niets opgeslagen voordat je bevestigt.", "Export the events with a client from your calendar as an .ics file (a recurring series too), choose it here and pick the client they belong to. They become moments to prepare. You see first what will happen; nothing is saved before you confirm.";
     CalendarImportIntro => "Exporteer in je agenda de afspraken met deze klant als .ics-bestand (ook een terugkerende reeks) en kies het hier. Ze worden momenten om voor te bereiden. Je ziet eerst wat er gebeurt; er wordt niets opgeslagen voordat je bevestigt.", "Export the events with this client from your calendar as an .ics file (a recurring series too) and choose it here. They become moments to prepare. You see first what will happen; nothing is saved before you confirm.";
     CalendarChooseFile => "Kies een agendabestand (.ics)", "Choose a calendar file (.ics)";
     CalendarClient => "Bij welke klant?", "For which client?";
     CalendarChooseClient => "Kies een klant", "Choose a client";
-    CalendarPreviewCount => "In het bestand: {events} · nieuw om klaar te zetten: {new} · al bekend bij deze klant: {known}", "In the file: {events} · new to prepare: {new} · known to this client already: {known}";
+    CalendarPreviewCount => "In het bestand: {events} {events:afspraak|afspraken}. Van vandaag tot en met {until} (de komende {days} dagen; een reeks telt met elke datum) {dates:is er|zijn er} {dates} {dates:datum|data}: nieuw om klaar te zetten {new}, al bekend bij deze klant {known}.", "In the file: {events} {events:event|events}. From today through {until} (the coming {days} days; a series counts with each of its dates) there {dates:is|are} {dates} {dates:date|dates}: new to prepare {new}, known to this client already {known}.";
     CalendarKnown => "al bekend", "known already";
     CalendarSeries => "reeks", "series";
     CalendarSkipped => "Niet overgenomen: {n}", "Not taken over: {n}";
-    CalendarImportConfirm => "{n} moment(en) klaarzetten", "Prepare {n} moment(s)";
-    CalendarImported => "{n} moment(en) klaargezet bij {client}; bereid ze voor bij Contactmomenten.", "{n} moment(s) set up for {client}; prepare them under Interaction moments.";
+    CalendarImportConfirm => "{n} {n:moment|momenten} klaarzetten", "Prepare {n} {n:moment|moments}";
+    CalendarImported => "{n} {n:moment|momenten} klaargezet bij {client}; bereid ze voor bij Contactmomenten.", "{n} {n:moment|moments} set up for {client}; prepare them under Interaction moments.";
     PrepareEdit => "Voorbereiden", "Prepare";
     UpdateReady => "Er is een nieuwe versie van de app klaar.", "A new version of the app is ready.";
     UpdateReload => "Nieuwe versie laden", "Load the new version";
@@ -955,7 +1009,10 @@ translations! {
     ReminderWeekBefore => "Een week ervoor om 9:00", "A week before at 9:00";
     IcsTooLarge => "Dit bestand is {size} MB; een agenda-export van meer dan {max} MB leest de app niet.", "This file is {size} MB; the app does not read a calendar export over {max} MB.";
     IcsNotCalendar => "Dit is geen agendabestand (.ics): het begint niet met BEGIN:VCALENDAR.", "This is not a calendar file (.ics): it does not start with BEGIN:VCALENDAR.";
-    IcsSyntax => "Dit agendabestand volgt het formaat niet: {detail}", "This calendar file does not follow the format: {detail}";
+    IcsSyntax => "Dit agendabestand volgt het formaat niet en kan niet worden gelezen.", "This calendar file does not follow the format and cannot be read.";
+    IcsBadLine => "Regel {line} van dit agendabestand is geen agendaregel (een naam, dan een dubbele punt en een waarde).", "Line {line} of this calendar file is not a calendar line (a name, then a colon and a value).";
+    IcsUnclosed => "Regel {line} van dit agendabestand begint een onderdeel (BEGIN) dat nergens wordt afgesloten (END).", "Line {line} of this calendar file begins a part (BEGIN) that never ends (END).";
+    IcsStrayEnd => "Regel {line} van dit agendabestand sluit een onderdeel af (END) dat daar niet begonnen was (BEGIN).", "Line {line} of this calendar file ends a part (END) that was not begun there (BEGIN).";
     IcsTooDeep => "Dit agendabestand is dieper genest dan een agenda ooit is.", "This calendar file is nested deeper than any calendar is.";
     IcsLineTooLong => "Regel {line} van dit agendabestand is veel te lang.", "Line {line} of this calendar file is far too long.";
     IcsTooManyEvents => "Dit agendabestand bevat {n} afspraken; de app leest er hoogstens {max}.", "This calendar file holds {n} events; the app reads at most {max}.";
@@ -967,6 +1024,7 @@ translations! {
     IcsSkipUnsupported => "{title}: deze herhaling ({part}) kan de app niet uitrekenen; zet de momenten met de hand klaar", "{title}: the app cannot work out this repetition ({part}); prepare the moments by hand";
     IcsSkipUnreadable => "{title}: datum of herhaling onleesbaar", "{title}: date or repetition unreadable";
     IcsSkipNoneInWindow => "{title}: geen afspraak in de komende {days} dagen", "{title}: no event in the coming {days} days";
+    IcsSkipLater => "{title}: pas na de komende {days} dagen; een latere import neemt haar mee", "{title}: after the coming {days} days; a later import takes it";
     IcsSkipTooLong => "{title}: deze reeks loopt te lang terug om haar afspraken te kunnen bepalen; zet de afspraken in de komende {days} dagen er met de hand in", "{title}: this series goes back too far to work out its events; add the events of the coming {days} days by hand";
 }
 
@@ -982,13 +1040,51 @@ mod tests {
             let after = &rest[start + 1..];
             match after.find('}') {
                 Some(end) => {
-                    out.insert(after[..end].to_string());
+                    // `{n:one|other}` uses the placeholder `n`.
+                    let name = after[..end].split(':').next().unwrap_or_default();
+                    out.insert(name.to_string());
                     rest = &after[end + 1..];
                 }
                 None => break,
             }
         }
         out
+    }
+
+    #[test]
+    fn a_count_picks_the_singular_or_the_plural_of_a_word() {
+        let one = tf(Lang::Nl, Key::RoundSealed, &[("n", "1")]);
+        assert_eq!(one, "1 antwoord ontvangen, nog gesloten.");
+        let two = tf(Lang::Nl, Key::RoundSealed, &[("n", "2")]);
+        assert_eq!(two, "2 antwoorden ontvangen, nog gesloten.");
+        let none = tf(Lang::En, Key::RoundSealed, &[("n", "0")]);
+        assert_eq!(none, "0 answers received, still closed.");
+        assert_eq!(
+            tf(Lang::Nl, Key::FlagFuture, &[("n", "1")]),
+            "1 boeking ligt in de toekomst: ze staat in de lijst maar telt pas mee vanaf haar datum."
+        );
+        // A value is never read as a form, and every form is picked.
+        assert_eq!(
+            fill("{who} · {n:a|b}{n:c|d}", &[("who", "{n:x|y}"), ("n", "1")]),
+            "{n:x|y} · ac"
+        );
+        // No "(s)" or "(en)" anywhere, and with every placeholder filled
+        // (with a count of one and of two) nothing of a form is left.
+        for key in Key::ALL {
+            for lang in [Lang::Nl, Lang::En] {
+                for count in ["1", "2"] {
+                    let names = placeholders(key.text(lang));
+                    let args: Vec<(&str, &str)> =
+                        names.iter().map(|n| (n.as_str(), count)).collect();
+                    let text = tf(lang, *key, &args);
+                    assert!(
+                        !text.contains("(s)") && !text.contains("(en)"),
+                        "{key:?}: {text}"
+                    );
+                    assert!(!text.contains('|'), "{key:?}: a form left: {text}");
+                }
+            }
+        }
     }
 
     #[test]

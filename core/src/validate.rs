@@ -37,6 +37,10 @@ pub enum Field {
     Text,
     /// Description of an interaction moment.
     Description,
+    /// The person who asks, in a client invite.
+    Person,
+    /// Who asks, as the client reads it (person and organisation).
+    Sender,
 }
 
 impl Field {
@@ -53,6 +57,8 @@ impl Field {
             Field::Label => Key::FieldLabel,
             Field::Text => Key::FieldText,
             Field::Description => Key::FieldDescription,
+            Field::Person => Key::FieldPerson,
+            Field::Sender => Key::FieldSender,
         };
         key.text(lang)
     }

@@ -46,6 +46,15 @@ pub fn StorageBanners() -> impl IntoView {
 #[component]
 pub fn NoticeToast() -> impl IntoView {
     let store = use_store();
+    let ui = use_ui();
+    // A notice stays on the page it speaks about.
+    let route = Memo::new(move |_| ui.route.get());
+    Effect::new(move |first: Option<()>| {
+        route.track();
+        if first.is_some() {
+            store.left_page();
+        }
+    });
     view! {
         <div class="toast-region" role="status" aria-live="polite">
             <Show when=move || store.has_notice()>

@@ -11,6 +11,7 @@ pub mod downloads;
 pub mod entry_form;
 pub mod errors;
 pub mod export_button;
+pub mod file_button;
 pub mod header;
 pub mod lang_picker;
 pub mod ledger_table;

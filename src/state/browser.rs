@@ -273,3 +273,14 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(run, Duration::ZERO));
     set_timeout(late, Duration::from_millis(250));
 }
+
+/// Whether the page is as narrow as a phone (600 px or less, the width at
+/// which the stylesheet turns tables into cards): lists show fewer rows
+/// per page there.
+pub fn is_narrow() -> bool {
+    leptos::prelude::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 600.0)
+}

@@ -17,6 +17,21 @@ pub fn is_debtor_entry(entry: &Entry) -> bool {
     DEBTOR_CATEGORIES.contains(&entry.category.as_str())
 }
 
+/// Whether `entry` is a disputed invoice (not a late payment): it has
+/// causes and a question of its own.
+pub fn is_invoice_dispute(entry: &Entry) -> bool {
+    entry.category.as_str() == DEBTOR_CATEGORIES[1]
+}
+
+/// The causes asked for `entry`.
+pub fn causes_for(entry: &Entry) -> &'static [Cause] {
+    if is_invoice_dispute(entry) {
+        &Cause::INVOICE_DISPUTE
+    } else {
+        &Cause::LATE_PAYMENT
+    }
+}
+
 /// Our withdrawals a dissatisfied cause may point to, the latest first (at
 /// most 20, up to the date of the late payment).
 pub fn candidates<'a>(account: &'a Account, late: &Entry) -> Vec<&'a Entry> {
@@ -109,7 +124,7 @@ pub fn check(account: &Account, d: &Dispute) -> Result<(), DisputeError> {
         return Err(DisputeError::Twice);
     }
     if let Some(o) = d.ours {
-        let ok = d.cause == Cause::Dissatisfied
+        let ok = d.cause.points_to_us()
             && account.entry(o).is_some_and(|e| {
                 e.party == Party::Supplier && e.direction == Direction::Withdrawal
             });

@@ -16,7 +16,7 @@ use thiserror::Error;
 
 use super::recur::{expand, parse_rule, RuleError};
 use crate::command::Command;
-use crate::i18n::{fold_case, shorten, tf, Key, Lang};
+use crate::i18n::{fold_case, format_tenths, shorten, tf, Key, Lang};
 use crate::model::{dates, Account, MomentId, MomentKind, SOURCE_MAX};
 use crate::questionnaires::moments::{PrepareDraft, DESCRIPTION_MAX};
 
@@ -43,8 +43,18 @@ pub enum IcsError {
     /// Not an iCalendar file at all.
     #[error("not a calendar")]
     NotCalendar,
-    /// An iCalendar file that does not follow the format (the parser's
-    /// words, shortened).
+    /// A line (numbered as in the file) that is no content line: not a
+    /// name followed by `:` or `;`.
+    #[error("line {0} is not a content line")]
+    BadLine(usize),
+    /// A `BEGIN` (on this line of the file) that is never ended.
+    #[error("BEGIN on line {0} never ends")]
+    Unclosed(usize),
+    /// An `END` (on this line of the file) of something not begun.
+    #[error("END on line {0} ends nothing begun")]
+    StrayEnd(usize),
+    /// An iCalendar file that does not follow the format in another way
+    /// (the parser's words are kept for the log, not shown).
     #[error("syntax: {0}")]
     Syntax(String),
     /// Blocks nested deeper than [`MAX_DEPTH`].
@@ -72,14 +82,16 @@ impl IcsError {
                 lang,
                 Key::IcsTooLarge,
                 &[
-                    ("size", &format!("{:.1}", *n as f64 / 1_048_576.0)),
+                    // Tenths of a MB, written as the language writes them.
+                    ("size", &format_tenths((*n as i64 * 10) / 1_048_576, lang)),
                     ("max", &(MAX_ICS_BYTES / 1_048_576).to_string()),
                 ],
             ),
             IcsError::NotCalendar => Key::IcsNotCalendar.text(lang).to_string(),
-            IcsError::Syntax(detail) => {
-                tf(lang, Key::IcsSyntax, &[("detail", &shorten(detail, 120))])
-            }
+            IcsError::BadLine(n) => tf(lang, Key::IcsBadLine, &[("line", &n.to_string())]),
+            IcsError::Unclosed(n) => tf(lang, Key::IcsUnclosed, &[("line", &n.to_string())]),
+            IcsError::StrayEnd(n) => tf(lang, Key::IcsStrayEnd, &[("line", &n.to_string())]),
+            IcsError::Syntax(_) => Key::IcsSyntax.text(lang).to_string(),
             IcsError::TooDeep => Key::IcsTooDeep.text(lang).to_string(),
             IcsError::LineTooLong(n) => tf(lang, Key::IcsLineTooLong, &[("line", &n.to_string())]),
             IcsError::TooManyEvents(n) => tf(
@@ -126,6 +138,9 @@ pub enum SkipReason {
     Unreadable,
     /// A series with no date in the coming [`WINDOW_DAYS`] days.
     NoneInWindow,
+    /// A single event after the coming [`WINDOW_DAYS`] days: the same
+    /// window as for a series (a later import takes it).
+    Later,
     /// A series so long before the window that its dates there could not
     /// be worked out (more than [`MAX_PERIODS`](super::recur::MAX_PERIODS) periods to count):
     /// said, never taken for "no date".
@@ -150,6 +165,7 @@ impl Skipped {
             SkipReason::Unsupported(_) => Key::IcsSkipUnsupported,
             SkipReason::Unreadable => Key::IcsSkipUnreadable,
             SkipReason::NoneInWindow => Key::IcsSkipNoneInWindow,
+            SkipReason::Later => Key::IcsSkipLater,
             SkipReason::TooLong => Key::IcsSkipTooLong,
         };
         let part = match &self.reason {
@@ -173,6 +189,9 @@ impl Skipped {
 pub struct Parsed {
     /// Events in the file.
     pub events: usize,
+    /// The last day of the window (today plus [`WINDOW_DAYS`]): dates of
+    /// single events and of series alike are taken from today to here.
+    pub until: NaiveDate,
     /// What can be imported, by date.
     pub occurrences: Vec<Occurrence>,
     /// What cannot, with the reason.
@@ -280,6 +299,44 @@ fn check_shape(unfolded: &str) -> Result<(), IcsError> {
     Ok(())
 }
 
+/// Checks the lines of the file as written (numbered as an editor shows
+/// them): every line is a folded continuation (starting with a space or a
+/// tab), empty, or a content line `NAME[;params]:value`; every `BEGIN`
+/// has its `END`. A file that fails says where, in words.
+fn check_lines(raw: &str) -> Result<(), IcsError> {
+    let mut open: Vec<(String, usize)> = Vec::new();
+    for (i, line) in raw.lines().enumerate() {
+        let number = i + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.is_empty() || line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let name_len = line
+            // Names are letters, digits and '-' (RFC 5545); '_' and '.'
+            // are let through, as some programs write them.
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+            .unwrap_or(line.len());
+        if name_len == 0 || !matches!(line[name_len..].chars().next(), Some(':' | ';')) {
+            return Err(IcsError::BadLine(number));
+        }
+        let name = &line[..name_len];
+        let value = || line[name_len + 1..].trim().to_ascii_uppercase();
+        if name.eq_ignore_ascii_case("BEGIN") {
+            open.push((value(), number));
+        } else if name.eq_ignore_ascii_case("END") {
+            match open.pop() {
+                Some((begun, _)) if begun == value() => {}
+                _ => return Err(IcsError::StrayEnd(number)),
+            }
+        }
+    }
+    match open.last() {
+        // The innermost block left open is the one to look for.
+        Some((_, number)) => Err(IcsError::Unclosed(*number)),
+        None => Ok(()),
+    }
+}
+
 /// One `VEVENT` as the import needs it.
 struct Event<'a> {
     uid: String,
@@ -316,8 +373,8 @@ fn series_key(uid: &str, original: NaiveDate) -> String {
 }
 
 /// Reads a calendar file on `today`, with the user's zone `offset`
-/// minutes east of UTC: every single event from today on and every date
-/// of a series in the coming [`WINDOW_DAYS`] days.
+/// minutes east of UTC: every date from today through the coming
+/// [`WINDOW_DAYS`] days, of single events and series alike.
 pub fn parse(raw: &str, today: NaiveDate, offset: i32) -> Result<Parsed, IcsError> {
     if raw.len() > MAX_ICS_BYTES {
         return Err(IcsError::TooLarge(raw.len()));
@@ -332,6 +389,7 @@ pub fn parse(raw: &str, today: NaiveDate, offset: i32) -> Result<Parsed, IcsErro
     }
     let unfolded = unfold(raw);
     check_shape(&unfolded)?;
+    check_lines(raw)?;
     let calendar = read_calendar(&unfolded).map_err(IcsError::Syntax)?;
     let components: Vec<&Component> = calendar
         .components
@@ -349,6 +407,7 @@ pub fn parse(raw: &str, today: NaiveDate, offset: i32) -> Result<Parsed, IcsErro
         .unwrap_or(today);
     let mut parsed = Parsed {
         events: components.len(),
+        until,
         ..Parsed::default()
     };
     let events: Vec<Option<Event>> = components.iter().map(|c| read_event(c)).collect();
@@ -411,6 +470,8 @@ pub fn parse(raw: &str, today: NaiveDate, offset: i32) -> Result<Parsed, IcsErro
                 parsed.skipped.push(skip(SkipReason::Past));
             } else if !dates::allowed(date) {
                 parsed.skipped.push(skip(SkipReason::Unreadable));
+            } else if date > until {
+                parsed.skipped.push(skip(SkipReason::Later));
             } else {
                 push(
                     &mut parsed,
@@ -731,6 +792,16 @@ BEGIN:VEVENT\r\nUID:hourly-5\r\nDTSTART:20261201T090000Z\r\nRRULE:FREQ=HOURLY\r\
             account.moments[0].description,
             "10:00 · Weekoverleg Van Dalen, planning"
         );
+        // The kind guessed in the preview is the kind of the moment.
+        for r in &rows {
+            let m = account
+                .moments
+                .iter()
+                .find(|m| m.source.as_deref() == Some(r.occurrence.source.as_str()))
+                .expect("every chosen row became a moment");
+            assert_eq!(m.kind, r.kind, "{}", r.occurrence.summary);
+        }
+        assert!(account.moments.iter().any(|m| m.kind == MomentKind::Call));
         // A second import of the same file knows every event.
         let again = preview(&p, &account);
         assert!(again.iter().all(|r| r.known.is_some()));
@@ -756,10 +827,30 @@ BEGIN:VEVENT\r\nUID:hourly-5\r\nDTSTART:20261201T090000Z\r\nRRULE:FREQ=HOURLY\r\
             "a".repeat(MAX_LINE)
         ));
         assert!(matches!(parse(&long, t, 0), Err(IcsError::LineTooLong(_))));
-        assert!(matches!(
+        // Broken lines and blocks are said with their line in the file.
+        assert_eq!(
             parse("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", t, 0),
-            Err(IcsError::Syntax(_))
-        ));
+            Err(IcsError::Unclosed(2))
+        );
+        assert_eq!(
+            parse(&ics("BEGIN:VEVENT\r\nUID:a\r\nEND:VTODO\r\n"), t, 0),
+            Err(IcsError::StrayEnd(6))
+        );
+        assert_eq!(
+            parse(
+                &ics("BEGIN:VEVENT\r\nUID:a\r\n\r\ndit is geen regel\r\nEND:VEVENT\r\n"),
+                t,
+                0
+            ),
+            Err(IcsError::BadLine(7))
+        );
+        // A folded line is one line: its continuation is no error.
+        assert!(parse(
+            &ics("BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:lang\r\n  vervolg\r\nDTSTART:20261201\r\nEND:VEVENT\r\n"),
+            t,
+            0
+        )
+        .is_ok());
         let many = ics(
             &"BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20270101\r\nEND:VEVENT\r\n".repeat(MAX_EVENTS + 1),
         );
@@ -785,12 +876,52 @@ BEGIN:VEVENT\r\nUID:c\r\nDTSTART:99991231\r\nEND:VEVENT\r\n",
     }
 
     #[test]
+    fn single_events_and_series_share_one_window() {
+        let t = today();
+        let day = |n: u64| {
+            t.checked_add_days(Days::new(n))
+                .unwrap()
+                .format("%Y%m%d")
+                .to_string()
+        };
+        let file = ics(&format!(
+            "BEGIN:VEVENT\r\nUID:in\r\nDTSTART:{}\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:edge\r\nDTSTART:{}\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:out\r\nSUMMARY:Ver\r\nDTSTART:{}\r\nEND:VEVENT\r\n",
+            day(10),
+            day(WINDOW_DAYS),
+            day(WINDOW_DAYS + 16),
+        ));
+        let p = parse(&file, t, 0).unwrap();
+        assert_eq!(p.until, t.checked_add_days(Days::new(WINDOW_DAYS)).unwrap());
+        let taken: Vec<&str> = p.occurrences.iter().map(|o| o.source.as_str()).collect();
+        assert_eq!(taken, ["in", "edge"]);
+        assert_eq!(p.skipped.len(), 1);
+        assert_eq!(p.skipped[0].reason, SkipReason::Later);
+        assert!(p.skipped[0]
+            .message(Lang::Nl)
+            .contains("pas na de komende 90 dagen"));
+    }
+
+    #[test]
     fn messages_name_the_problem_and_stay_short() {
+        // The parser's own words are never shown.
         let e = IcsError::Syntax("x".repeat(10_000));
-        assert!(e.message(Lang::Nl).chars().count() < 300);
-        assert!(IcsError::TooLarge(5_000_000)
-            .message(Lang::En)
-            .contains("4"));
+        assert!(!e.message(Lang::Nl).contains("xxx"));
+        assert_eq!(
+            IcsError::TooLarge(5 * 1_048_576 + 524_288).message(Lang::Nl),
+            "Dit bestand is 5,5 MB; een agenda-export van meer dan 4 MB leest de app niet."
+        );
+        assert_eq!(
+            IcsError::BadLine(12).message(Lang::En),
+            "Line 12 of this calendar file is not a calendar line (a name, then a colon and a value)."
+        );
+        assert!(IcsError::Unclosed(3)
+            .message(Lang::Nl)
+            .starts_with("Regel 3"));
+        assert!(IcsError::StrayEnd(9)
+            .message(Lang::Nl)
+            .starts_with("Regel 9"));
     }
 
     /// Found by the fuzz target: a title of more than 200 characters, or

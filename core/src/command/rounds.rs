@@ -13,7 +13,8 @@ pub(super) fn apply(
             if account.round(id).is_some() || account.is_buried(TombstoneKind::Round, id.0) {
                 return Err(CommandError::IdInUse);
             }
-            let sender = clean_text(Field::Text, &sender, TITLE_MAX, false)?;
+            // The client must see who asks (see `rounds::sender_line`).
+            let sender = clean_text(Field::Sender, &sender, TITLE_MAX, true)?;
             account.rounds.push(Round {
                 id,
                 created: today,

@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 use super::code::{CodeError, Invite, Kind, Return};
 use crate::catalogue;
 use crate::i18n::{tf, Key, Lang};
+use crate::invite::code::TITLE_MAX;
 use crate::model::{
     Account, Answer, Answers, CategoryId, ClientReturn, Direction, Party, Response, Round, RoundId,
 };
 use crate::questionnaires::definitions::{client_view, interaction, CLIENT_VIEW, HOSTMANSHIP};
 use crate::questionnaires::engine::{score, text_answer, validate_answers};
 use crate::questionnaires::gap::{gaps, PrincipleGap};
-use crate::validate::EntryDraft;
+use crate::validate::{clean_text, EntryDraft, Field, TextError};
 
 /// The invite of `round`: the client-view questionnaire, in the round's
 /// language, with the sender's name as its title.
@@ -25,6 +26,29 @@ pub fn invite_of(round: &Round) -> Invite {
         lang: round.lang,
         exercises: vec![&CLIENT_VIEW],
         title: round.sender.clone(),
+    }
+}
+
+/// Who asks, as the client reads it on the first screen: the person and
+/// their organisation ("Eva de Vries, Jansen ICT"). Both are required: an
+/// invite from nobody in particular is not answered, or not trusted.
+pub fn sender_line(person: &str, organisation: &str) -> Result<String, Vec<TextError>> {
+    let person = clean_text(Field::Person, person, TITLE_MAX, true);
+    let organisation = clean_text(Field::Organisation, organisation, TITLE_MAX, true);
+    match (person, organisation) {
+        (Ok(p), Ok(o)) => {
+            let line = format!("{p}, {o}");
+            let len = line.chars().count();
+            if len > TITLE_MAX {
+                return Err(vec![TextError::TooLong {
+                    field: Field::Sender,
+                    len,
+                    max: TITLE_MAX,
+                }]);
+            }
+            Ok(line)
+        }
+        (p, o) => Err([p.err(), o.err()].into_iter().flatten().collect()),
     }
 }
 
@@ -223,6 +247,42 @@ mod tests {
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_sender_is_a_person_and_an_organisation_both_required() {
+        assert_eq!(
+            sender_line(" Eva de Vries ", "Jansen ICT"),
+            Ok("Eva de Vries, Jansen ICT".to_string())
+        );
+        assert_eq!(
+            sender_line("", " "),
+            Err(vec![
+                TextError::Required(Field::Person),
+                TextError::Required(Field::Organisation)
+            ])
+        );
+        assert_eq!(
+            sender_line("Eva", ""),
+            Err(vec![TextError::Required(Field::Organisation)])
+        );
+        let long = "x".repeat(TITLE_MAX);
+        assert!(matches!(
+            sender_line(&long[..TITLE_MAX - 2], "ab").unwrap_err()[..],
+            [TextError::TooLong {
+                field: Field::Sender,
+                ..
+            }]
+        ));
+        // And a round is never made without one.
+        let mut a = Account::new(Client::new(ClientId::new_unchecked("c-1"), "Klant"));
+        let empty = crate::command::Command::CreateRound {
+            id: RoundId(5),
+            lang: Lang::Nl,
+            sender: "  ".into(),
+        };
+        assert!(crate::command::apply(&mut a, empty, d(3, 1)).is_err());
+        assert!(a.rounds.is_empty());
     }
 
     fn round(id: u64) -> Round {

@@ -197,6 +197,16 @@ impl Session {
         })
     }
 
+    /// The day the answers of `ret` were added, when this session holds
+    /// these very answers already (the same link opened twice).
+    pub fn added_on(&self, ret: &Return) -> Option<NaiveDate> {
+        let p = self.accept(ret, self.created).ok()?;
+        self.participants
+            .iter()
+            .find(|x| x.id == p.id && x.answers == p.answers && x.pseudonym == p.pseudonym)
+            .map(|x| x.received)
+    }
+
     /// Checks a decoded return against this session and turns it into a
     /// participant, or says why it is refused (whole).
     pub fn accept(&self, ret: &Return, today: NaiveDate) -> Result<Participant, CodeError> {
@@ -569,6 +579,14 @@ mod tests {
         assert!(matches!(out[4], Outcome::Refused(_, CodeError::WrongKind)));
         assert!(matches!(out[5], Outcome::Refused(_, CodeError::Checksum)));
         assert_eq!(s.participants.len(), 2);
+        // The same link opened again is known, with the day it was added;
+        // Piet's earlier answers (since replaced) and another session's are not.
+        let again = |c: String| s.added_on(&decode_return(&c).unwrap());
+        assert_eq!(again(code(4242, 1, "Piet", 5)), Some(day(2)));
+        assert_eq!(again(code(4242, 2, "", 4)), Some(day(2)));
+        assert_eq!(again(code(4242, 1, "Piet", 2)), None);
+        assert_eq!(again(code(4242, 1, "Pieter", 5)), None);
+        assert_eq!(again(code(4242, 3, "", 3)), None);
         assert_eq!(
             s.participants[0].answers["hostmanship"]["dialogue-listen"],
             Answer::Scale(5)

@@ -20,16 +20,47 @@ pub enum Cause {
     PaymentTerm,
     /// They are dissatisfied with something we did.
     Dissatisfied,
+    /// A disputed invoice: it holds an error of ours (amount, hours, what
+    /// was invoiced).
+    InvoiceWrong,
+    /// A disputed invoice: something administrative is missing or wrong
+    /// (order number, reference, address).
+    Administrative,
 }
 
 impl Cause {
     /// Every cause, the common ones first.
-    pub const ALL: [Cause; 4] = [
+    pub const ALL: [Cause; 6] = [
+        Cause::Forgotten,
+        Cause::Holiday,
+        Cause::PaymentTerm,
+        Cause::Dissatisfied,
+        Cause::InvoiceWrong,
+        Cause::Administrative,
+    ];
+
+    /// The causes asked for a late payment: mostly forgetfulness, a
+    /// holiday or another payment term.
+    pub const LATE_PAYMENT: [Cause; 4] = [
         Cause::Forgotten,
         Cause::Holiday,
         Cause::PaymentTerm,
         Cause::Dissatisfied,
     ];
+
+    /// The causes asked for a disputed invoice: its own, not a late
+    /// payment's.
+    pub const INVOICE_DISPUTE: [Cause; 3] = [
+        Cause::InvoiceWrong,
+        Cause::Administrative,
+        Cause::Dissatisfied,
+    ];
+
+    /// Whether the cause points to something of ours (then the follow-up
+    /// names our withdrawal and may plan a bonding call).
+    pub fn points_to_us(self) -> bool {
+        matches!(self, Cause::Dissatisfied | Cause::InvoiceWrong)
+    }
 
     /// Stable code, for form values.
     pub fn code(self) -> &'static str {
@@ -38,6 +69,8 @@ impl Cause {
             Cause::Holiday => "holiday",
             Cause::PaymentTerm => "payment-term",
             Cause::Dissatisfied => "dissatisfied",
+            Cause::InvoiceWrong => "invoice-wrong",
+            Cause::Administrative => "administrative",
         }
     }
 
@@ -53,6 +86,8 @@ impl Cause {
             Cause::Holiday => Key::CauseHoliday,
             Cause::PaymentTerm => Key::CausePaymentTerm,
             Cause::Dissatisfied => Key::CauseDissatisfied,
+            Cause::InvoiceWrong => Key::CauseInvoiceWrong,
+            Cause::Administrative => Key::CauseAdministrative,
         }
         .text(lang)
     }

@@ -60,4 +60,51 @@ impl Round {
     pub fn answer_of(&self, participant: u32) -> Option<&ClientReturn> {
         self.returns.iter().find(|r| r.participant == participant)
     }
+
+    /// The day `answer` was added, when this round holds these very
+    /// answers already (the same link opened twice); a contact who sent
+    /// other answers since is not "already added".
+    pub fn added_on(&self, answer: &ClientReturn) -> Option<NaiveDate> {
+        self.answer_of(answer.participant)
+            .filter(|r| r.answers == answer.answers && r.name == answer.name)
+            .map(|r| r.received)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::answers::Answer;
+
+    fn answer(participant: u32, name: &str, score: u8, day: u32) -> ClientReturn {
+        ClientReturn {
+            participant,
+            name: name.into(),
+            received: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            version: 1,
+            answers: [("q1".to_string(), Answer::Scale(score))].into(),
+            booked: None,
+        }
+    }
+
+    #[test]
+    fn the_same_answers_twice_are_known_with_their_day() {
+        let round = Round {
+            id: RoundId(1),
+            created: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            lang: Lang::Nl,
+            sender: "Noord BV".into(),
+            skipped_self: false,
+            returns: vec![answer(7, "Els", 4, 3)],
+        };
+        // Opened again on a later day: added on the 3rd.
+        assert_eq!(
+            round.added_on(&answer(7, "Els", 4, 20)),
+            NaiveDate::from_ymd_opt(2026, 11, 3)
+        );
+        // Other answers, another name or another contact: new.
+        assert_eq!(round.added_on(&answer(7, "Els", 2, 20)), None);
+        assert_eq!(round.added_on(&answer(7, "", 4, 20)), None);
+        assert_eq!(round.added_on(&answer(8, "Els", 4, 20)), None);
+    }
 }

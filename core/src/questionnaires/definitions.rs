@@ -170,8 +170,8 @@ pub const HOSTMANSHIP: Definition = Definition {
     usage: Use::Assessment,
     title: text("Hostmanship: zes principes", "Hostmanship: six principles"),
     intro: text(
-        "Geef bij elke uitspraak aan hoe goed die past bij hoe jij deze klant de afgelopen periode hebt bediend: 1 = klopt niet, 5 = klopt volledig. Sla over wat je niet kunt beoordelen.",
-        "For each statement, rate how well it describes how you served this client recently: 1 = not true, 5 = completely true. Skip what you cannot judge.",
+        "Geef bij elke uitspraak aan hoe goed die past bij hoe jij deze klant de afgelopen periode hebt bediend: 1 = helemaal niet waar, 5 = helemaal waar. Sla over wat je niet kunt beoordelen.",
+        "For each statement, rate how well it describes how you served this client recently: 1 = not true at all, 5 = completely true. Skip what you cannot judge.",
     ),
     sections: &[
         Section {

@@ -808,7 +808,7 @@ mod tests {
             let c = Command::CreateRound {
                 id,
                 lang: Lang::Nl,
-                sender: String::new(),
+                sender: "Eva, Jansen ICT".into(),
             };
             apply(&mut base, c, today()).unwrap();
         }

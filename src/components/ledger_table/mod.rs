@@ -13,13 +13,16 @@ use kbr_core::i18n::{tf, Key};
 use kbr_core::model::EntryId;
 use leptos::prelude::*;
 
+use crate::state::browser;
 use crate::state::client::use_client;
 use crate::state::ui::use_ui;
 use filters::{Filter, LedgerFilters};
 use row::LedgerRow;
 
-/// Rows per page: enough to scan, few enough to render at once.
+/// Rows per page: enough to scan, few enough to render at once; on a
+/// phone, where each row is a card, fewer (a page stays a few screens).
 const PAGE: usize = 50;
+const PAGE_NARROW: usize = 20;
 
 /// All lines, newest first, shared (cheap to clone into memos).
 #[derive(Clone, Default)]
@@ -44,6 +47,11 @@ pub fn LedgerTable(
     let (account, summary) = (ctx.account, ctx.summary);
     let filter = Filter::new();
     let page = RwSignal::new(0usize);
+    let per_page = if browser::is_narrow() {
+        PAGE_NARROW
+    } else {
+        PAGE
+    };
     let all = Memo::new(move |_| {
         let lang = ui.lang.get();
         let mut l = account.with(|a| lines(a, lang));
@@ -73,15 +81,15 @@ pub fn LedgerTable(
         filtered.track();
         page.set(0);
     });
-    let pages = Memo::new(move |_| filtered.with(|f| f.len().div_ceil(PAGE).max(1)));
+    let pages = Memo::new(move |_| filtered.with(|f| f.len().div_ceil(per_page).max(1)));
     let shown = Memo::new(move |_| {
         let p = page.get().min(pages.get() - 1);
         let open = open.get();
         filtered.with(|f| {
             all.with(|Lines(l)| {
                 f.iter()
-                    .skip(p * PAGE)
-                    .take(PAGE)
+                    .skip(p * per_page)
+                    .take(per_page)
                     .filter_map(|&i| l.get(i).cloned())
                     .map(|line| {
                         let is_open = open.contains(&line.entry.id);
@@ -117,7 +125,7 @@ pub fn LedgerTable(
                             </th>
                             <th scope="col">{ui.tr(Key::FieldWho)}</th>
                             <th scope="col">{ui.tr(Key::FieldNote)}</th>
-                            <th scope="col" class="num">
+                            <th scope="col" class="num" title=ui.tr(Key::RunningSaldoHelp)>
                                 {ui.tr(Key::RunningSaldo)}
                             </th>
                             <th scope="col" class="no-print">

@@ -33,14 +33,14 @@ pub fn LedgerRow(
     let running = line.running();
     let deposit = e.direction == Direction::Deposit;
     let future = e.date > store.today();
-    let party_key = if e.party == Party::Supplier {
-        Key::PartySupplierShort
+    let (party_key, party_saldo_key) = if e.party == Party::Supplier {
+        (Key::PartySupplierShort, Key::RunningSaldoSupplier)
     } else {
-        Key::PartyClientShort
+        (Key::PartyClientShort, Key::RunningSaldoClient)
     };
     let name = {
         let category = line.category.clone();
-        move || {
+        Callback::new(move |()| {
             tf(
                 ui.lang.get(),
                 Key::EntryName,
@@ -49,7 +49,7 @@ pub fn LedgerRow(
                     ("category", &category),
                 ],
             )
-        }
+        })
     };
     view! {
         <tr
@@ -69,15 +69,33 @@ pub fn LedgerRow(
             </td>
             <td class="user-text">{e.who.to_string()}</td>
             <td class="note user-text">{e.note.clone()}</td>
-            <td class="num">{move || saldo_text(running, ui.lang.get())}</td>
+            <td class="num running" data-label=move || ui.t(party_saldo_key)>
+                {move || saldo_text(running, ui.lang.get())}
+            </td>
             <td class="row-actions no-print">
-                <RowButtons
-                    id=e.id
-                    open=open
-                    name=Callback::new(move |()| name())
-                    editing=editing
-                    repair_target=repair_target
-                />
+                // Behind the row: one small button per row instead of
+                // three large ones on every line.
+                <details class="row-menu" data-testid="row-menu">
+                    <summary
+                        class="button small"
+                        aria-label=move || tf(
+                            ui.lang.get(),
+                            Key::RowActionsNamed,
+                            &[("entry", &name.run(()))],
+                        )
+                    >
+                        "⋯"
+                    </summary>
+                    <div class="row-menu-items">
+                        <RowButtons
+                            id=e.id
+                            open=open
+                            name=name
+                            editing=editing
+                            repair_target=repair_target
+                        />
+                    </div>
+                </details>
             </td>
         </tr>
     }

@@ -1,7 +1,7 @@
 //! The calendar export: a reminder choice and a download button.
 
 use kbr_core::calendar::export::{ExportOptions, Reminder};
-use kbr_core::i18n::Key;
+use kbr_core::i18n::{tf, Key};
 use kbr_core::model::{Account, ClientId};
 use kbr_core::storage::export::file_slug;
 use leptos::prelude::*;
@@ -21,6 +21,8 @@ pub fn CalendarExport(
     let ui = use_ui();
     let store = use_store();
     let reminder = RwSignal::new(Reminder::default());
+    // The name of the file just saved: said, with how to import it.
+    let saved = RwSignal::new(None::<String>);
     let client = StoredValue::new(client);
     let download = move |_| {
         let accounts: Vec<Account> = match client.get_value() {
@@ -44,11 +46,13 @@ pub fn CalendarExport(
         };
         leptos::task::spawn_local(async move {
             match super::ics_text(accounts, options).await {
-                Ok(text) => {
-                    if let Err(e) = browser::download(&name, "text/calendar;charset=utf-8", &text) {
+                Ok(text) => match browser::download(&name, "text/calendar;charset=utf-8", &text) {
+                    Ok(()) => saved.set(Some(name)),
+                    Err(e) => {
                         browser::warn("download failed", &e);
+                        store.notify(Key::LoadFailed.text(lang).to_string(), None);
                     }
-                }
+                },
                 Err(_) => store.notify(Key::LoadFailed.text(lang).to_string(), None),
             }
         });
@@ -85,6 +89,20 @@ pub fn CalendarExport(
             >
                 {ui.tr(Key::CalendarExportButton)}
             </button>
+            {move || {
+                saved
+                    .get()
+                    .map(|name| {
+                        view! {
+                            <p class="ok small" role="status" data-testid=format!("{testid}-saved")>
+                                {move || tf(ui.lang.get(), Key::CalendarSaved, &[("file", &name)])}
+                            </p>
+                        }
+                    })
+            }}
+            <p class="muted small" data-testid=format!("{testid}-google")>
+                {ui.tr(Key::CalendarGoogleNote)}
+            </p>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use kbr_core::model::ClientId;
 use leptos::prelude::*;
 
 use super::preview::{ImportPreview, ImportState};
+use crate::components::file_button::FileButton;
 use crate::state::browser;
 use crate::state::store::use_store;
 use crate::state::ui::use_ui;
@@ -43,16 +44,24 @@ pub fn CalendarImport(
     let client = StoredValue::new(client);
     view! {
         <div class="calendar-import" data-testid="calendar-import">
-            <p>{ui.tr(Key::CalendarImportIntro)}</p>
-            <label class="field">
-                <span>{ui.tr(Key::CalendarChooseFile)}</span>
-                <input
-                    type="file"
+            <p>
+                {ui
+                    .tr(
+                        if client.get_value().is_some() {
+                            Key::CalendarImportIntro
+                        } else {
+                            Key::CalendarImportIntroAny
+                        },
+                    )}
+            </p>
+            <p>
+                <FileButton
+                    label=Key::CalendarChooseFile
                     accept=".ics,text/calendar"
-                    data-testid="calendar-file"
-                    on:change=on_file
+                    testid="calendar-file"
+                    on_change=Callback::new(on_file)
                 />
-            </label>
+            </p>
             {move || match state.get() {
                 ImportState::Idle => ().into_any(),
                 ImportState::Reading => {

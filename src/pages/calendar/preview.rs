@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use kbr_core::calendar::import::{import_command, preview, Parsed, PreviewRow};
+use kbr_core::calendar::import::{import_command, preview, Parsed, PreviewRow, WINDOW_DAYS};
 use kbr_core::i18n::{fold_case, format_date, tf, Key};
 use kbr_core::model::{order, ClientId, MomentId};
 use leptos::prelude::*;
@@ -85,7 +85,7 @@ pub(super) fn ImportPreview(
     };
     let skipped = parsed.with_value(|p| p.skipped.clone());
     let skipped_count = skipped.len().to_string();
-    let events = parsed.with_value(|p| p.events);
+    let (events, until) = parsed.with_value(|p| (p.events, p.until));
     view! {
         <div class="preview" data-testid="calendar-preview">
             {(!fixed).then(|| view! { <ClientChoice chosen=chosen /> })}
@@ -96,11 +96,15 @@ pub(super) fn ImportPreview(
                             let known = r.iter().filter(|r| r.known.is_some()).count();
                             (known, r.len() - known)
                         });
+                    let lang = ui.lang.get();
                     tf(
-                        ui.lang.get(),
+                        lang,
                         Key::CalendarPreviewCount,
                         &[
                             ("events", &events.to_string()),
+                            ("until", &format_date(until, lang)),
+                            ("days", &WINDOW_DAYS.to_string()),
+                            ("dates", &(known + new).to_string()),
                             ("new", &new.to_string()),
                             ("known", &known.to_string()),
                         ],

@@ -3,7 +3,9 @@
 //! dissatisfaction, it points to a withdrawal of ours and a bonding call
 //! (listen, find a solution together) is prepared with a due date.
 
-use kbr_core::account::debtors::{bonding_call, bonding_due, candidates, unexplained};
+use kbr_core::account::debtors::{
+    bonding_call, bonding_due, candidates, causes_for, is_invoice_dispute, unexplained,
+};
 use kbr_core::command::Command;
 use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::model::{dates, order, Cause, Dispute, DisputeId, EntryId, MomentId};
@@ -51,7 +53,13 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
     let plan = RwSignal::new(true);
     let due = RwSignal::new(bonding_due(store.today()).to_string());
     let errors = RwSignal::new(Vec::<String>::new());
-    let dissatisfied = move || cause.get() == Some(Cause::Dissatisfied);
+    // A disputed invoice asks its own question with its own causes.
+    let (causes, invoice) = account.with_untracked(|a| {
+        a.entry(entry)
+            .map(|e| (causes_for(e), is_invoice_dispute(e)))
+            .unwrap_or((&Cause::LATE_PAYMENT, false))
+    });
+    let points_to_us = move || cause.get().is_some_and(Cause::points_to_us);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = ui.lang.get_untracked();
@@ -59,8 +67,7 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
             errors.set(vec![ui.t(Key::DisputePickCause).to_string()]);
             return;
         };
-        let bonding =
-            (c == Cause::Dissatisfied && plan.get_untracked()).then(|| MomentId(store.new_id()));
+        let bonding = (c.points_to_us() && plan.get_untracked()).then(|| MomentId(store.new_id()));
         let mut commands = Vec::new();
         if let Some(id) = bonding {
             let mut draft = bonding_call(store.today(), lang);
@@ -72,7 +79,7 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
             .parse()
             .ok()
             .map(EntryId)
-            .filter(|_| c == Cause::Dissatisfied);
+            .filter(|_| c.points_to_us());
         commands.push(Command::OpenDispute(Box::new(Dispute {
             id: DisputeId(store.new_id()),
             entry,
@@ -103,7 +110,11 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
                     .unwrap_or_default();
                 tf(
                     lang,
-                    Key::DisputeAsk,
+                    if invoice {
+                        Key::DisputeAskInvoice
+                    } else {
+                        Key::DisputeAsk
+                    },
                     &[("what", &what), ("date", &format_date(e.date, lang))],
                 )
             })
@@ -112,9 +123,11 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
     view! {
         <form class="panel form debtor" on:submit=save novalidate data-testid="dispute-form">
             <h3>{heading}</h3>
-            <p class="muted">{ui.tr(Key::DisputeIntro)}</p>
-            <CauseChoice cause=cause />
-            <Show when=dissatisfied>
+            <p class="muted">
+                {ui.tr(if invoice { Key::DisputeIntroInvoice } else { Key::DisputeIntro })}
+            </p>
+            <CauseChoice cause=cause causes=causes />
+            <Show when=points_to_us>
                 <DissatisfiedFields entry=entry ours=ours plan=plan due=due />
             </Show>
             <ErrorList errors=errors />
@@ -135,19 +148,22 @@ fn CauseForm(entry: EntryId, later: RwSignal<Vec<EntryId>>) -> impl IntoView {
     }
 }
 
-/// The four causes.
+/// The causes of this kind of entry.
 #[component]
 fn CauseChoice(
     /// The chosen cause.
     cause: RwSignal<Option<Cause>>,
+    /// The causes offered.
+    causes: &'static [Cause],
 ) -> impl IntoView {
     let ui = use_ui();
     view! {
         <fieldset>
             <legend>{ui.tr(Key::DisputeCause)}</legend>
             <div class="segmented answers choices">
-                {Cause::ALL
-                    .into_iter()
+                {causes
+                    .iter()
+                    .copied()
                     .map(|c| {
                         view! {
                             <label class="answer">
@@ -168,7 +184,7 @@ fn CauseChoice(
     }
 }
 
-/// When dissatisfied: which withdrawal of ours, and the bonding call.
+/// When the cause points to us: which withdrawal of ours, and the bonding call.
 #[component]
 fn DissatisfiedFields(
     /// The late payment.

@@ -56,23 +56,31 @@ fn SettingsForm() -> impl IntoView {
             Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
         }
     };
-    let number =
-        move |label: Key, value: RwSignal<String>, testid: &'static str, (min, max): (i64, i64)| {
-            view! {
-                <label class="field">
-                    <span>{move || ui.t(label)}</span>
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        data-testid=testid
-                        min=min
-                        max=max
-                        prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev))
-                    />
-                </label>
-            }
-        };
+    let number = move |(label, hint): (Key, Key),
+                       value: RwSignal<String>,
+                       testid: &'static str,
+                       (min, max): (i64, i64)| {
+        // What the number means, in one line under it.
+        let hint_id = format!("{testid}-hint");
+        view! {
+            <label class="field">
+                <span>{move || ui.t(label)}</span>
+                <input
+                    type="number"
+                    inputmode="numeric"
+                    data-testid=testid
+                    min=min
+                    max=max
+                    aria-describedby=hint_id.clone()
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                <small class="muted" id=hint_id>
+                    {move || ui.t(hint)}
+                </small>
+            </label>
+        }
+    };
     let wide = |r: (u32, u32)| (i64::from(r.0), i64::from(r.1));
     view! {
         <form class="panel form" data-testid="settings" on:submit=save novalidate>
@@ -102,19 +110,25 @@ fn SettingsForm() -> impl IntoView {
             </label>
             <div class="grid two">
                 {number(
-                    Key::SettingSurplusLimit,
+                    (Key::SettingSurplusLimit, Key::SettingSurplusLimitHint),
                     surplus,
                     "setting-surplus",
                     limits::SURPLUS_LIMIT,
-                )} {number(Key::SettingCredit, credit, "setting-credit", limits::CREDIT)}
+                )}
                 {number(
-                    Key::SettingStructuralRun,
+                    (Key::SettingCredit, Key::SettingCreditHint),
+                    credit,
+                    "setting-credit",
+                    limits::CREDIT,
+                )}
+                {number(
+                    (Key::SettingStructuralRun, Key::SettingStructuralRunHint),
                     run,
                     "setting-run",
                     wide(limits::STRUCTURAL_RUN),
                 )}
                 {number(
-                    Key::SettingStockTakeDays,
+                    (Key::SettingStockTakeDays, Key::SettingStockTakeDaysHint),
                     days,
                     "setting-days",
                     wide(limits::STOCK_TAKE_DAYS),

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::deferred::Deferred;
 use crate::components::downloads::{download_ledger, LedgerExports};
+use crate::components::file_button::FileButton;
 use crate::pages::calendar::{calendar_import, CalendarExport};
 use crate::state::browser;
 use crate::state::store::{use_store, ImportRefused};
@@ -121,15 +122,14 @@ fn ImportPanel() -> impl IntoView {
         <section class="panel" data-testid="import">
             <h2>{ui.tr(Key::ImportTitle)}</h2>
             <p>{ui.tr(Key::ImportIntro)}</p>
-            <label class="field">
-                <span>{ui.tr(Key::ImportChoose)}</span>
-                <input
-                    type="file"
+            <p>
+                <FileButton
+                    label=Key::ImportChoose
                     accept="application/json,.json"
-                    data-testid="import-file"
-                    on:change=on_file
+                    testid="import-file"
+                    on_change=Callback::new(on_file)
                 />
-            </label>
+            </p>
             {move || match state.get() {
                 ImportState::Idle => ().into_any(),
                 ImportState::Reading => {

@@ -55,6 +55,12 @@ pub fn EmptyState(
                     {ui.tr(Key::NavWorkshops)}
                 </a>
             </div>
+            <p class="muted">
+                {ui.tr(Key::EmptyRestoreIntro)} " "
+                <a href=Route::Data.to_hash() data-testid="empty-restore">
+                    {ui.tr(Key::EmptyRestore)}
+                </a>
+            </p>
         </section>
     }
 }

@@ -75,7 +75,14 @@ pub fn Done() -> impl IntoView {
             }}
             <section class="return-box" aria-labelledby="return-heading">
                 <h2 id="return-heading">{send_to}</h2>
-                <p class="muted small">{ui.tr(Key::ReturnHow)}</p>
+                // Scanning needs someone in the room: a workshop, not a
+                // client answering at their own desk.
+                <p class="muted small" data-testid="return-how">
+                    {ui
+                        .tr(
+                            if kind == Kind::Client { Key::ReturnHowClient } else { Key::ReturnHow },
+                        )}
+                </p>
                 <LinkShare
                     link=link
                     qr_label=Signal::derive(move || ui.t(Key::ReturnQr).to_string())

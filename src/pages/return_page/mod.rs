@@ -2,8 +2,9 @@
 //! with where they belong (a workshop session or a client's invite round
 //! in this browser) and added only when the user confirms.
 
+use chrono::NaiveDate;
 use kbr_core::command::Command;
-use kbr_core::i18n::{tf, Key};
+use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::invite::code::{decode_return, Kind};
 use kbr_core::invite::rounds::{client_return, find_round};
 use kbr_core::invite::workshop::SessionCommand;
@@ -39,6 +40,7 @@ pub fn ReturnPage(
             match ret.kind {
                 Kind::Workshop => {
                     let title = workshops.with(round, |s| s.title.clone());
+                    let added_on = workshops.with(round, |s| s.added_on(&ret)).flatten();
                     let add = {
                         let code = code.clone();
                         move |_| {
@@ -60,20 +62,31 @@ pub fn ReturnPage(
                             }
                         }
                     };
-                    match title {
-                        None => view! {
+                    match (title, added_on) {
+                        (Some(_), Some(day)) => {
+                            already_added(day, Route::Workshop(round).to_hash()).into_any()
+                        }
+                        (None, _) => view! {
                             <p class="errors" role="alert" data-testid="return-error">
                                 {ui.tr(Key::ReturnNoSession)}
                             </p>
                         }
                         .into_any(),
-                        Some(title) => view! {
+                        (Some(title), None) => view! {
                             <p data-testid="return-target">
-                                {move || tf(
-                                    ui.lang.get(),
-                                    Key::ReturnForWorkshop,
-                                    &[("title", &title), ("who", &who)],
-                                )}
+                                {move || {
+                                    let lang = ui.lang.get();
+                                    let who = if who.is_empty() {
+                                        Key::ReturnNoName.text(lang).to_string()
+                                    } else {
+                                        tf(lang, Key::ReturnFrom, &[("who", &who)])
+                                    };
+                                    tf(
+                                        lang,
+                                        Key::ReturnForWorkshop,
+                                        &[("title", &title), ("who", &who)],
+                                    )
+                                }}
                             </p>
                             <button
                                 type="button"
@@ -90,9 +103,17 @@ pub fn ReturnPage(
                 Kind::Client => {
                     let accounts = store.accounts_now();
                     let found = find_round(&accounts, round)
-                        .map(|(a, _)| (a.client.id.clone(), a.client.name.clone()));
+                        .map(|(a, r)| (a.client.id.clone(), a.client.name.clone(), r));
                     match (found, client_return(&ret, store.today())) {
-                        (Some((client, name)), Ok(answer)) => {
+                        (Some((client, _, r)), Ok(answer)) if r.added_on(&answer).is_some() => {
+                            let day = r.added_on(&answer).unwrap_or(answer.received);
+                            let to = Route::Client {
+                                id: client,
+                                tab: ClientTab::ClientView,
+                            };
+                            already_added(day, to.to_hash()).into_any()
+                        }
+                        (Some((client, name, _)), Ok(answer)) => {
                             let add = move |_| {
                                 let lang = ui.lang.get_untracked();
                                 let cmd = Command::AddClientReturn {
@@ -168,5 +189,22 @@ pub fn page(route: kbr_core::route::Route) -> AnyView {
     match route {
         Route::Return(code) => view! { <ReturnPage code=code /> }.into_any(),
         _ => view! { <crate::pages::not_found::NotFound /> }.into_any(),
+    }
+}
+
+/// The answers of a link opened again: when they were added, and where
+/// to see them (nothing is added twice).
+fn already_added(day: NaiveDate, href: String) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <p class="banner info" data-testid="return-already">
+            {move || {
+                let lang = ui.lang.get();
+                tf(lang, Key::ReturnAlreadyAdded, &[("date", &format_date(day, lang))])
+            }}
+        </p>
+        <a class="button primary" href=href data-testid="return-open">
+            {ui.tr(Key::ReturnOpenTarget)}
+        </a>
     }
 }

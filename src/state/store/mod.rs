@@ -70,6 +70,10 @@ pub struct Notice {
     pub undo: Option<Undo>,
     /// Distinguishes notices, so an old timer does not hide a newer one.
     pub serial: u64,
+    /// Whether the notice has arrived on its page: false in the turn it is
+    /// shown, when the change that caused it may still move to another
+    /// page (deleting a session goes back to the list, with its undo).
+    pub arrived: bool,
 }
 
 /// Why a change was refused. The form that asked keeps what was typed and

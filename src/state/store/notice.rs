@@ -9,8 +9,25 @@ impl Store {
             .notice
             .with_untracked(|n| n.as_ref().map_or(0, |n| n.serial))
             + 1;
-        self.notice.set(Some(Notice { text, undo, serial }));
+        self.notice.set(Some(Notice {
+            text,
+            undo,
+            serial,
+            arrived: false,
+        }));
         let notice = self.notice;
+        // After this turn, a move to another page is the user's own: the
+        // notice belongs to the page it was shown on.
+        set_timeout(
+            move || {
+                notice.try_update_untracked(|n| {
+                    if let Some(n) = n.as_mut().filter(|n| n.serial == serial) {
+                        n.arrived = true;
+                    }
+                });
+            },
+            Duration::ZERO,
+        );
         set_timeout(
             move || {
                 if notice.try_with_untracked(|n| n.as_ref().is_some_and(|n| n.serial == serial))
@@ -21,6 +38,18 @@ impl Store {
             },
             Duration::from_secs(10),
         );
+    }
+
+    /// The user went to another page: a notice of the page they left (and
+    /// its undo) goes, so that it neither speaks about what is no longer
+    /// on screen nor covers what is.
+    pub fn left_page(&self) {
+        if self
+            .notice
+            .with_untracked(|n| n.as_ref().is_some_and(|n| n.arrived))
+        {
+            self.notice.set(None);
+        }
     }
 
     /// Hides the current notice.

@@ -44,8 +44,8 @@ export function icsDay(n = 0) {
 }
 
 /** A calendar export as Outlook writes one: a weekly series from today with
- * one date left out, a single call, a cancelled meeting and a rule the app
- * does not expand. */
+ * one date left out, a single call, a cancelled meeting, a rule the app
+ * does not expand and a single meeting 106 days ahead (after the window). */
 export function meetingSeries() {
   const lines = [
     'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN',
@@ -59,6 +59,8 @@ export function meetingSeries() {
     'SUMMARY:Afgezegd overleg', 'END:VEVENT',
     'BEGIN:VEVENT', 'UID:hourly-1', `DTSTART:${icsDay(1)}T090000Z`, 'RRULE:FREQ=HOURLY',
     'SUMMARY:Elk uur', 'END:VEVENT',
+    'BEGIN:VEVENT', 'UID:far-single-1', `DTSTART;TZID=Europe/Amsterdam:${icsDay(106)}T100000`,
+    'SUMMARY:Jaargesprek ver weg', 'END:VEVENT',
     'END:VCALENDAR', '',
   ];
   return lines.join('\r\n');

@@ -48,5 +48,15 @@ export class ClientPage {
   }
 }
 
+/**
+ * Clicks one of a ledger row's actions (`edit-entry`, `delete-entry`,
+ * `make-good`): they sit behind the row's "⋯" menu.
+ */
+export async function rowAction(row, action) {
+  const menu = row.getByTestId('row-menu');
+  if (!(await menu.evaluate((el) => el.open))) await menu.locator('summary').click();
+  await row.getByTestId(action).click();
+}
+
 // The specs have long imported these two from here.
 export { monthsAgo, todayIso } from './dates.js';

@@ -121,9 +121,11 @@ export class ClientViewPage {
     this.rounds = page.getByTestId('round-card');
   }
 
-  async createRound({ sender, lang = 'nl' }) {
+  /** A new round from `person` of organisation `sender`. */
+  async createRound({ sender, person = 'Eva de Vries', lang = 'nl' }) {
     const form = this.page.getByTestId('new-round');
-    await form.getByTestId('round-sender').fill(sender);
+    await form.getByTestId('round-person').fill(person);
+    await form.getByTestId('round-organisation').fill(sender);
     await form.getByTestId(`round-lang-${lang}`).check();
     await form.getByTestId('round-create').click();
   }

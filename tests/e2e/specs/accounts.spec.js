@@ -1,7 +1,7 @@
 import { test, expect, expectNoAxeViolations } from '../fixtures.js';
 import { AppPage } from '../pages/app.js';
 import { OverviewPage } from '../pages/overview.js';
-import { ClientPage, monthsAgo } from '../pages/client.js';
+import { ClientPage, rowAction, monthsAgo } from '../pages/client.js';
 import { readFileSync } from 'node:fs';
 
 test('main flow: create a client, book both parties, see saldo, status and explanation; reload keeps it', async ({ page }) => {
@@ -71,7 +71,7 @@ test('three months in the red is "structureel rood"; settings change the status'
   await page.getByTestId('settings-save').click();
   await client.tab('ledger');
   await expect(client.status(client.supplierCard)).toHaveText(/Structureel rood/);
-  await expect(client.explanation(client.supplierCard)).toHaveText(/dieper dan het krediet van 0/);
+  await expect(client.explanation(client.supplierCard)).toHaveText(/dieper dan de kredietgrens van 0/);
   // Out-of-range settings are refused with a message.
   await client.tab('settings');
   await page.getByTestId('setting-surplus').fill('0');
@@ -91,7 +91,7 @@ test('edit and delete entries with undo; make good an open withdrawal', async ({
 
   // Edit: weight 3 → 5.
   const delivered = client.ledgerRows.filter({ hasText: 'geleverd' });
-  await delivered.getByTestId('edit-entry').click();
+  await rowAction(delivered, 'edit-entry');
   await client.form.getByTestId('weight-5').check();
   await client.form.getByTestId('entry-submit').click();
   await expect(client.saldo(client.supplierCard)).toHaveText('+3');
@@ -99,7 +99,7 @@ test('edit and delete entries with undo; make good an open withdrawal', async ({
   await expect(client.saldo(client.supplierCard)).toHaveText('+1');
 
   // Delete with undo.
-  await client.ledgerRows.filter({ hasText: 'geleverd' }).getByTestId('delete-entry').click();
+  await rowAction(client.ledgerRows.filter({ hasText: 'geleverd' }), 'delete-entry');
   await expect(client.saldo(client.supplierCard)).toHaveText('\u22122');
   await expect(client.ledgerRows).toHaveCount(1);
   await page.getByTestId('undo').click();
@@ -109,7 +109,7 @@ test('edit and delete entries with undo; make good an open withdrawal', async ({
   // Make good the invoice error: the repair is linked, the withdrawal no longer open.
   const error = client.ledgerRows.filter({ hasText: 'dubbele factuur' });
   await expect(error).toContainText('nog goed te maken');
-  await error.getByTestId('make-good').click();
+  await rowAction(error, 'make-good');
   await expect(client.form.getByTestId('direction-deposit')).toHaveAttribute('aria-pressed', 'true');
   await client.form.getByTestId('entry-category').selectOption('sd-responsibility');
   await client.form.getByTestId('entry-note').fill('gecrediteerd');
@@ -120,7 +120,7 @@ test('edit and delete entries with undo; make good an open withdrawal', async ({
   await expect(client.ledgerRows).toHaveCount(3);
 
   // Deleting the withdrawal unlinks its repair; undo restores both.
-  await client.ledgerRows.filter({ hasText: 'dubbele factuur' }).getByTestId('delete-entry').click();
+  await rowAction(client.ledgerRows.filter({ hasText: 'dubbele factuur' }), 'delete-entry');
   await expect(client.ledgerRows.filter({ hasText: 'gecrediteerd' })).not.toContainText(/maakt goed: \d{2}-\d{2}-\d{4} · Fout in de facturering/);
   await page.getByTestId('undo').click();
   await expect(client.ledgerRows.filter({ hasText: 'gecrediteerd' })).toContainText(/maakt goed: \d{2}-\d{2}-\d{4} · Fout in de facturering/);

@@ -2,7 +2,7 @@
 // start phase instead of an alarm, debtor management as bonding, value at
 // invoices and the indexation review, the silence alarm, and the guide.
 import { test, expect, expectNoAxeViolations } from '../fixtures.js';
-import { AppPage } from '../pages/app.js';
+import { AppPage, settled } from '../pages/app.js';
 import { daysAgo } from '../pages/dates.js';
 import { OverviewPage } from '../pages/overview.js';
 import { ClientPage } from '../pages/client.js';
@@ -119,6 +119,39 @@ test.describe('at a desk', () => {
     await expect(page.getByTestId('dispute-stats')).toContainText('2 opgevolgd: 1 open');
   });
 
+  test('a disputed invoice asks its own question with its own causes; the demo opens without a question', async ({ page }) => {
+    const { client } = await newClient(page, 'Betwist BV', '2025-01-15');
+    await client.book({ party: 'supplier', direction: 'withdrawal', category: 'sw-invoice-error', weight: 2, date: daysAgo(10) });
+    await client.book({ party: 'client', direction: 'withdrawal', category: 'cw-invoice-dispute', weight: 2 });
+    const form = page.getByTestId('dispute-form');
+    await expect(form.locator('h3')).toContainText('waarom betwist de klant de factuur?');
+    await expect(form).toContainText('Een betwiste factuur heeft een eigen oorzaak');
+    // Not the late-payment causes.
+    await expect(form.locator('input[type=radio]')).toHaveCount(3);
+    for (const late of ['forgotten', 'holiday', 'payment-term']) await expect(form.getByTestId(`cause-${late}`)).toHaveCount(0);
+    await form.getByTestId('cause-invoice-wrong').check();
+    // An error in the invoice is ours: it points to our withdrawal.
+    await form.getByTestId('dispute-ours').selectOption({ index: 1 });
+    await form.getByTestId('dispute-plan').uncheck();
+    await form.getByTestId('dispute-save').click();
+    await expect(form).toHaveCount(0);
+    await client.tab('moments');
+    await expect(page.getByTestId('dispute')).toContainText('Fout in de factuur');
+    await expectNoAxeViolations(page);
+
+    // The demo's late payment and dispute are followed up already: it
+    // opens on its figures, not on a question nobody asked for.
+    await page.evaluate(() => localStorage.clear());
+    await new AppPage(page).reload();
+    await page.getByTestId('load-demo').click();
+    await expect(client.ledgerRows.first()).toBeVisible();
+    await expect(page.getByText('Betaling 30 dagen te laat')).toBeVisible();
+    await settled(page);
+    await expect(page.getByTestId('dispute-form')).toHaveCount(0);
+    await client.tab('moments');
+    await expect(page.getByTestId('dispute-stats')).toContainText('2 opgevolgd');
+  });
+
   test('value at invoices over time, the indexation review, the silence alarm, and the guide', async ({ page }) => {
     const { app, client } = await newClient(page, 'Oude Relatie', '2024-03-01');
     // Three withdrawals of ours in this month and nobody talked to the client.
@@ -149,7 +182,7 @@ test.describe('at a desk', () => {
     // The guide, from the header on any screen.
     await page.getByTestId('nav-guide').click();
     await expect(page.getByTestId('guide')).toContainText('emotionele bankrekening');
-    await expect(page.getByTestId('guide')).toContainText('promoter');
+    await expect(page.getByTestId('guide')).toContainText('promotor');
     await expectNoAxeViolations(page);
     await page.getByTestId('guide').getByRole('link', { name: /Waar in de app/ }).nth(4).click();
     await expect(page.getByTestId('moment-stats')).toBeVisible();

@@ -8,6 +8,7 @@ import { OverviewPage } from '../pages/overview.js';
 import { ClientPage } from '../pages/client.js';
 import { CalendarPanel, icsDay, meetingSeries } from '../pages/calendar.js';
 import { expectNoSidewaysScroll } from '../pages/workshop.js';
+import { daysFromToday } from '../pages/dates.js';
 
 async function newClient(page, name) {
   const app = new AppPage(page);
@@ -90,8 +91,13 @@ test('import: a meeting series becomes moments to prepare, after a preview, once
   await expect(calendar.preview).toBeVisible();
   // Weekly from today for 90 days (13 Tuesdays or whichever day), less one left out, and one call.
   await expect(calendar.rows).toHaveCount(13);
-  await expect(page.getByTestId('calendar-summary')).toContainText('nieuw om klaar te zetten: 13');
-  await expect(page.getByTestId('calendar-skipped')).toContainText('Niet overgenomen: 2');
+  // Events (in the file) and dates (in the window) are told apart, and the
+  // window is the same for a single meeting as for a series.
+  const until = daysFromToday(90).split('-').reverse().join('-');
+  await expect(page.getByTestId('calendar-summary')).toHaveText(
+    `In het bestand: 5 afspraken. Van vandaag tot en met ${until} (de komende 90 dagen; een reeks telt met elke datum) zijn er 13 data: nieuw om klaar te zetten 13, al bekend bij deze klant 0.`);
+  await expect(page.getByTestId('calendar-skipped')).toContainText('Niet overgenomen: 3');
+  await expect(page.getByTestId('calendar-skipped')).toContainText('Jaargesprek ver weg: pas na de komende 90 dagen');
   await expect(calendar.rows.first()).toContainText('Weekoverleg Kalender BV, planning');
   await expect(calendar.rows.filter({ hasText: 'Bellen met de planner' })).toContainText('Telefoongesprek');
   await expectNoSidewaysScroll(page);
@@ -104,9 +110,9 @@ test('import: a meeting series becomes moments to prepare, after a preview, once
 
   // Leave one out, confirm.
   await calendar.rows.filter({ hasText: 'Bellen met de planner' }).getByTestId('calendar-pick').uncheck();
-  await expect(calendar.confirm).toHaveText('12 moment(en) klaarzetten');
+  await expect(calendar.confirm).toHaveText('12 momenten klaarzetten');
   await calendar.confirm.click();
-  await expect(page.getByTestId('calendar-done')).toContainText('12 moment(en) klaargezet bij Kalender BV');
+  await expect(page.getByTestId('calendar-done')).toContainText('12 momenten klaargezet bij Kalender BV');
   await expect(page.getByTestId('moment')).toHaveCount(12);
   await expect(page.getByTestId('moment-planned')).toHaveCount(12);
   // One undo takes the whole import back; redo is not needed: import again.
@@ -120,7 +126,7 @@ test('import: a meeting series becomes moments to prepare, after a preview, once
   // The same file again: the series is known, only the call is new.
   await calendar.choose(meetingSeries());
   await expect(page.getByTestId('calendar-known')).toHaveCount(12);
-  await expect(calendar.confirm).toHaveText('1 moment(en) klaarzetten');
+  await expect(calendar.confirm).toHaveText('1 moment klaarzetten');
 
   // Kept across a reload, and an imported moment can be prepared.
   await app.reload();
@@ -151,7 +157,8 @@ test('import on the data page: the client is picked, and hostile files change no
   };
   await refuse('dit is geen agenda', 'geen agendabestand');
   await refuse(`BEGIN:VCALENDAR\r\n${'BEGIN:VEVENT\r\n'.repeat(5000)}`, 'dieper genest');
-  await refuse('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n', 'volgt het formaat niet');
+  await refuse('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n', 'Regel 2 van dit agendabestand begint een onderdeel (BEGIN) dat nergens wordt afgesloten (END).');
+  await refuse('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nzomaar tekst\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', 'Regel 3 van dit agendabestand is geen agendaregel');
   await refuse(Buffer.alloc(4 * 1024 * 1024 + 10, 'A'), 'MB');
   await refuse('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'geen afspraken');
   expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
@@ -160,11 +167,24 @@ test('import on the data page: the client is picked, and hostile files change no
   await calendar.choose(meetingSeries());
   await expect(calendar.confirm).toBeDisabled();
   await page.getByTestId('calendar-client').selectOption({ label: 'Tweede BV' });
-  await expect(calendar.confirm).toHaveText('13 moment(en) klaarzetten');
+  await expect(calendar.confirm).toHaveText('13 momenten klaarzetten');
   await calendar.confirm.click();
   await expect(page.getByTestId('calendar-done')).toContainText('Tweede BV');
 
   // The data page also exports every client's calendar.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calendar-ics').click()]);
   expect(download.suggestedFilename()).toMatch(/^klantbankrekening-agenda-\d{4}-\d{2}-\d{2}\.ics$/);
+});
+
+test('the export says what was saved and how to import it, and is honest about Google Calendar', async ({ page }) => {
+  const { calendar } = await newClient(page, 'Café Zoë');
+  await expect(page.getByTestId('client-calendar-saved')).toHaveCount(0);
+  const { name } = await calendar.exportClient();
+  expect(name).toMatch(/^klantbankrekening-agenda-cafe-zoe-\d{4}-\d{2}-\d{2}\.ics$/);
+  const saved = page.getByTestId('client-calendar-saved');
+  await expect(saved).toContainText(`Opgeslagen als ${name}`);
+  await expect(saved).toContainText('Outlook');
+  await expect(saved).toContainText('Google Agenda');
+  await expect(page.getByTestId('client-calendar-google')).toContainText('Google Agenda negeert afzeggingen en herinneringen');
+  await expectNoAxeViolations(page);
 });

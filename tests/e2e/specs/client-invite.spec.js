@@ -29,6 +29,11 @@ test('client invite: link, the client answers on a phone, blind until our own sc
   await new ClientPage(page).tab('clientview');
   const view = new ClientViewPage(page);
   await expectNoAxeViolations(page);
+  // Who asks is required: a person and an organisation.
+  await view.createRound({ sender: '', person: '' });
+  await expect(page.getByTestId('new-round').getByRole('alert')).toContainText('Jouw naam is verplicht.');
+  await expect(page.getByTestId('new-round').getByRole('alert')).toContainText('Organisatie is verplicht.');
+  await expect(view.rounds).toHaveCount(0);
   await view.createRound({ sender: 'Jansen ICT', lang: 'en' });
   const invite = await view.inviteLink();
   expect(invite).toMatch(/\/some\/dir\/p\/#\/i\/[A-Za-z0-9_-]+$/);
@@ -42,7 +47,7 @@ test('client invite: link, the client answers on a phone, blind until our own sc
     const { context, page: ph } = await phone(browser, consoleErrors);
     const p = new ParticipantPage(ph);
     await p.open(invite);
-    await expect(ph.getByRole('heading', { level: 1 })).toContainText('Jansen ICT asks');
+    await expect(ph.getByRole('heading', { level: 1 })).toContainText('Eva de Vries, Jansen ICT asks');
     await expect(ph.getByTestId('no-server')).toContainText('Nothing is stored on any server');
     await expectNoAxeViolations(ph);
     await p.start('Ans');
@@ -59,6 +64,8 @@ test('client invite: link, the client answers on a phone, blind until our own sc
     });
     await expect(ph.getByTestId('participant-done')).toContainText('Thank you');
     await expect(ph.getByTestId('participant-done')).toContainText('Jansen ICT');
+    // Nobody is there to scan a code: the client is told to send the link.
+    await expect(ph.getByTestId('return-how')).toHaveText('Copy the link into a mail or chat, share it, or download it as a file and send that.');
     await expectNoAxeViolations(ph);
     await expectNoSidewaysScroll(ph);
     const back = await p.link();
@@ -84,12 +91,14 @@ test('client invite: link, the client answers on a phone, blind until our own sc
   await expect(view.round(1).getByTestId('outcome-refused')).toContainText('veranderd of afgeknipt');
   await view.paste(other.back, 1);
   await expect(view.round(1).getByTestId('outcome-refused')).toContainText('andere sessie of klantuitnodiging');
-  await expect(view.round(1)).toContainText('0 antwoord(en)');
+  await expect(view.round(1)).toContainText('0 antwoorden');
+  await expect(view.round(1).getByTestId('round-state')).toHaveText('wacht op antwoorden');
 
   // The client's answers: kept, but closed until our own scorecard.
   await view.paste(`Van Ans: ${client}`, 1);
   await expect(view.round(1).getByTestId('outcome-ok')).toContainText('Ans');
-  await expect(view.round(1).getByTestId('round-sealed')).toContainText('1 antwoord(en) ontvangen');
+  await expect(view.round(1).getByTestId('round-sealed')).toContainText('1 antwoord ontvangen');
+  await expect(view.round(1).getByTestId('round-state')).toHaveText('gesloten');
   await expect(view.round(1).getByTestId('gap-view')).toHaveCount(0);
   await expect(page.getByText('Good people, too busy')).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -103,6 +112,7 @@ test('client invite: link, the client answers on a phone, blind until our own sc
   const gap = view.round(1).getByTestId('gap-view');
   await expect(gap).toBeVisible();
   await expect(gap.getByTestId('gap-basis')).toContainText('ingevuld voordat je de antwoorden zag');
+  await expect(view.round(1).getByTestId('round-state')).toHaveText('open');
   // Ours 4,0 on every principle; the client gave dialogue 2 → gap 2,0 first.
   await expect(gap.getByTestId('gap-sentences').locator('li').first()).toHaveText('Je schat Dialoog voeren 2,0 punt hoger in dan de klant.');
   await expect(gap.getByTestId('gap-dialogue')).toContainText('wij 4,0');
@@ -120,6 +130,16 @@ test('client invite: link, the client answers on a phone, blind until our own sc
   await app.reload();
   await expect(view.round(1).getByTestId('gap-view')).toBeVisible();
   await expect(view.round(1).getByTestId('return-booked')).toBeVisible();
+
+  // The client's link opened once more: already there, nothing added twice.
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('kbr:')).sort()));
+  await page.goto(client);
+  const today = new Date().toLocaleDateString('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric' }).replaceAll('/', '-');
+  await expect(page.getByTestId('return-already')).toHaveText(`Deze antwoorden zijn al toegevoegd op ${today}.`);
+  await expect(page.getByTestId('return-add')).toHaveCount(0);
+  await page.getByTestId('return-open').click();
+  await expect(view.round(1).getByTestId('gap-view')).toBeVisible();
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('kbr:')).sort()))).toBe(stored);
   await new ClientPage(page).tab('ledger');
   await expect(page.getByRole('cell', { name: /Scorecard van de klant/ })).toBeVisible();
 });

@@ -3,7 +3,7 @@
 import { test, expect } from '../fixtures.js';
 import { AppPage } from '../pages/app.js';
 import { OverviewPage } from '../pages/overview.js';
-import { ClientPage, todayIso } from '../pages/client.js';
+import { ClientPage, rowAction, todayIso } from '../pages/client.js';
 import { bigRecord, plainRecord } from '../pages/records.js';
 import { readFileSync } from 'node:fs';
 
@@ -103,7 +103,7 @@ test('an edit in one tab and an addition in the other do not duplicate the edite
   const b = new ClientPage(other);
   await expect(b.ledgerRows).toHaveCount(1);
   await breakStorage(page);
-  await client.ledgerRows.first().getByTestId('edit-entry').click();
+  await rowAction(client.ledgerRows.first(), 'edit-entry');
   await client.form.getByTestId('entry-note').fill('bewerkt');
   await client.form.getByTestId('weight-5').check();
   await client.form.getByTestId('entry-submit').click();
@@ -127,7 +127,7 @@ test('the same field changed differently in two tabs is asked, never dropped', a
   await expect(b.ledgerRows).toHaveCount(1);
   await breakStorage(page);
   for (const [p, note] of [[client, 'van tab een'], [b, 'van tab twee']]) {
-    await p.ledgerRows.first().getByTestId('edit-entry').click();
+    await rowAction(p.ledgerRows.first(), 'edit-entry');
     await p.form.getByTestId('entry-note').fill(note);
     await p.form.getByTestId('entry-submit').click();
   }
@@ -161,7 +161,7 @@ test('a deletion in one tab is not undone by a save in the other', async ({ page
   await expect(b.ledgerRows).toHaveCount(2);
   await breakStorage(page);
   await client.book({ category: 'sd-gesture', weight: 1, note: 'extra' });
-  await b.ledgerRows.filter({ hasText: 'gaat weg' }).getByTestId('delete-entry').click();
+  await rowAction(b.ledgerRows.filter({ hasText: 'gaat weg' }), 'delete-entry');
   await mendStorage(page);
   await expect(client.ledgerRows).toHaveCount(2, { timeout: 15_000 });
   await expect(client.ledgerRows.filter({ hasText: 'gaat weg' })).toHaveCount(0);
@@ -185,7 +185,7 @@ test('the largest store the quota allows backs up and restores whole', async ({ 
   const parsed = Date.now() - t0;
   const t1 = Date.now();
   await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toContainText('1 klant(en)', { timeout: 60_000 });
+  await expect(page.getByTestId('import-done')).toContainText('1 klant geïmporteerd', { timeout: 60_000 });
   const stored = Date.now() - t1;
   console.log(`MEASURE largest backup that round-trips: ${n} entries, ${(exported.length / 1_048_576).toFixed(2)} MB, read+check ${parsed} ms, store ${stored} ms`);
   await app.reload();
@@ -264,7 +264,7 @@ test('a backup written with the clock years ahead imports again', async ({ page,
   await now.goto(page.url());
   await now.getByTestId('import-file').setInputFiles({ name: 'k.json', mimeType: 'application/json', buffer: file });
   await now.getByTestId('import-confirm').click();
-  await expect(now.getByTestId('import-done')).toContainText('1 klant(en)');
+  await expect(now.getByTestId('import-done')).toContainText('1 klant geïmporteerd');
   await now.goto(new URL('./#/', page.url()).href);
   await now.getByTestId('client-link').click();
   await expect(new ClientPage(now).ledgerRows.first().getByTestId('future-badge')).toBeVisible();
@@ -306,7 +306,7 @@ test('records that are listed but cannot be read are reported, not taken for ano
     Storage.prototype.getItem = function (k) { return k.startsWith('kbr:client:') ? null : get.call(this, k); };
   });
   await page.reload();
-  await expect(page.getByTestId('banner-startup')).toContainText('1 opgeslagen klant(en) konden niet worden gelezen');
+  await expect(page.getByTestId('banner-startup')).toContainText('1 opgeslagen klant kon niet worden gelezen');
   await expect(page.getByTestId('banner-conflict')).toHaveCount(0);
 });
 

@@ -97,7 +97,7 @@ test('a future date is warned about, kept, and counted only from that day', asyn
   await expect(client.saldo(client.supplierCard)).toHaveText('+3');
   const row = client.ledgerRows.filter({ hasText: 'geplande factuur' });
   await expect(row.getByTestId('future-badge')).toBeVisible();
-  await expect(page.getByTestId('date-flags')).toContainText('1 boeking(en) liggen in de toekomst');
+  await expect(page.getByTestId('date-flags')).toContainText('1 boeking ligt in de toekomst');
 });
 
 test('the backup reminder does not appear right after the first client', async ({ page }) => {
@@ -127,6 +127,8 @@ test('row buttons are named after their entry, and repairs name the withdrawal',
   const { client } = await newClient(page);
   await client.book({ direction: 'withdrawal', category: 'sw-invoice-error', weight: 2, note: 'dubbel' });
   const today = nlDate(todayIso());
+  // The row's actions sit behind its "⋯" button, named after the entry too.
+  await page.getByLabel(`Acties voor boeking van ${today} · Fout in de facturering`, { exact: true }).click();
   await expect(page.getByRole('button', { name: `boeking van ${today} · Fout in de facturering bewerken` })).toBeVisible();
   await expect(page.getByRole('button', { name: `boeking van ${today} · Fout in de facturering verwijderen` })).toBeVisible();
   await page.getByRole('button', { name: `boeking van ${today} · Fout in de facturering goedmaken` }).click();
@@ -178,6 +180,8 @@ test.describe('layout on a phone (360 px)', () => {
     await new ClientPage(page).tab('assessments');
     await new AssessmentPage(page).open('hostmanship');
     await expect(page.getByTestId('history-row')).toHaveCount(2);
+    // The difference column says what its points are.
+    await expect(page.getByTestId('difference-help')).toHaveText('Verschil: de nieuwste min de vorige, in punten op 0–100 (25 punten is één stap op de schaal 1–5).');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     for (const sel of ['[data-testid=assessment-history] table', '[data-testid=section-scores]']) {
       const fits = await page.locator(sel).evaluate((t) => t.scrollWidth <= t.parentElement.clientWidth + 1);
@@ -198,7 +202,10 @@ test.describe('layout on a desktop (1280 px)', () => {
     const wrap = page.getByTestId('ledger').locator('.table-wrap');
     expect(await wrap.evaluate((w) => w.scrollWidth <= w.clientWidth)).toBe(true);
     const row = client.ledgerRows.filter({ hasText: 'Een lange toelichting' });
+    // The row's actions, opened, stay on the screen too.
+    await row.getByTestId('row-menu').locator('summary').click();
     const del = await row.getByTestId('delete-entry').boundingBox();
+    expect(del.x).toBeGreaterThanOrEqual(0);
     expect(del.x + del.width).toBeLessThanOrEqual(1280);
   });
 

@@ -232,7 +232,7 @@ test('import: malformed, oversized and invalid files change nothing; a valid fil
   expect(await kbrStorage(page)).toEqual(before);
   await file.setInputFiles({ name: 'goed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
   await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toContainText('2 klant(en)');
+  await expect(page.getByTestId('import-done')).toContainText('2 klanten geïmporteerd');
   await app.open('#/');
   await expect(new OverviewPage(page).rows).toHaveCount(2);
   await app.reload();

@@ -18,6 +18,8 @@ async function oneAnswer(browser, errors, invite, name, score) {
   await p.start(name);
   const scan = (item) => /^[sc][dw]-/.test(item);
   await p.fillAll((item) => (scan(item) ? 'few' : item.includes('-') ? score : undefined));
+  // In the room, the trainer can scan the code off the phone.
+  await expect(page.getByTestId('return-how')).toContainText('Laat de QR-code scannen');
   const link = await p.link();
   await context.close();
   return link;
@@ -45,6 +47,17 @@ test('return files are dropped in, a return link opens in the app, an invite lin
   await page.getByTestId('return-add').click();
   await expect(page.getByTestId('workshop-page')).toBeVisible();
   await expect(session.count).toHaveText('2 beantwoord');
+
+  // Opened again: already added today, and nothing is added twice.
+  await page.goto(b);
+  await expect(page.getByTestId('return-already')).toContainText('al toegevoegd op');
+  await expect(page.getByTestId('return-add')).toHaveCount(0);
+  await page.getByTestId('return-open').click();
+  await expect(session.count).toHaveText('2 beantwoord');
+  // A participant without a name is said so, not "(van )".
+  const nameless = await oneAnswer(browser, consoleErrors, invite, '', 'yes');
+  await page.goto(nameless);
+  await expect(page.getByTestId('return-target')).toContainText('(zonder naam)');
 
   // A return link of a session that is not in this browser.
   const { context, page: other } = await phone(browser, consoleErrors);

@@ -228,6 +228,9 @@ fn SectionTable(
                 </tbody>
             </table>
         </div>
+        <p class="muted small" data-testid="difference-help">
+            {ui.tr(Key::DifferenceHelp)}
+        </p>
     }
 }
 

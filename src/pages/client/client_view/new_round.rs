@@ -4,6 +4,7 @@
 use kbr_core::command::Command;
 use kbr_core::i18n::Key;
 use kbr_core::invite::code::TITLE_MAX;
+use kbr_core::invite::rounds::sender_line;
 use kbr_core::model::RoundId;
 use leptos::prelude::*;
 
@@ -20,19 +21,30 @@ pub fn NewRoundForm() -> impl IntoView {
     let ui = use_ui();
     let store = use_store();
     let ctx = use_client();
-    let sender = RwSignal::new(
+    // Our account manager is the likely sender; the organisation is ours
+    // to type (the app keeps none of its own).
+    let person = RwSignal::new(
         ctx.account
             .with_untracked(|a| a.client.account_manager.clone()),
     );
+    let organisation = RwSignal::new(String::new());
     let lang = RwSignal::new(ui.lang.get_untracked());
     let errors = RwSignal::new(Vec::<String>::new());
     let id = ctx.id.clone();
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let ui_lang = ui.lang.get_untracked();
+        let sender = match sender_line(&person.get_untracked(), &organisation.get_untracked()) {
+            Ok(line) => line,
+            Err(e) => {
+                errors.set(e.iter().map(|e| e.message(ui_lang)).collect());
+                return;
+            }
+        };
         let cmd = Command::CreateRound {
             id: RoundId::from_random(browser::random_bits()),
             lang: lang.get_untracked(),
-            sender: sender.get_untracked(),
+            sender,
         };
         match store.act(&id, cmd, ui.t(Key::RoundCreated).to_string()) {
             Ok(()) => errors.set(Vec::new()),
@@ -42,20 +54,36 @@ pub fn NewRoundForm() -> impl IntoView {
     view! {
         <form class="form panel" on:submit=create novalidate data-testid="new-round">
             <h3>{ui.tr(Key::RoundNew)}</h3>
-            <label class="field">
-                <span>{ui.tr(Key::RoundSender)}</span>
-                <input
-                    type="text"
-                    maxlength=TITLE_MAX.to_string()
-                    data-testid="round-sender"
-                    aria-describedby="round-sender-hint"
-                    prop:value=move || sender.get()
-                    on:input=move |ev| sender.set(event_target_value(&ev))
-                />
-            </label>
-            <p id="round-sender-hint" class="muted small">
-                {ui.tr(Key::RoundSenderHint)}
-            </p>
+            <fieldset class="field-group">
+                <legend>{ui.tr(Key::RoundSender)}</legend>
+                <p id="round-sender-hint" class="muted small">
+                    {ui.tr(Key::RoundSenderHint)}
+                </p>
+                <label class="field">
+                    <span>{ui.tr(Key::FieldPerson)}</span>
+                    <input
+                        type="text"
+                        required
+                        maxlength=TITLE_MAX.to_string()
+                        data-testid="round-person"
+                        aria-describedby="round-sender-hint"
+                        prop:value=move || person.get()
+                        on:input=move |ev| person.set(event_target_value(&ev))
+                    />
+                </label>
+                <label class="field">
+                    <span>{ui.tr(Key::FieldOrganisation)}</span>
+                    <input
+                        type="text"
+                        required
+                        maxlength=TITLE_MAX.to_string()
+                        data-testid="round-organisation"
+                        aria-describedby="round-sender-hint"
+                        prop:value=move || organisation.get()
+                        on:input=move |ev| organisation.set(event_target_value(&ev))
+                    />
+                </label>
+            </fieldset>
             <LangPicker name="round-lang" legend=Key::RoundLanguage lang=lang />
             <ErrorList errors=errors />
             <div class="actions">

@@ -69,6 +69,13 @@ pub fn RoundCard(
             })
             .unwrap_or_default()
     };
+    // Whether the answers can be read yet (the blind rule), said on the
+    // round itself so a list of rounds shows which wait for what.
+    let state = move || match (received() > 0, open.get()) {
+        (false, _) => (Key::RoundStateWaiting, "badge"),
+        (true, false) => (Key::RoundStateClosed, "badge amber"),
+        (true, true) => (Key::RoundStateOpen, "badge green"),
+    };
     let remove = move |_| {
         let done = ui.t(Key::RoundRemoved).to_string();
         store.act_or_say(
@@ -80,7 +87,11 @@ pub fn RoundCard(
     };
     view! {
         <article class="panel round-card" data-testid="round-card">
-            <h3>{head}</h3>
+            <h3>
+                {head} " " <span class=move || state().1 data-testid="round-state">
+                    {move || ui.t(state().0)}
+                </span>
+            </h3>
             <InviteDetails link=link text=text open=Signal::derive(move || received() == 0) />
             <PasteAnswers id=id />
             <Show when=move || { received() > 0 && !open.get() }>
