@@ -686,8 +686,8 @@ translations! {
     CodeMalformed => "De antwoorden in deze code passen niet bij de vragenlijst.", "The answers in this code do not fit the questionnaire.";
     RoundMessage => "Beste klant,\n\nWij willen graag van u horen hoe u onze samenwerking ervaart. Wilt u deze korte vragenlijst invullen? Het kost een paar minuten en elke vraag mag u overslaan:\n\n{link}\n\nEr wordt niets op een server opgeslagen: aan het eind krijgt u een link met uw antwoorden, die u zelf aan ons terugstuurt.\n\nMet vriendelijke groet,\n{sender}", "Dear client,\n\nWe would like to hear how you experience our cooperation. Would you fill in this short questionnaire? It takes a few minutes and you may skip any question:\n\n{link}\n\nNothing is stored on any server: at the end you get a link with your answers, which you send back to us yourself.\n\nKind regards,\n{sender}";
     RoundMessageAnonymous => "Beste klant,\n\nWij willen graag van u horen hoe u onze samenwerking ervaart. Wilt u deze korte vragenlijst invullen? Het kost een paar minuten en elke vraag mag u overslaan:\n\n{link}\n\nEr wordt niets op een server opgeslagen: aan het eind krijgt u een link met uw antwoorden, die u zelf aan ons terugstuurt.{sender}", "Dear client,\n\nWe would like to hear how you experience our cooperation. Would you fill in this short questionnaire? It takes a few minutes and you may skip any question:\n\n{link}\n\nNothing is stored on any server: at the end you get a link with your answers, which you send back to us yourself.{sender}";
-    RoundBookLowNote => "Scorecard van de klant: gemiddeld {mean} op 5", "Client's scorecard: mean {mean} out of 5";
-    RoundBookPromoterNote => "Scorecard van de klant: verwachting overtroffen (gemiddeld {mean} op 5)", "Client's scorecard: expectation exceeded (mean {mean} out of 5)";
+    RoundBookLowNote => "Scorecard van de klant: totaalscore {mean} op 5", "Client's scorecard: overall score {mean} out of 5";
+    RoundBookPromoterNote => "Scorecard van de klant: verwachting overtroffen (totaalscore {mean} op 5)", "Client's scorecard: expectation exceeded (overall score {mean} out of 5)";
     ErrInRound => "Klantuitnodiging {id}: {problem}", "Client invite {id}: {problem}";
     WorkshopNoExercise => "Kies minstens één oefening.", "Choose at least one exercise.";
     WorkshopParticipantN => "deelnemer {n}", "participant {n}";
@@ -763,6 +763,7 @@ translations! {
     WorksheetPrint => "Print werkblad", "Print worksheet";
     WorksheetName => "Naam of codenaam: ____________________", "Name or code name: ____________________";
     ScaleExplained => "1 = helemaal niet waar, 5 = helemaal waar. Weet je het niet, sla de vraag dan over.", "1 = not true at all, 5 = completely true. If you do not know, skip the question.";
+    ScaleExplainedU => "1 = helemaal niet waar, 5 = helemaal waar. Weet u het niet, sla de vraag dan over.", "1 = not true at all, 5 = completely true. If you do not know, skip the question.";
     ReturnTitle => "Antwoorden ontvangen", "Answers received";
     ReturnForWorkshop => "Antwoorden voor de workshop \"{title}\" ({who}).", "Answers for the workshop \"{title}\" ({who}).";
     ReturnFrom => "van {who}", "from {who}";
@@ -813,7 +814,7 @@ translations! {
     GapHistoryHelp => "Onze score min die van de klant, per principe (1–5): dichter bij 0 is kleiner.", "Our score minus the client's, per principle (1–5): closer to 0 is smaller.";
     GapPrinciple => "Principe", "Principle";
     ReturnListTitle => "Antwoorden per contactpersoon", "Answers per contact";
-    ReturnLine => "{who}, ontvangen {date}: gemiddeld {mean} op 5 · laatste contact: {outcome}", "{who}, received {date}: mean {mean} out of 5 · last contact: {outcome}";
+    ReturnLine => "{who}, ontvangen {date}: totaalscore {mean} op 5 (het gemiddelde van de zes principes) · laatste contact: {outcome}", "{who}, received {date}: overall score {mean} out of 5 (the mean of the six principles) · last contact: {outcome}";
     ReturnBookAs => "Boek als \"{category}\"", "Book as \"{category}\"";
     ReturnBooked => "Geboekt als boeking van {date}.", "Booked as the entry of {date}.";
     ReturnBookedDone => "Antwoord geboekt.", "Answer booked.";
@@ -826,12 +827,14 @@ translations! {
     InviteClientFrom => "{sender} vraagt hoe u de samenwerking ervaart", "{sender} asks how you experience the cooperation";
     InviteAccountExplained => "Elke klantrelatie is een rekening van vertrouwen: met wat je levert, luistert en nakomt stort je erop, met fouten, gebroken afspraken en elke vraag om betaling of inzet neem je ervan op. Denk bij deze oefening aan één klantrelatie.", "Every client relationship is an account of trust: what you deliver, listen to and keep deposits into it; errors, broken agreements and every request for payment or effort withdraw from it. Think of one client relationship during this exercise.";
     InviteNoServer => "Er wordt niets op een server opgeslagen. Je antwoorden blijven op dit toestel tot je ze zelf terugstuurt met de link aan het eind.", "Nothing is stored on any server. Your answers stay on this device until you send them back yourself with the link at the end.";
+    InviteNoServerU => "Er wordt niets op een server opgeslagen. Uw antwoorden blijven op dit toestel tot u ze zelf terugstuurt met de link aan het eind.", "Nothing is stored on any server. Your answers stay on this device until you send them back yourself with the link at the end.";
     InvitePseudonym => "Schuilnaam (niet verplicht)", "Pseudonym (optional)";
     InvitePseudonymHint => "Zonder schuilnaam heet je voor de trainer \"deelnemer 3\" of zo.", "Without a pseudonym the trainer sees you as \"participant 3\" or similar.";
     InviteYourName => "Uw naam (niet verplicht)", "Your name (optional)";
     InviteNameHint => "Zo weet de leverancier van wie de antwoorden zijn. Leeg laten mag.", "So the supplier knows whose answers these are. You may leave it empty.";
     InviteStart => "Begin", "Start";
     InviteContinue => "Ga verder waar je was", "Continue where you were";
+    InviteContinueU => "Ga verder waar u was", "Continue where you were";
     StepOf => "Stap {n} van {of}", "Step {n} of {of}";
     ScaleLow => "1 = helemaal niet waar", "1 = not true at all";
     ScaleHigh => "5 = helemaal waar", "5 = completely true";
@@ -841,6 +844,7 @@ translations! {
     DoneClient => "Dank u wel!", "Thank you!";
     DoneClientText => "Uw antwoorden helpen ons u beter te bedienen. Stuur ze terug met de link hieronder.", "Your answers help us serve you better. Send them back with the link below.";
     DoneSteps => "Je hebt {n} stappen doorlopen. Je antwoorden blijven op dit toestel bewaard.", "You went through {n} steps. Your answers stay kept on this device.";
+    DoneStepsU => "U hebt {n} stappen doorlopen. Uw antwoorden blijven op dit toestel bewaard.", "You went through {n} steps. Your answers stay kept on this device.";
     ReturnSendTrainer => "Stuur je antwoorden naar de trainer", "Send your answers to the trainer";
     ReturnSendTo => "Stuur uw antwoorden terug naar {sender}", "Send your answers back to {sender}";
     ReturnSendBack => "Stuur uw antwoorden terug", "Send your answers back";

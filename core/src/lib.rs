@@ -16,6 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod account;
+pub mod axis;
 pub mod calendar;
 pub mod catalogue;
 pub mod command;

@@ -536,6 +536,43 @@ mod tests {
     }
 
     #[test]
+    fn only_recently_deleted_moments_are_cancelled() {
+        let mut a = account();
+        // A deleted entry is no event; a moment deleted long ago is not sent again.
+        a.tombstones.push(Tombstone {
+            kind: TombstoneKind::Entry,
+            id: 41,
+            on: d(2026, 11, 30),
+        });
+        a.tombstones.push(Tombstone {
+            kind: TombstoneKind::Moment,
+            id: 42,
+            on: d(2026, 12, 1) - chrono::Days::new(RECENT_DAYS as u64 + 1),
+        });
+        let got = items(&a, Lang::Nl, d(2026, 12, 1));
+        assert!(got
+            .iter()
+            .all(|i| !i.uid.contains("-41@") && !i.uid.contains("-42@")));
+        assert!(got
+            .iter()
+            .any(|i| i.uid == "kbr-moment-c-1-9@klantbankrekening"));
+    }
+
+    #[test]
+    fn a_stock_take_due_today_is_not_overdue_yet() {
+        // Due on 30 December (90 days after the first entry).
+        let on = |today| {
+            items(&account(), Lang::Nl, today)
+                .into_iter()
+                .find(|i| i.kind == ItemKind::StockTake)
+                .unwrap()
+                .title
+        };
+        assert!(!on(d(2026, 12, 30)).contains("over tijd"));
+        assert!(on(d(2026, 12, 31)).contains("over tijd sinds 30-12-2026"));
+    }
+
+    #[test]
     fn the_file_is_the_same_for_the_same_data() {
         let options = ExportOptions {
             lang: Lang::Nl,

@@ -178,7 +178,12 @@ pub struct BookingOption {
     pub suggested: bool,
 }
 
-/// The client's mean over every scale statement, on 1–5 in tenths.
+/// The client's overall score on 1–5 in tenths: the mean of the answered
+/// principles' means, each principle weighing the same, as in every total
+/// (`docs/DOMAIN.md` "Client invites"); not the mean of all statements,
+/// which would weigh a principle by how many of its statements were
+/// answered; the last contact (a choice) is shown beside it, not in it.
+/// Shown as "totaalscore"; below 3 it suggests booking a low score.
 pub fn mean_tenths(answers: &Answers) -> Option<u32> {
     let s = score(&CLIENT_VIEW, answers);
     let scale: Vec<u32> = s.sections.iter().filter_map(|x| x.mean_tenths).collect();
@@ -247,6 +252,36 @@ mod tests {
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_overall_score_weighs_each_principle_the_same_as_the_total_does() {
+        // Dialogue: one statement answered 1; every other statement 4.
+        let mut answers = Answers::new();
+        let scale = |i: &&crate::questionnaires::engine::Item| {
+            i.kind == crate::questionnaires::engine::AnswerKind::Scale
+        };
+        for item in CLIENT_VIEW.items.iter().filter(scale) {
+            let v = if item.section == "dialogue" { 1 } else { 4 };
+            answers.insert(item.id.to_string(), Answer::Scale(v));
+        }
+        let dialogue: Vec<_> = CLIENT_VIEW
+            .items
+            .iter()
+            .filter(|i| i.section == "dialogue")
+            .filter(scale)
+            .map(|i| i.id)
+            .collect();
+        for id in dialogue.iter().skip(1) {
+            answers.insert(id.to_string(), Answer::Skip);
+        }
+        let s = score(&CLIENT_VIEW, &answers);
+        let principles: Vec<u32> = s.sections.iter().filter_map(|x| x.mean_tenths).collect();
+        let expected = principles.iter().sum::<u32>() as f64 / principles.len() as f64;
+        assert_eq!(principles.len(), 6);
+        assert_eq!(mean_tenths(&answers), Some(expected.round() as u32));
+        // Not the mean of the statements answered (dialogue would weigh less).
+        assert_ne!(mean_tenths(&answers), Some(37));
     }
 
     #[test]

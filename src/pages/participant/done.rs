@@ -102,7 +102,10 @@ pub fn Done() -> impl IntoView {
                 {ui.tr(Key::ChangeAnswers)}
             </button>
             <p class="muted small">
-                {move || tf(ui.lang.get(), Key::DoneSteps, &[("n", &count.to_string())])}
+                {move || {
+                    let key = if kind == Kind::Client { Key::DoneStepsU } else { Key::DoneSteps };
+                    tf(ui.lang.get(), key, &[("n", &count.to_string())])
+                }}
             </p>
         </section>
     }

@@ -15,6 +15,7 @@ pub fn Intro() -> impl IntoView {
     let ui = use_ui();
     let flow = use_flow();
     let (kind, title) = flow.invite.with_value(|i| (i.kind, i.title.clone()));
+    let client = kind == Kind::Client;
     let exercises = flow.invite.with_value(|i| i.exercises.clone());
     let started = flow
         .draft
@@ -52,9 +53,10 @@ pub fn Intro() -> impl IntoView {
                 <p>{ui.tr(Key::InviteAccountExplained)}</p>
             </Show>
             <ul class="exercise-list">{list}</ul>
-            <p>{ui.tr(Key::ScaleExplained)}</p>
+            // One register per flow: a client is addressed with "u".
+            <p>{ui.tr(if client { Key::ScaleExplainedU } else { Key::ScaleExplained })}</p>
             <p class="privacy" data-testid="no-server">
-                {ui.tr(Key::InviteNoServer)}
+                {ui.tr(if client { Key::InviteNoServerU } else { Key::InviteNoServer })}
             </p>
             <form class="form" on:submit=start novalidate>
                 <label class="field">
@@ -92,7 +94,14 @@ pub fn Intro() -> impl IntoView {
                     }}
                 </p>
                 <button type="submit" class="button primary big" data-testid="start">
-                    {move || ui.t(if started { Key::InviteContinue } else { Key::InviteStart })}
+                    {move || ui
+                        .t(
+                            match (started, client) {
+                                (false, _) => Key::InviteStart,
+                                (true, false) => Key::InviteContinue,
+                                (true, true) => Key::InviteContinueU,
+                            },
+                        )}
                 </button>
             </form>
         </section>

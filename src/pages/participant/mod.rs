@@ -13,7 +13,7 @@ mod own_result;
 mod screen;
 
 use kbr_core::i18n::{Key, Lang};
-use kbr_core::invite::code::{decode_invite, Invite};
+use kbr_core::invite::code::{decode_invite, Invite, Kind};
 use kbr_core::invite::flow::{decode_draft, draft_key, encode_draft, screens, Draft};
 use kbr_core::route::Route;
 use leptos::prelude::*;
@@ -71,6 +71,9 @@ pub fn ParticipantApp() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     let ui = crate::state::ui::use_ui();
+    // A client answering an invite sees who asks (on the first screen),
+    // not the name of our tool: that stays on our side.
+    let for_client = matches!(&decoded, Ok(i) if i.kind == Kind::Client);
     let body = match decoded {
         Err(e) => view! {
             <section class="panel participant-error" data-testid="invite-error">
@@ -107,7 +110,9 @@ pub fn ParticipantApp() -> impl IntoView {
     crate::state::offline::install("./sw.js");
     view! {
         <header class="participant-header">
-            <span class="brand-name">{ui.tr(Key::AppName)}</span>
+            <span class="brand-name">
+                {(!for_client).then(|| ui.tr(Key::AppName))}
+            </span>
             <LangSwitch />
         </header>
         <crate::components::update_notice::UpdateNotice />

@@ -2,6 +2,7 @@
 //! words at both ends, skip), a progress indicator, back and next.
 
 use kbr_core::i18n::{tf, Key};
+use kbr_core::invite::code::Kind;
 use kbr_core::invite::flow::screens;
 use kbr_core::model::Answers;
 use kbr_core::questionnaires::engine::AnswerKind;
@@ -23,6 +24,7 @@ pub fn SectionScreen(
     let flow = use_flow();
     let screen = flow.invite.with_value(|i| screens(i)[index]);
     let def = flow.invite.with_value(|i| i.exercises[screen.exercise]);
+    let plain = flow.invite.with_value(|i| i.kind == Kind::Client);
     // The question fields write into one signal; it is copied into the draft.
     let answers = RwSignal::new(
         flow.draft
@@ -61,8 +63,23 @@ pub fn SectionScreen(
                 ></progress>
             </div>
             <p class="muted small">{move || def.title.get(ui.lang.get())}</p>
-            <h1 tabindex="-1">{move || screen.section.title.get(ui.lang.get())}</h1>
-            <p class="muted">{move || screen.section.description.get(ui.lang.get())}</p>
+            {if plain {
+                // A client reads the plain question, not our principle's name.
+                view! {
+                    <h1 tabindex="-1" data-testid="section-heading">
+                        {move || screen.section.description.get(ui.lang.get())}
+                    </h1>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <h1 tabindex="-1" data-testid="section-heading">
+                        {move || screen.section.title.get(ui.lang.get())}
+                    </h1>
+                    <p class="muted">{move || screen.section.description.get(ui.lang.get())}</p>
+                }
+                    .into_any()
+            }}
             <Show when=move || has_scale>
                 <p class="scale-ends small">
                     <span>{ui.tr(Key::ScaleLow)}</span>

@@ -127,7 +127,12 @@ export class ClientViewPage {
     await form.getByTestId('round-person').fill(person);
     await form.getByTestId('round-organisation').fill(sender);
     await form.getByTestId(`round-lang-${lang}`).check();
+    const before = await this.rounds.count();
     await form.getByTestId('round-create').click();
+    // A made round shows as a new card (wait for it before reading links);
+    // without a sender it is refused and says why.
+    if (sender && person) await expect(this.rounds).toHaveCount(before + 1);
+    else await expect(form.getByRole('alert')).toBeVisible();
   }
 
   /** The newest round card (rounds are listed newest first). */

@@ -141,6 +141,7 @@ test.describe('at a desk', () => {
 
     // The demo's late payment and dispute are followed up already: it
     // opens on its figures, not on a question nobody asked for.
+    await page.goto('./#/');
     await page.evaluate(() => localStorage.clear());
     await new AppPage(page).reload();
     await page.getByTestId('load-demo').click();

@@ -50,8 +50,12 @@ test('client invite: link, the client answers on a phone, blind until our own sc
     await expect(ph.getByRole('heading', { level: 1 })).toContainText('Eva de Vries, Jansen ICT asks');
     await expect(ph.getByTestId('no-server')).toContainText('Nothing is stored on any server');
     await expectNoAxeViolations(ph);
+    // Our tool's name and our principle names stay on our side.
+    await expect(ph.locator('body')).not.toContainText('Client bank account');
     await p.start('Ans');
     await expect(ph.getByText('My supplier knows what success means')).toBeVisible();
+    await expect(ph.getByTestId('section-heading')).toHaveText('Does the supplier work for your success?');
+    await expect(ph.locator('body')).not.toContainText('Serving');
     await expectNoSidewaysScroll(ph);
     await expectNoAxeViolations(ph);
     await p.fillAll((item) => {
@@ -81,7 +85,17 @@ test('client invite: link, the client answers on a phone, blind until our own sc
   // A second round, answered by someone else, is another round's code.
   await view.createRound({ sender: 'Jansen ICT' });
   const second = await view.inviteLink(0);
+  // A Dutch client is addressed with "u" throughout, never with "je".
+  {
+    const { context, page: nl } = await phone(browser, consoleErrors);
+    await new ParticipantPage(nl).open(second);
+    await expect(nl.getByTestId('no-server')).toContainText('Uw antwoorden blijven op dit toestel tot u ze zelf terugstuurt');
+    await expect(nl.getByTestId('participant-intro')).not.toContainText(/\b(je|jij|jouw)\b/i);
+    await context.close();
+  }
   const other = await clientAnswers(browser, consoleErrors, second, { answer: () => 'skip' });
+  await expect(other.page.getByTestId('participant-done')).toContainText('U hebt');
+  await expect(other.page.getByTestId('participant-done')).not.toContainText(/\b(je|jij|jouw)\b/i);
   await other.context.close();
 
   // Refusals: a tampered code and a code of the other round.

@@ -95,7 +95,7 @@ test('a new device restores a backup from the first screen, with the app\'s own 
   // The file control is the app's button in the app's language, no bare "Choose File".
   const chooser = page.getByTestId('import-file');
   await expect(page.locator('label.file-button', { has: chooser })).toHaveText('Kies een back-upbestand');
-  await expect(chooser).toBeHidden();
+  await expect(chooser).toHaveClass(/visually-hidden/);
   await chooser.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
@@ -161,4 +161,63 @@ test('words: real plurals, one term per idea, and a line explaining each figure'
   for (const text of await page.locator('main').allTextContents()) {
     expect(text).not.toMatch(/\w\((s|en|n)\)/);
   }
+});
+
+test('the chart: month labels apart, round values with a real minus sign, the legend in the lines\' colours, readable text', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByTestId('load-demo').click();
+  const chart = page.getByTestId('balance-chart');
+  await expect(chart.locator('text.tick.x').first()).toBeVisible();
+  const facts = await chart.evaluate((fig) => {
+    const svg = fig.querySelector('svg');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const fontPx = parseFloat(getComputedStyle(svg.querySelector('text.tick')).fontSize) * scale;
+    const xs = [...svg.querySelectorAll('text.tick.x')].map((t) => t.getBoundingClientRect()).sort((a, b) => a.left - b.left)
+      .map((r) => [r.left, r.right]);
+    const ys = [...svg.querySelectorAll('text.tick.y')].map((t) => t.textContent);
+    const line = getComputedStyle(svg.querySelector('polyline.line.client')).stroke;
+    const key = getComputedStyle(fig.querySelector('.legend .key.client'), '::before').borderTopColor;
+    return { fontPx, xs, ys, line, key };
+  });
+  expect(facts.fontPx, 'axis text size on screen').toBeGreaterThanOrEqual(11);
+  expect(facts.xs.length).toBeGreaterThan(1);
+  for (let i = 1; i < facts.xs.length; i++) {
+    expect(facts.xs[i][0], 'month labels collide').toBeGreaterThan(facts.xs[i - 1][1]);
+  }
+  expect(facts.key).toBe(facts.line);
+  // No hyphen for a minus, and the values are one round step apart.
+  for (const y of facts.ys) expect(y).not.toContain('-');
+  const values = facts.ys.map((y) => Number(y.replace('\u2212', '-').replace('.', ''))).sort((a, b) => a - b);
+  expect(values).toContain(0);
+  const steps = new Set(values.slice(1).map((v, i) => v - values[i]));
+  const round = [...steps].every((s) => [1, 2, 5].includes(s / 10 ** Math.floor(Math.log10(s))));
+  expect(round, `steps ${[...steps]}`).toBe(true);
+});
+
+test('segmented controls fit or wrap into whole boxes, with no gap inside their frame', async ({ page }) => {
+  const { client } = await newClient(page, 'Knoppen BV');
+  // The debtor form has the longest choices.
+  await client.book({ party: 'client', direction: 'withdrawal', category: 'cw-paid-late', weight: 2 });
+  await expect(page.getByTestId('dispute-form')).toBeVisible();
+  const controls = await page.locator('.segmented').evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).map((el) => {
+    const box = el.getBoundingClientRect();
+    const parts = [...el.children].map((c) => {
+      const r = c.getBoundingClientRect();
+      const st = getComputedStyle(c);
+      return { right: r.right, bottom: r.bottom, borders: [st.borderTopWidth, st.borderRightWidth, st.borderBottomWidth, st.borderLeftWidth].map(parseFloat) };
+    });
+    return { right: box.right, bottom: box.bottom, parts };
+  }));
+  expect(controls.length).toBeGreaterThanOrEqual(4);
+  const width = page.viewportSize().width;
+  for (const c of controls) {
+    expect(c.right).toBeLessThanOrEqual(width);
+    // The frame ends where the segments end: no empty strip.
+    expect(c.right - Math.max(...c.parts.map((p) => p.right))).toBeLessThanOrEqual(1.5);
+    expect(c.bottom - Math.max(...c.parts.map((p) => p.bottom))).toBeLessThanOrEqual(1.5);
+    // Every segment is a whole box, on a second row too.
+    for (const p of c.parts) expect(Math.min(...p.borders)).toBeGreaterThanOrEqual(1);
+  }
+  await expectNoAxeViolations(page);
 });
