@@ -205,6 +205,51 @@ mod tests {
         }
     }
 
+    #[test]
+    fn candidates_are_the_latest_first_and_on_one_day_the_last_booked_first() {
+        let late = entry(
+            9,
+            "cw-paid-late",
+            Party::Client,
+            Direction::Withdrawal,
+            d(3, 10),
+        );
+        let mut a = Account::new(Client::new(ClientId::new_unchecked("c-2"), "Y"));
+        a.entries = vec![
+            entry(
+                3,
+                "sw-delivery-error",
+                Party::Supplier,
+                Direction::Withdrawal,
+                d(3, 1),
+            ),
+            entry(
+                5,
+                "sw-invoice-error",
+                Party::Supplier,
+                Direction::Withdrawal,
+                d(3, 1),
+            ),
+            entry(
+                4,
+                "sw-delivery-error",
+                Party::Supplier,
+                Direction::Withdrawal,
+                d(3, 5),
+            ),
+            entry(
+                6,
+                "sw-delivery-error",
+                Party::Supplier,
+                Direction::Withdrawal,
+                d(3, 11),
+            ),
+            late.clone(),
+        ];
+        let ids: Vec<u64> = candidates(&a, &late).iter().map(|e| e.id.0).collect();
+        assert_eq!(ids, vec![4, 5, 3]);
+    }
+
     fn account() -> Account {
         let mut a = Account::new(Client::new(ClientId::new_unchecked("c-1"), "X"));
         a.entries = vec![

@@ -199,6 +199,30 @@ mod tests {
     use crate::questionnaires::engine::score;
 
     #[test]
+    fn a_party_with_nothing_booked_has_no_status() {
+        use crate::account::status::Status;
+        use crate::model::{
+            Account, CategoryId, Client, ClientId, Direction, Entry, EntryId, Party, Weight,
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut a = Account::new(Client::new(ClientId::new_unchecked("c-1"), "Alleen wij"));
+        a.entries.push(Entry {
+            id: EntryId(1),
+            date: today,
+            party: Party::Supplier,
+            direction: Direction::Deposit,
+            category: CategoryId::new("sd-delivered"),
+            weight: Weight::new(2).unwrap(),
+            who: Default::default(),
+            note: String::new(),
+            repairs: None,
+        });
+        let h = headline(&a, today);
+        assert_eq!(h.client_status.status, Status::NoData);
+        assert_ne!(h.supplier_status.status, Status::NoData);
+    }
+
+    #[test]
     fn headline_shows_the_latest_scored_hostmanship_total_and_actions() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut a = demo::example(today, 1);

@@ -536,6 +536,14 @@ mod tests {
     }
 
     #[test]
+    fn reminders_ring_at_nine_on_the_day_the_day_before_or_a_week_before() {
+        assert_eq!(Reminder::None.offset(), None);
+        assert_eq!(Reminder::MorningOf.offset(), Some(Duration::hours(9)));
+        assert_eq!(Reminder::DayBefore.offset(), Some(Duration::hours(-15)));
+        assert_eq!(Reminder::WeekBefore.offset(), Some(Duration::hours(-159)));
+    }
+
+    #[test]
     fn only_recently_deleted_moments_are_cancelled() {
         let mut a = account();
         // A deleted entry is no event; a moment deleted long ago is not sent again.

@@ -896,6 +896,17 @@ BEGIN:VEVENT\r\nUID:out\r\nSUMMARY:Ver\r\nDTSTART:{}\r\nEND:VEVENT\r\n",
         assert_eq!(p.until, t.checked_add_days(Days::new(WINDOW_DAYS)).unwrap());
         let taken: Vec<&str> = p.occurrences.iter().map(|o| o.source.as_str()).collect();
         assert_eq!(taken, ["in", "edge"]);
+        // Today is inside the window, yesterday is past.
+        let edges = ics(&format!(
+            "BEGIN:VEVENT\r\nUID:today\r\nDTSTART:{}\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:yesterday\r\nDTSTART:{}\r\nEND:VEVENT\r\n",
+            day(0),
+            t.pred_opt().unwrap().format("%Y%m%d"),
+        ));
+        let e = parse(&edges, t, 0).unwrap();
+        assert_eq!(e.occurrences.len(), 1);
+        assert_eq!(e.occurrences[0].source, "today");
+        assert_eq!(e.skipped[0].reason, SkipReason::Past);
         assert_eq!(p.skipped.len(), 1);
         assert_eq!(p.skipped[0].reason, SkipReason::Later);
         assert!(p.skipped[0]

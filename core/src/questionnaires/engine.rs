@@ -895,6 +895,21 @@ mod tests {
         assert_eq!(b1.counts, vec![2, 1]);
         assert_eq!(b1.share(0), Some(67));
         assert_eq!(item_stats(TEST_DEF.item("b1").unwrap(), &[]).share(0), None);
+        // A scale value outside 1–5 (a damaged record) is not counted.
+        let odd = [
+            answers(&[("a1", Answer::Scale(9))]),
+            answers(&[("a1", Answer::Scale(2))]),
+        ];
+        let a1 = item_stats(TEST_DEF.item("a1").unwrap(), &odd);
+        assert_eq!((a1.answered, a1.mean_tenths), (1, Some(20)));
+    }
+
+    #[test]
+    fn answer_errors_are_sentences_naming_what_is_wrong() {
+        let m = AnswerError::UnknownDefinition("x-quiz".into()).message(Lang::Nl);
+        assert!(m.contains("x-quiz") && m.ends_with('.'), "{m}");
+        let m = AnswerError::DateOutOfRange.message(Lang::En);
+        assert!(m.len() > 10 && m.ends_with('.'), "{m}");
     }
 
     #[test]

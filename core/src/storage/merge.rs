@@ -715,6 +715,58 @@ mod tests {
     }
 
     #[test]
+    fn choosing_in_a_category_conflict_changes_that_category_only() {
+        use crate::model::{CategoryId, Direction, OwnCategory, Party};
+        let mut base = demo::example(today(), 5);
+        for (id, label) in [("own-a", "Eerste"), ("own-b", "Tweede")] {
+            base.own_categories.push(OwnCategory {
+                id: CategoryId::new(id),
+                party: Party::Supplier,
+                direction: Direction::Deposit,
+                label: label.into(),
+            });
+        }
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.own_categories[0].label = "Hier".into();
+        theirs.own_categories[0].label = "Daar".into();
+        let m = merge(&base, &mine, &theirs, today());
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].record, Record::Category("own-a".into()));
+        let mut resolved = m.account.clone();
+        resolve(&mut resolved, &m.conflicts[0], Side::Theirs);
+        let labels: Vec<&str> = resolved
+            .own_categories
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect();
+        assert_eq!(labels, ["Daar", "Tweede"]);
+    }
+
+    #[test]
+    fn choosing_in_a_moment_assessment_or_stock_take_conflict_changes_that_record_only() {
+        let base = demo::example(today(), 6);
+        assert!(base.moments.len() >= 2 && base.assessments.len() >= 2);
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.moments[0].description = "Hier".into();
+        theirs.moments[0].description = "Daar".into();
+        mine.assessments[0].date = today();
+        theirs.assessments[0].date = today() - chrono::Days::new(1);
+        mine.stock_takes[0].reflection = "Hier".into();
+        theirs.stock_takes[0].reflection = "Daar".into();
+        let m = merge(&base, &mine, &theirs, today());
+        assert_eq!(m.conflicts.len(), 3);
+        let mut resolved = m.account.clone();
+        for c in &m.conflicts {
+            resolve(&mut resolved, c, Side::Theirs);
+        }
+        assert_eq!(resolved.moments[0].description, "Daar");
+        assert_eq!(resolved.moments[1].description, base.moments[1].description);
+        assert_eq!(resolved.assessments[0].date, today() - chrono::Days::new(1));
+        assert_eq!(resolved.assessments[1].date, base.assessments[1].date);
+        assert_eq!(resolved.stock_takes[0].reflection, "Daar");
+    }
+
+    #[test]
     fn deletions_stay_deleted_unless_the_other_side_changed_the_record() {
         let base = demo::example(today(), 4);
         let (mut mine, mut theirs) = (base.clone(), base.clone());

@@ -110,9 +110,7 @@ pub fn ParticipantApp() -> impl IntoView {
     crate::state::offline::install("./sw.js");
     view! {
         <header class="participant-header">
-            <span class="brand-name">
-                {(!for_client).then(|| ui.tr(Key::AppName))}
-            </span>
+            <span class="brand-name">{(!for_client).then(|| ui.tr(Key::AppName))}</span>
             <LangSwitch />
         </header>
         <crate::components::update_notice::UpdateNotice />
