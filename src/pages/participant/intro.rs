@@ -95,14 +95,13 @@ pub fn Intro() -> impl IntoView {
                 </p>
                 <button type="submit" class="button primary big" data-testid="start">
                     {move || {
-                        ui
-                            .t(
-                                match (started, client) {
-                                    (false, _) => Key::InviteStart,
-                                    (true, false) => Key::InviteContinue,
-                                    (true, true) => Key::InviteContinueU,
-                                },
-                            )
+                        ui.t(
+                            match (started, client) {
+                                (false, _) => Key::InviteStart,
+                                (true, false) => Key::InviteContinue,
+                                (true, true) => Key::InviteContinueU,
+                            },
+                        )
                     }}
                 </button>
             </form>
