@@ -2,19 +2,17 @@
 //! with where they belong (a workshop session or a client's invite round
 //! in this browser) and added only when the user confirms.
 
+mod client;
+mod workshop;
+
 use chrono::NaiveDate;
-use kbr_core::command::Command;
 use kbr_core::i18n::{format_date, tf, Key};
 use kbr_core::invite::code::{decode_return, Kind};
-use kbr_core::invite::rounds::{client_return, find_round};
-use kbr_core::invite::workshop::SessionCommand;
-use kbr_core::model::RoundId;
-use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
-use crate::state::store::use_store;
 use crate::state::ui::use_ui;
-use crate::state::workshops::use_workshops;
+use client::client_target;
+use workshop::workshop_target;
 
 /// The answers in `code`, with a button to add them where they belong.
 #[component]
@@ -23,146 +21,14 @@ pub fn ReturnPage(
     code: String,
 ) -> impl IntoView {
     let ui = use_ui();
-    let store = use_store();
-    let workshops = use_workshops();
     let decoded = decode_return(&code);
     let error = RwSignal::new(None::<String>);
     let body = match decoded {
-        Err(e) => view! {
-            <p class="errors" role="alert" data-testid="return-error">
-                {move || e.message(ui.lang.get())}
-            </p>
-        }
-        .into_any(),
-        Ok(ret) => {
-            let round = RoundId(ret.session);
-            let who = ret.pseudonym.clone();
-            match ret.kind {
-                Kind::Workshop => {
-                    let title = workshops.with(round, |s| s.title.clone());
-                    let added_on = workshops.with(round, |s| s.added_on(&ret)).flatten();
-                    let add = {
-                        let code = code.clone();
-                        move |_| {
-                            let lang = ui.lang.get_untracked();
-                            match workshops.apply(
-                                round,
-                                SessionCommand::Collect(code.clone()),
-                                lang,
-                            ) {
-                                Ok((_, outcomes)) => {
-                                    let line = outcomes
-                                        .first()
-                                        .map(|o| crate::pages::workshops::outcome_line(o, lang).1)
-                                        .unwrap_or_default();
-                                    store.notify(line, None);
-                                    ui.go(Route::Workshop(round));
-                                }
-                                Err(e) => error.set(Some(e)),
-                            }
-                        }
-                    };
-                    match (title, added_on) {
-                        (Some(_), Some(day)) => {
-                            already_added(day, Route::Workshop(round).to_hash()).into_any()
-                        }
-                        (None, _) => view! {
-                            <p class="errors" role="alert" data-testid="return-error">
-                                {ui.tr(Key::ReturnNoSession)}
-                            </p>
-                        }
-                        .into_any(),
-                        (Some(title), None) => view! {
-                            <p data-testid="return-target">
-                                {move || {
-                                    let lang = ui.lang.get();
-                                    let who = if who.is_empty() {
-                                        Key::ReturnNoName.text(lang).to_string()
-                                    } else {
-                                        tf(lang, Key::ReturnFrom, &[("who", &who)])
-                                    };
-                                    tf(
-                                        lang,
-                                        Key::ReturnForWorkshop,
-                                        &[("title", &title), ("who", &who)],
-                                    )
-                                }}
-                            </p>
-                            <button
-                                type="button"
-                                class="button primary"
-                                on:click=add
-                                data-testid="return-add"
-                            >
-                                {ui.tr(Key::ReturnAdd)}
-                            </button>
-                        }
-                        .into_any(),
-                    }
-                }
-                Kind::Client => {
-                    let accounts = store.accounts_now();
-                    let found = find_round(&accounts, round)
-                        .map(|(a, r)| (a.client.id.clone(), a.client.name.clone(), r));
-                    match (found, client_return(&ret, store.today())) {
-                        (Some((client, _, r)), Ok(answer)) if r.added_on(&answer).is_some() => {
-                            let day = r.added_on(&answer).unwrap_or(answer.received);
-                            let to = Route::Client {
-                                id: client,
-                                tab: ClientTab::ClientView,
-                            };
-                            already_added(day, to.to_hash()).into_any()
-                        }
-                        (Some((client, name, _)), Ok(answer)) => {
-                            let add = move |_| {
-                                let lang = ui.lang.get_untracked();
-                                let cmd = Command::AddClientReturn {
-                                    round,
-                                    answer: Box::new(answer.clone()),
-                                };
-                                match store.act(&client, cmd, ui.t(Key::ReturnAdded).to_string()) {
-                                    Ok(()) => ui.go(Route::Client {
-                                        id: client.clone(),
-                                        tab: ClientTab::ClientView,
-                                    }),
-                                    Err(e) => error.set(Some(e.messages(lang).join(" "))),
-                                }
-                            };
-                            view! {
-                                <p data-testid="return-target">
-                                    {move || tf(
-                                        ui.lang.get(),
-                                        Key::ReturnForClient,
-                                        &[("client", &name)],
-                                    )}
-                                </p>
-                                <button
-                                    type="button"
-                                    class="button primary"
-                                    on:click=add
-                                    data-testid="return-add"
-                                >
-                                    {ui.tr(Key::ReturnAdd)}
-                                </button>
-                            }
-                            .into_any()
-                        }
-                        (None, _) => view! {
-                            <p class="errors" role="alert" data-testid="return-error">
-                                {ui.tr(Key::ReturnNoRound)}
-                            </p>
-                        }
-                        .into_any(),
-                        (_, Err(e)) => view! {
-                            <p class="errors" role="alert" data-testid="return-error">
-                                {move || e.message(ui.lang.get())}
-                            </p>
-                        }
-                        .into_any(),
-                    }
-                }
-            }
-        }
+        Err(e) => refused(move || e.message(ui.lang.get())),
+        Ok(ret) => match ret.kind {
+            Kind::Workshop => workshop_target(ret, code, error),
+            Kind::Client => client_target(ret, error),
+        },
     };
     view! {
         <section class="panel return-page" data-testid="return-page">
@@ -207,4 +73,14 @@ fn already_added(day: NaiveDate, href: String) -> impl IntoView {
             {ui.tr(Key::ReturnOpenTarget)}
         </a>
     }
+}
+
+/// Why the answers cannot be added here, as an alert.
+fn refused(text: impl Fn() -> String + Send + Sync + 'static) -> AnyView {
+    view! {
+        <p class="errors" role="alert" data-testid="return-error">
+            {text}
+        </p>
+    }
+    .into_any()
 }

@@ -51,6 +51,23 @@ pub fn NewRoundForm() -> impl IntoView {
             Err(e) => errors.set(e.messages(ui.lang.get_untracked())),
         }
     };
+    // The two parts of who asks: required, described by one hint.
+    let sender_field = move |label: Key, testid: &'static str, value: RwSignal<String>| {
+        view! {
+            <label class="field">
+                <span>{ui.tr(label)}</span>
+                <input
+                    type="text"
+                    required
+                    maxlength=TITLE_MAX.to_string()
+                    data-testid=testid
+                    aria-describedby="round-sender-hint"
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            </label>
+        }
+    };
     view! {
         <form class="form panel" on:submit=create novalidate data-testid="new-round">
             <h3>{ui.tr(Key::RoundNew)}</h3>
@@ -59,30 +76,8 @@ pub fn NewRoundForm() -> impl IntoView {
                 <p id="round-sender-hint" class="muted small">
                     {ui.tr(Key::RoundSenderHint)}
                 </p>
-                <label class="field">
-                    <span>{ui.tr(Key::FieldPerson)}</span>
-                    <input
-                        type="text"
-                        required
-                        maxlength=TITLE_MAX.to_string()
-                        data-testid="round-person"
-                        aria-describedby="round-sender-hint"
-                        prop:value=move || person.get()
-                        on:input=move |ev| person.set(event_target_value(&ev))
-                    />
-                </label>
-                <label class="field">
-                    <span>{ui.tr(Key::FieldOrganisation)}</span>
-                    <input
-                        type="text"
-                        required
-                        maxlength=TITLE_MAX.to_string()
-                        data-testid="round-organisation"
-                        aria-describedby="round-sender-hint"
-                        prop:value=move || organisation.get()
-                        on:input=move |ev| organisation.set(event_target_value(&ev))
-                    />
-                </label>
+                {sender_field(Key::FieldPerson, "round-person", person)}
+                {sender_field(Key::FieldOrganisation, "round-organisation", organisation)}
             </fieldset>
             <LangPicker name="round-lang" legend=Key::RoundLanguage lang=lang />
             <ErrorList errors=errors />
