@@ -2,7 +2,7 @@
 //!
 //! Domain rules live in the pure `kbr_core` crate. This crate is layered,
 //! each layer importing only the ones below it (`docs/ARCHITECTURE.md`,
-//! checked by `tests/layers.rs`):
+//! checked by `tools/layers/tests/layers.rs`):
 //!
 //! 1. [`state`]: the store, persistence and the browser's services;
 //! 2. [`components`]: view pieces that get everything through props or

@@ -79,7 +79,10 @@ pub fn register() {
 pub fn page(route: Route) -> AnyView {
     match route {
         Route::Overview => view! { <Overview /> }.into_any(),
-        route @ (Route::Workshops | Route::Workshop(_) | Route::Worksheet(_)) => {
+        route @ (Route::Workshops
+        | Route::Workshop(_)
+        | Route::Projector(_)
+        | Route::Worksheet(_)) => {
             view! { <Deferred load=move || pages::workshops::workshop_page(route.clone()) /> }
                 .into_any()
         }

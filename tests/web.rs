@@ -655,6 +655,7 @@ async fn the_participant_page_keeps_its_draft_across_a_reload() {
         lang: Lang::En,
         exercises: vec![&HOSTMANSHIP],
         title: "Case".into(),
+        register: kbr_core::i18n::Register::Informal,
     };
     fresh_start(&format!("#/i/{}", encode_invite(&invite)));
     let root = container();

@@ -52,6 +52,40 @@ impl Lang {
     }
 }
 
+/// How Dutch text addresses the reader: with "u" (formal, the default for a
+/// client: Dutch business usage often expects it) or with "je". The sender
+/// of a client invite chooses; workshop participants are always "je".
+/// English has one form, so both registers read the same there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Register {
+    /// "u", "uw".
+    #[default]
+    #[serde(rename = "u")]
+    Formal,
+    /// "je", "jouw".
+    #[serde(rename = "je")]
+    Informal,
+}
+
+impl Register {
+    /// Both registers, in the order the choice shows them.
+    pub const ALL: [Register; 2] = [Register::Formal, Register::Informal];
+
+    /// Of two texts that say the same in each register, the one for this
+    /// register.
+    pub fn pick(self, formal: Key, informal: Key) -> Key {
+        match self {
+            Register::Formal => formal,
+            Register::Informal => informal,
+        }
+    }
+
+    /// For serde: the default is not written.
+    pub fn is_formal(&self) -> bool {
+        *self == Register::Formal
+    }
+}
+
 macro_rules! translations {
     ($($key:ident => $nl:expr, $en:expr;)*) => {
         #[allow(non_upper_case_globals, missing_docs)]
@@ -528,6 +562,7 @@ translations! {
     ErrUnknownQuestionnaire => "Vragenlijst '{id}' is onbekend in deze versie van de app.", "Questionnaire '{id}' is unknown to this version of the app.";
     ErrNewerQuestionnaire => "Vragenlijst '{id}' versie {version} komt van een nieuwere versie van de app.", "Questionnaire '{id}' version {version} comes from a newer version of the app.";
     ErrUnknownItem => "Antwoord op onbekende vraag '{id}'.", "Answer to an unknown question '{id}'.";
+    ErrGroupFigure => "Een groepsscore ({id}) past niet bij de vragenlijst.", "A group figure ({id}) does not fit the questionnaire.";
     ErrAnswerMismatch => "Het antwoord op '{id}' past niet bij de vraag.", "The answer to '{id}' does not fit the question.";
     ErrAnswerTooLong => "Het antwoord op '{id}' is langer dan {max} tekens.", "The answer to '{id}' is longer than {max} characters.";
     ErrNoExtra => "Vul bij vraag 3 eerst het extraatje in dat je wilt plannen.", "First fill in the extra you want to plan at question 3.";
@@ -686,6 +721,8 @@ translations! {
     CodeMalformed => "De antwoorden in deze code passen niet bij de vragenlijst.", "The answers in this code do not fit the questionnaire.";
     RoundMessage => "Beste klant,\n\nWij willen graag van u horen hoe u onze samenwerking ervaart. Wilt u deze korte vragenlijst invullen? Het kost een paar minuten en elke vraag mag u overslaan:\n\n{link}\n\nEr wordt niets op een server opgeslagen: aan het eind krijgt u een link met uw antwoorden, die u zelf aan ons terugstuurt.\n\nMet vriendelijke groet,\n{sender}", "Dear client,\n\nWe would like to hear how you experience our cooperation. Would you fill in this short questionnaire? It takes a few minutes and you may skip any question:\n\n{link}\n\nNothing is stored on any server: at the end you get a link with your answers, which you send back to us yourself.\n\nKind regards,\n{sender}";
     RoundMessageAnonymous => "Beste klant,\n\nWij willen graag van u horen hoe u onze samenwerking ervaart. Wilt u deze korte vragenlijst invullen? Het kost een paar minuten en elke vraag mag u overslaan:\n\n{link}\n\nEr wordt niets op een server opgeslagen: aan het eind krijgt u een link met uw antwoorden, die u zelf aan ons terugstuurt.{sender}", "Dear client,\n\nWe would like to hear how you experience our cooperation. Would you fill in this short questionnaire? It takes a few minutes and you may skip any question:\n\n{link}\n\nNothing is stored on any server: at the end you get a link with your answers, which you send back to us yourself.{sender}";
+    RoundMessageJe => "Hallo,\n\nWe horen graag van je hoe je onze samenwerking ervaart. Wil je deze korte vragenlijst invullen? Het kost een paar minuten en elke vraag mag je overslaan:\n\n{link}\n\nEr wordt niets op een server opgeslagen: aan het eind krijg je een link met je antwoorden, die je zelf aan ons terugstuurt.\n\nGroet,\n{sender}", "Hello,\n\nWe would like to hear how you experience our cooperation. Would you fill in this short questionnaire? It takes a few minutes and you may skip any question:\n\n{link}\n\nNothing is stored on any server: at the end you get a link with your answers, which you send back to us yourself.\n\nBest wishes,\n{sender}";
+    RoundMessageAnonymousJe => "Hallo,\n\nWe horen graag van je hoe je onze samenwerking ervaart. Wil je deze korte vragenlijst invullen? Het kost een paar minuten en elke vraag mag je overslaan:\n\n{link}\n\nEr wordt niets op een server opgeslagen: aan het eind krijg je een link met je antwoorden, die je zelf aan ons terugstuurt.{sender}", "Hello,\n\nWe would like to hear how you experience our cooperation. Would you fill in this short questionnaire? It takes a few minutes and you may skip any question:\n\n{link}\n\nNothing is stored on any server: at the end you get a link with your answers, which you send back to us yourself.{sender}";
     RoundBookLowNote => "Scorecard van de klant: totaalscore {mean} op 5", "Client's scorecard: overall score {mean} out of 5";
     RoundBookPromoterNote => "Scorecard van de klant: verwachting overtroffen (totaalscore {mean} op 5)", "Client's scorecard: expectation exceeded (overall score {mean} out of 5)";
     ErrInRound => "Klantuitnodiging {id}: {problem}", "Client invite {id}: {problem}";
@@ -737,9 +774,36 @@ translations! {
     CollectAdd => "Toevoegen", "Add";
     CollectAdded => "Toegevoegd: {who}.", "Added: {who}.";
     CollectReplaced => "{who} stuurde opnieuw: de eerdere antwoorden zijn vervangen.", "{who} sent again: the earlier answers were replaced.";
+    CollectDuplicate => "Al toegevoegd: de antwoorden van {who} staan er al precies zo in.", "Already added: {who}'s answers are in exactly like this.";
+    ScanStart => "Scannen met de camera", "Scan with the camera";
+    ScanStop => "Stop met scannen", "Stop scanning";
+    ScanVideo => "Wat de camera ziet", "What the camera sees";
+    ScanCountOf => "{n} van {of}", "{n} of {of}";
+    ScanExpected => "Verwacht aantal deelnemers", "Expected participants";
+    CameraRefused => "De camera mag niet worden gebruikt: sta de camera toe in de instellingen van de browser. Plakken werkt gewoon.", "The camera may not be used: allow it in the browser's settings. Pasting still works.";
+    CameraAbsent => "Er is geen camera gevonden. Plakken werkt gewoon.", "No camera was found. Pasting still works.";
+    CameraBusy => "De camera is in gebruik door een ander programma. Sluit dat en probeer opnieuw, of plak de links.", "The camera is in use by another program. Close it and try again, or paste the links.";
+    CameraUnsupported => "Deze browser kan hier de camera niet gebruiken. Plakken werkt gewoon.", "This browser cannot use the camera here. Pasting still works.";
     CollectRefused => "Geweigerd ({code}…): {reason}", "Refused ({code}…): {reason}";
     CollectFileTooLarge => "Geweigerd: {name} is te groot voor een antwoordbestand.", "Refused: {name} is too large for a return file.";
     GroupStats => "gemiddeld {mean} · bereik {min}–{max} ({range}) · sd {sd} · n {n}", "mean {mean} · range {min}–{max} ({range}) · sd {sd} · n {n}";
+    ProjectorOpen => "Projector", "Projector";
+    ProjectorOpenHelp => "Toont de resultaten schermvullend, groot genoeg voor achter in de zaal. Pijltjes: volgende en vorige; Esc: terug.", "Shows the results full screen, large enough for the back of the room. Arrows: next and previous; Esc: back.";
+    ProjectorPosition => "{n} / {of}", "{n} / {of}";
+    ProjectorEmpty => "Nog geen antwoorden om te tonen.", "No answers to show yet.";
+    ProjectorNotRevealed => "Onthul eerst de resultaten; daarna kun je ze projecteren.", "Reveal the results first; then you can project them.";
+    ProjectorNav => "Dia's", "Slides";
+    ProjectorPrev => "Vorige", "Previous";
+    ProjectorNext => "Volgende", "Next";
+    ProjectorClose => "Sluiten (Esc)", "Close (Esc)";
+    ProjectorOrder => "Meeste verschil van mening bovenaan. Elke stip is één deelnemer, de streep het groepsgemiddelde; de spreiding zegt hoe ver de scores gemiddeld van dat gemiddelde liggen.", "Most disagreement at the top. Each dot is one participant, the bar the group mean; the spread says how far the scores lie from that mean on average.";
+    ProjectorSpread => "spreiding {sd}", "spread {sd}";
+    ProjectorOne => "één antwoord: een spreiding vraagt er twee", "one answer: a spread takes two";
+    ProjectorTotal => "Groepstotaal {total} van 100 · {n} {n:deelnemer|deelnemers}", "Group total {total} out of 100 · {n} {n:participant|participants}";
+    ProjectorNoTotal => "{n} {n:deelnemer|deelnemers}, nog geen score", "{n} {n:participant|participants}, no score yet";
+    GroupSingle => "{value} · één antwoord: een spreiding vraagt er minstens twee", "{value} · one answer: a spread takes at least two";
+    GroupStatsHelp => "Gemiddeld: het gemiddelde van de deelnemers; bereik: de laagste tot de hoogste score (tussen haakjes het verschil); sd: de standaardafwijking, hoe ver de scores gemiddeld van het gemiddelde liggen; n: hoeveel deelnemers antwoordden.", "Mean: the participants' average; range: the lowest to the highest score (the difference in brackets); sd: the standard deviation, how far the scores lie from the mean on average; n: how many participants answered.";
+    WorkshopCsvHelp => "De CSV heeft één regel per deelnemer en stelling. \"Score (0-100)\" is het antwoord omgerekend naar 0–100 (1 = 0, 5 = 100; bij een keuze het aandeel van het beste antwoord), zodat schalen en keuzes vergelijkbaar zijn.", "The CSV has one row per participant and statement. \"Score (0-100)\" is the answer converted to 0–100 (1 = 0, 5 = 100; for a choice the share of the best answer), so scales and choices compare.";
     GroupAnswered => "{n} {n:deelnemer beantwoordde|deelnemers beantwoordden} deze oefening.", "{n} {n:participant|participants} answered this exercise.";
     GroupMean => "groepsgemiddelde", "group mean";
     GroupDisagreement => "Grootste verschillen van mening", "Largest disagreements";
@@ -781,6 +845,10 @@ translations! {
     RoundSender => "Afzender (de klant ziet dit als eerste)", "Sender (the first thing the client sees)";
     RoundSenderHint => "Wie de klant om antwoorden vraagt: jouw naam en je organisatie, allebei nodig, zodat de klant weet van wie het komt. Reist mee in de link.", "Who asks the client for answers: your name and your organisation, both needed, so the client knows who it comes from. Travels in the link.";
     RoundLanguage => "Taal van de klant", "The client's language";
+    RoundRegister => "Aanspreekvorm", "Form of address";
+    RoundRegisterFormal => "u", "u (formal)";
+    RoundRegisterInformal => "je", "je (informal)";
+    RoundRegisterHint => "Hoe de vragenlijst de klant in het Nederlands aanspreekt: met u of met je. In het Engels is er één vorm.", "How the questionnaire addresses the client in Dutch: with \"u\" (formal) or \"je\" (informal). English has one form.";
     RoundCreate => "Maak uitnodiging", "Create invite";
     RoundCreated => "Uitnodiging gemaakt.", "Invite created.";
     RoundHead => "Ronde van {date} · {lang} · {n} {n:antwoord|antwoorden}", "Round of {date} · {lang} · {n} {n:answer|answers}";
@@ -825,12 +893,15 @@ translations! {
     InviteWorkshopTitled => "Workshop: {title}", "Workshop: {title}";
     InviteClient => "Hoe ervaart u onze samenwerking?", "How do you experience our cooperation?";
     InviteClientFrom => "{sender} vraagt hoe u de samenwerking ervaart", "{sender} asks how you experience the cooperation";
+    InviteClientJe => "Hoe ervaar je onze samenwerking?", "How do you experience our cooperation?";
+    InviteClientFromJe => "{sender} vraagt hoe je de samenwerking ervaart", "{sender} asks how you experience the cooperation";
     InviteAccountExplained => "Elke klantrelatie is een rekening van vertrouwen: met wat je levert, luistert en nakomt stort je erop, met fouten, gebroken afspraken en elke vraag om betaling of inzet neem je ervan op. Denk bij deze oefening aan één klantrelatie.", "Every client relationship is an account of trust: what you deliver, listen to and keep deposits into it; errors, broken agreements and every request for payment or effort withdraw from it. Think of one client relationship during this exercise.";
     InviteNoServer => "Er wordt niets op een server opgeslagen. Je antwoorden blijven op dit toestel tot je ze zelf terugstuurt met de link aan het eind.", "Nothing is stored on any server. Your answers stay on this device until you send them back yourself with the link at the end.";
     InviteNoServerU => "Er wordt niets op een server opgeslagen. Uw antwoorden blijven op dit toestel tot u ze zelf terugstuurt met de link aan het eind.", "Nothing is stored on any server. Your answers stay on this device until you send them back yourself with the link at the end.";
     InvitePseudonym => "Schuilnaam (niet verplicht)", "Pseudonym (optional)";
     InvitePseudonymHint => "Zonder schuilnaam heet je voor de trainer \"deelnemer 3\" of zo.", "Without a pseudonym the trainer sees you as \"participant 3\" or similar.";
     InviteYourName => "Uw naam (niet verplicht)", "Your name (optional)";
+    InviteYourNameJe => "Je naam (niet verplicht)", "Your name (optional)";
     InviteNameHint => "Zo weet de leverancier van wie de antwoorden zijn. Leeg laten mag.", "So the supplier knows whose answers these are. You may leave it empty.";
     InviteStart => "Begin", "Start";
     InviteContinue => "Ga verder waar je was", "Continue where you were";
@@ -843,19 +914,28 @@ translations! {
     DoneWorkshop => "Klaar! Dit is je eigen resultaat", "Done! This is your own result";
     DoneClient => "Dank u wel!", "Thank you!";
     DoneClientText => "Uw antwoorden helpen ons u beter te bedienen. Stuur ze terug met de link hieronder.", "Your answers help us serve you better. Send them back with the link below.";
+    DoneClientJe => "Dank je wel!", "Thank you!";
+    DoneClientTextJe => "Je antwoorden helpen ons je beter te bedienen. Stuur ze terug met de link hieronder.", "Your answers help us serve you better. Send them back with the link below.";
     DoneSteps => "Je hebt {n} stappen doorlopen. Je antwoorden blijven op dit toestel bewaard.", "You went through {n} steps. Your answers stay kept on this device.";
     DoneStepsU => "U hebt {n} stappen doorlopen. Uw antwoorden blijven op dit toestel bewaard.", "You went through {n} steps. Your answers stay kept on this device.";
     ReturnSendTrainer => "Stuur je antwoorden naar de trainer", "Send your answers to the trainer";
     ReturnSendTo => "Stuur uw antwoorden terug naar {sender}", "Send your answers back to {sender}";
     ReturnSendBack => "Stuur uw antwoorden terug", "Send your answers back";
+    ReturnSendToJe => "Stuur je antwoorden terug naar {sender}", "Send your answers back to {sender}";
+    ReturnSendBackJe => "Stuur je antwoorden terug", "Send your answers back";
     ReturnHow => "Laat de QR-code scannen, kopieer de link in een chat of mail, deel hem, of download hem als bestand.", "Let the QR code be scanned, copy the link into a chat or mail, share it, or download it as a file.";
     ReturnHowClient => "Kopieer de link in een mail of chat, deel hem, of download hem als bestand en stuur dat mee.", "Copy the link into a mail or chat, share it, or download it as a file and send that.";
+    ReturnBrightness => "Zet de helderheid van je scherm op het hoogst en houd je telefoon stil voor de camera van de trainer.", "Turn your screen's brightness all the way up and hold your phone still in front of the trainer's camera.";
     ReturnQr => "QR-code van de antwoordlink", "QR code of the return link";
     ReturnShareText => "Mijn antwoorden (Klantbankrekening)", "My answers (Klantbankrekening)";
     ReturnFile => "Download als bestand", "Download as a file";
     ChangeAnswers => "Antwoorden aanpassen", "Change answers";
     YourScore => "jouw score", "your score";
     GroupResultBadge => "groep: {title} ({n})", "group: {title} ({n})";
+    GroupFiguresIntro => "Groepsresultaat van de workshop \"{title}\" met {n} {n:deelnemer|deelnemers}: per principe het gemiddelde van hun eigen scores, precies zoals de workshop het toonde. De spreiding is de standaardafwijking: hoe ver de scores gemiddeld van dat gemiddelde liggen.", "Group result of the workshop \"{title}\" with {n} {n:participant|participants}: per principle the mean of their own scores, exactly as the workshop showed it. The spread is the standard deviation: how far the scores lie from that mean on average.";
+    GroupFigureLine => "{mean} · {spread} · {n} {n:antwoord|antwoorden}", "{mean} · {spread} · {n} {n:answer|answers}";
+    GroupFigureSpread => "spreiding {sd}", "spread {sd}";
+    GroupFigureNoSpread => "geen spreiding (daarvoor zijn twee antwoorden nodig)", "no spread (that takes two answers)";
     ForClientRound => "voor klantronde", "for client round";
     GroupNoSpread => "Nog geen spreiding: daarvoor zijn minstens twee antwoorden per principe nodig.", "No spread yet: that takes at least two answers per principle.";
     ScanOftenNone => "Niemand noemde een opname \"vaak\".", "Nobody marked a withdrawal \"often\".";

@@ -37,6 +37,8 @@ pub enum Route {
     Workshops,
     /// One workshop session: invite, collecting, reveal.
     Workshop(RoundId),
+    /// One session's results full screen, for a projector.
+    Projector(RoundId),
     /// A blank printable worksheet of one questionnaire, for rooms
     /// without phones.
     Worksheet(String),
@@ -128,6 +130,9 @@ impl Route {
             (Some("workshop"), Some(id), None, None) => {
                 RoundId::parse(id).map_or(Route::NotFound, Route::Workshop)
             }
+            (Some("workshop"), Some(id), Some("projector"), None) => {
+                RoundId::parse(id).map_or(Route::NotFound, Route::Projector)
+            }
             (Some("worksheet"), Some(d), None, None) if is_valid_id(d) => {
                 Route::Worksheet(d.to_string())
             }
@@ -174,6 +179,7 @@ impl Route {
             Route::Guide => "#/guide".to_string(),
             Route::Workshops => "#/workshops".to_string(),
             Route::Workshop(id) => format!("#/workshop/{}", id.slug()),
+            Route::Projector(id) => format!("#/workshop/{}/projector", id.slug()),
             Route::Worksheet(d) => format!("#/worksheet/{d}"),
             Route::Return(code) => format!("#/r/{code}"),
             Route::Invite(code) => format!("#/i/{code}"),
@@ -231,6 +237,7 @@ mod tests {
             Route::Guide,
             Route::Workshops,
             Route::Workshop(RoundId(123_456)),
+            Route::Projector(RoundId(123_456)),
             Route::Worksheet("quick-scan".into()),
             Route::Return("AbC-_12345678".into()),
             Route::Invite("AbC-_12345678".into()),
@@ -251,6 +258,8 @@ mod tests {
         assert_eq!(Route::parse("#/client/x/assessments/a b"), Route::NotFound);
         assert_eq!(Route::parse("#/workshop/0"), Route::NotFound);
         assert_eq!(Route::parse("#/workshop/ABC"), Route::NotFound);
+        assert_eq!(Route::parse("#/workshop/0/projector"), Route::NotFound);
+        assert_eq!(Route::parse("#/workshop/2r/slides"), Route::NotFound);
         assert_eq!(Route::parse("#/r/short"), Route::NotFound);
         assert_eq!(Route::parse("#/r/has+plus/sign"), Route::NotFound);
         assert_eq!(

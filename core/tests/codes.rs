@@ -2,7 +2,7 @@
 //! definition round-trips with any answers, skipped or not; any change to a
 //! code is refused whole; return links of the workshop exercises stay short.
 
-use kbr_core::i18n::Lang;
+use kbr_core::i18n::{Lang, Register};
 use kbr_core::invite::code::{
     decode_invite, decode_return, encode_invite, encode_return, CodeError, Invite, Kind, Return,
 };
@@ -89,13 +89,19 @@ proptest! {
     }
 
     #[test]
-    fn invites_round_trip(session in 1u64..(1 << 48), title in "[a-zA-Z0-9 ]{0,60}", n in 1usize..4, en in any::<bool>()) {
+    fn invites_round_trip(session in 1u64..(1 << 48), title in "[a-zA-Z0-9 ]{0,60}", n in 1usize..4, en in any::<bool>(), client in any::<bool>(), je in any::<bool>()) {
+        // A client is addressed as the sender chose; a participant with "je".
         let invite = Invite {
-            kind: Kind::Workshop,
+            kind: if client { Kind::Client } else { Kind::Workshop },
             session,
             lang: if en { Lang::En } else { Lang::Nl },
-            exercises: definitions::workshop_exercises().take(n).collect(),
+            exercises: if client {
+                vec![&definitions::CLIENT_VIEW]
+            } else {
+                definitions::workshop_exercises().take(n).collect()
+            },
             title: title.trim().to_string(),
+            register: if je || !client { Register::Informal } else { Register::Formal },
         };
         prop_assert_eq!(decode_invite(&encode_invite(&invite)), Ok(invite));
     }

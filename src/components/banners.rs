@@ -50,7 +50,9 @@ pub fn NoticeToast() -> impl IntoView {
     // A notice stays on the page it speaks about.
     let route = Memo::new(move |_| ui.route.get());
     Effect::new(move |first: Option<()>| {
-        route.track();
+        // Read, not only tracked: a memo nobody reads never computes, so
+        // it would never see the route change.
+        route.with(|_| ());
         if first.is_some() {
             store.left_page();
         }

@@ -2,7 +2,7 @@
 //! or a choice as a radio group with "skip", or free text. The answers live
 //! in one signal owned by the form.
 
-use kbr_core::i18n::Key;
+use kbr_core::i18n::{Key, Register};
 use kbr_core::model::{Answer, Answers};
 use kbr_core::questionnaires::engine::{AnswerKind, Item};
 use leptos::prelude::*;
@@ -19,6 +19,10 @@ pub fn QuestionField(
     /// Makes radio group names unique when several forms are on a page.
     #[prop(into)]
     form: String,
+    /// How a client is addressed (only texts written for a client differ;
+    /// the default reads every text as written).
+    #[prop(optional)]
+    register: Register,
 ) -> impl IntoView {
     let ui = use_ui();
     let id = item.id;
@@ -33,7 +37,7 @@ pub fn QuestionField(
     match item.kind {
         AnswerKind::FreeText => view! {
             <label class="field question">
-                <span>{move || item.text.get(ui.lang.get())}</span>
+                <span>{move || item.text.get_in(ui.lang.get(), register)}</span>
                 <textarea
                     rows="2"
                     maxlength="2000"
@@ -57,7 +61,7 @@ pub fn QuestionField(
                         .map(|c| {
                             (
                                 c.id.to_string(),
-                                c.label.get(lang).to_string(),
+                                c.label.get_in(lang, register).to_string(),
                                 Answer::Choice(c.id.to_string()),
                             )
                         })
@@ -81,7 +85,8 @@ pub fn QuestionField(
                     aria-labelledby=label_id.clone()
                     data-testid=format!("q-{id}")
                 >
-                    <span id=label_id.clone()>{move || item.text.get(ui.lang.get())}</span>
+                    <span id=label_id
+                        .clone()>{move || item.text.get_in(ui.lang.get(), register)}</span>
                     <div class="segmented answers" class:choices=choice>
                         {move || {
                             options()

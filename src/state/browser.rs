@@ -41,6 +41,13 @@ pub fn mark(name: &str) {
     }
 }
 
+/// `performance.now()`: milliseconds on the page's own monotonic clock.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Now in UTC, to the second.
 pub fn now_utc() -> chrono::NaiveDateTime {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
@@ -283,4 +290,53 @@ pub fn is_narrow() -> bool {
         .ok()
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w <= 600.0)
+}
+
+/// Asks for the whole screen, for a projector. A browser that refuses (no
+/// user gesture, not allowed in a frame) leaves the page as it was.
+pub fn enter_fullscreen() {
+    use wasm_bindgen::JsCast;
+    let Some(root) = leptos::prelude::document().document_element() else {
+        return;
+    };
+    // `requestFullscreen` returns a promise that web-sys does not declare:
+    // its refusal is caught here rather than reported as unhandled.
+    let asked = js_sys::Reflect::get(&root, &"requestFullscreen".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&root).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(asked) = asked {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(asked).await;
+        });
+    }
+}
+
+/// Whether the page fills the screen.
+pub fn is_fullscreen() -> bool {
+    leptos::prelude::document().fullscreen_element().is_some()
+}
+
+/// Gives the screen back, if the page had it.
+pub fn leave_fullscreen() {
+    if is_fullscreen() {
+        leptos::prelude::document().exit_fullscreen();
+    }
+}
+
+/// Records the time from `start` (`performance.now()` clock) to now as a
+/// measure named `name` on the browser's performance timeline, which
+/// benchmarks and developer tools read.
+pub fn measure_since(name: &str, start: f64) {
+    let Some(p) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+    if let Ok(m) = js_sys::Reflect::get(&p, &"measure".into()) {
+        if let Ok(m) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(m) {
+            let _ = m.call2(&p, &name.into(), &options);
+        }
+    }
 }

@@ -7,14 +7,16 @@
 //!   localStorage as its backend;
 //! - [`client`]: the client a page shows ([`client::ClientCtx`]);
 //! - [`workshops`]: the trainer's workshop sessions;
-//! - [`ui`]: language and route; [`browser`], [`offline`]: the browser's
-//!   own services (dates, files, downloads, the service worker);
+//! - [`ui`]: language and route; [`browser`], [`offline`], [`camera`]: the
+//!   browser's own services (dates, files, downloads, the service worker,
+//!   the camera);
 //! - [`work`], [`defer`]: the store's work that loads on first use.
 //!
 //! Imports only the core (`kbr_core`) and itself; never a component or a
-//! page (`tests/layers.rs`).
+//! page (`tools/layers/tests/layers.rs`).
 
 pub mod browser;
+pub mod camera;
 pub mod client;
 pub mod defer;
 pub mod offline;

@@ -11,7 +11,9 @@ export const BASE_PATH = '/some/dir/';
 export const TIME_ZONE = 'Europe/Amsterdam';
 process.env.TZ = TIME_ZONE;
 
-const chromium = {
+/** How Chromium is started; a spec that needs its own browser (a fake
+ * camera) starts it the same way. */
+export const launchOptions = {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: [
     '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -27,12 +29,14 @@ export default defineConfig({
   fullyParallel: true,
   // A test.only left in a spec would silently skip every other test.
   forbidOnly: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two workers on the 2-core CI machine (Playwright's default is half the
+  // cores, one there): the browser waits on the app most of the time.
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
-    launchOptions: chromium,
+    launchOptions,
     locale: 'nl-NL',
     timezoneId: TIME_ZONE,
     trace: 'off',

@@ -14,7 +14,7 @@ use thiserror::Error;
 use crate::account::debtors::{self, DisputeError};
 use crate::account::summary;
 use crate::catalogue;
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Key, Lang, Register};
 use crate::invite::code::TITLE_MAX;
 use crate::model::{
     limits, Account, Answers, CategoryId, Client, ClientReturn, Direction, Dispute, DisputeId,
@@ -249,6 +249,8 @@ pub enum Command {
         lang: Lang,
         /// Who asks, as the client will see it.
         sender: String,
+        /// How the client is addressed in Dutch.
+        register: Register,
     },
     /// Deletes round `id` with its answers.
     RemoveRound {

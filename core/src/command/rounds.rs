@@ -9,7 +9,12 @@ pub(super) fn apply(
     today: NaiveDate,
 ) -> Result<Inverse, CommandError> {
     match command {
-        Command::CreateRound { id, lang, sender } => {
+        Command::CreateRound {
+            id,
+            lang,
+            sender,
+            register,
+        } => {
             if account.round(id).is_some() || account.is_buried(TombstoneKind::Round, id.0) {
                 return Err(CommandError::IdInUse);
             }
@@ -20,6 +25,7 @@ pub(super) fn apply(
                 created: today,
                 lang,
                 sender,
+                register,
                 skipped_self: false,
                 returns: Vec::new(),
             });

@@ -417,6 +417,7 @@ fn round_commands_have_exact_inverses_and_a_contact_answering_twice_replaces() {
             id,
             lang: Lang::En,
             sender: "  Jansen ICT ".into(),
+            register: Register::Informal,
         },
     );
     assert_eq!(a.round(id).map(|r| r.sender.as_str()), Some("Jansen ICT"));
@@ -426,7 +427,8 @@ fn round_commands_have_exact_inverses_and_a_contact_answering_twice_replaces() {
             Command::CreateRound {
                 id,
                 lang: Lang::Nl,
-                sender: String::new()
+                sender: String::new(),
+                register: Register::Formal,
             },
             today()
         ),

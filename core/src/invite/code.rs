@@ -17,7 +17,7 @@
 
 use thiserror::Error;
 
-use crate::i18n::{tf, Key, Lang};
+use crate::i18n::{tf, Key, Lang, Register};
 use crate::model::{Answer, Answers};
 use crate::questionnaires::definitions;
 use crate::questionnaires::engine::{AnswerKind, Definition};
@@ -53,6 +53,9 @@ pub struct Invite {
     pub exercises: Vec<&'static Definition>,
     /// The case title or the name the user typed (may be empty).
     pub title: String,
+    /// How the reader is addressed in Dutch: the sender's choice for a
+    /// client; always "je" for a workshop participant.
+    pub register: Register,
 }
 
 /// A participant's answers as their return code carries them.
@@ -410,10 +413,15 @@ fn definition_of(code: u8, version: u8) -> Result<&'static Definition, CodeError
 pub fn encode_invite(invite: &Invite) -> String {
     let mut out = vec![FORMAT, kind_byte(invite.kind, false)];
     out.extend_from_slice(&(invite.session & 0xFFFF_FFFF_FFFF).to_be_bytes()[2..]);
-    out.push(match invite.lang {
-        Lang::Nl => 0,
-        Lang::En => 1,
-    });
+    // The language byte's second bit: a client addressed with "je" (the
+    // first codes had no choice, so an unset bit reads as before).
+    let informal = invite.kind == Kind::Client && invite.register == Register::Informal;
+    out.push(
+        match invite.lang {
+            Lang::Nl => 0,
+            Lang::En => 1,
+        } | if informal { 2 } else { 0 },
+    );
     out.push(invite.exercises.len() as u8);
     for d in &invite.exercises {
         out.push(d.code);
@@ -432,9 +440,13 @@ pub fn decode_invite(code: &str) -> Result<Invite, CodeError> {
     };
     let kind = kind_of(r.byte()?, false)?;
     let session = r.uint(6)?;
-    let lang = match r.byte()? {
-        0 => Lang::Nl,
-        1 => Lang::En,
+    let (lang, register) = match (r.byte()?, kind) {
+        (0, Kind::Client) => (Lang::Nl, Register::Formal),
+        (1, Kind::Client) => (Lang::En, Register::Formal),
+        (2, Kind::Client) => (Lang::Nl, Register::Informal),
+        (3, Kind::Client) => (Lang::En, Register::Informal),
+        (0, Kind::Workshop) => (Lang::Nl, Register::Informal),
+        (1, Kind::Workshop) => (Lang::En, Register::Informal),
         _ => return Err(CodeError::Malformed),
     };
     let n = r.byte()?;
@@ -453,6 +465,7 @@ pub fn decode_invite(code: &str) -> Result<Invite, CodeError> {
         lang,
         exercises,
         title,
+        register,
     })
 }
 
@@ -574,10 +587,40 @@ mod tests {
             lang: Lang::En,
             exercises: vec![&HOSTMANSHIP, &INTEGRITY, &QUICK_SCAN],
             title: "Casus Noord — één".into(),
+            register: Register::Informal,
         };
         let code = encode_invite(&invite);
         assert_eq!(decode_invite(&code), Ok(invite));
         assert_eq!(decode_return(&code), Err(CodeError::WrongKind));
+    }
+
+    #[test]
+    fn a_client_invite_carries_the_senders_form_of_address() {
+        for (lang, register) in [
+            (Lang::Nl, Register::Formal),
+            (Lang::Nl, Register::Informal),
+            (Lang::En, Register::Informal),
+        ] {
+            let invite = Invite {
+                kind: Kind::Client,
+                session: 77,
+                lang,
+                exercises: vec![&CLIENT_VIEW],
+                title: "Eva, Jansen ICT".into(),
+                register,
+            };
+            assert_eq!(decode_invite(&encode_invite(&invite)), Ok(invite));
+        }
+        // A code made before the choice (language byte 0 or 1) says "u".
+        let mut old = vec![FORMAT, 1, 0, 0, 0, 0, 0, 77, 0, 1, CLIENT_VIEW.code, 1, 0];
+        assert_eq!(
+            decode_invite(&seal(old.clone())).map(|i| i.register),
+            Ok(Register::Formal)
+        );
+        // A workshop never says "u"; its language byte has no such bit.
+        old[1] = 0;
+        old[8] = 2;
+        assert_eq!(decode_invite(&seal(old)), Err(CodeError::Malformed));
     }
 
     #[test]

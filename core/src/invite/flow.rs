@@ -4,6 +4,7 @@
 //! the workshop participant and the client contact alike.
 
 use super::code::{decode_return, encode_return, Invite, Kind, Return};
+use crate::i18n::{Key, Register};
 use crate::model::Answers;
 use crate::questionnaires::engine::Section;
 
@@ -32,6 +33,111 @@ impl Draft {
             answers: vec![Answers::new(); invite.exercises.len()],
             step: 0,
         }
+    }
+}
+
+/// The flow's own texts for one invite, chosen by who is asked (a
+/// workshop participant or a client) and how they are addressed: decided
+/// here once, so no screen of a flow mixes "u" and "je". (The
+/// questionnaire's own texts follow the same register through
+/// `Text::get_in`.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Words {
+    /// The first screen's heading without a title or sender.
+    pub heading: Key,
+    /// The same with `{title}` / `{sender}`.
+    pub heading_from: Key,
+    /// What the 1–5 scale means and that a question may be skipped.
+    pub scale: Key,
+    /// That nothing goes to a server.
+    pub no_server: Key,
+    /// The label of the optional name.
+    pub name: Key,
+    /// What the name is for.
+    pub name_hint: Key,
+    /// The start button once something was answered.
+    pub resume: Key,
+    /// The last screen's heading.
+    pub done: Key,
+    /// The line under it (a client's thanks); none for a participant, who
+    /// sees their own result there.
+    pub done_text: Option<Key>,
+    /// Where the answers go, without a sender's name.
+    pub send: Key,
+    /// The same with `{sender}`.
+    pub send_to: Key,
+    /// How to send them.
+    pub how: Key,
+    /// How many steps were taken and that the answers stay on the device.
+    pub steps: Key,
+}
+
+impl Words {
+    /// The texts for `kind`, in `register` (a participant is "je").
+    pub fn of(kind: Kind, register: Register) -> Words {
+        let r = match kind {
+            Kind::Workshop => Register::Informal,
+            Kind::Client => register,
+        };
+        let base = Words {
+            heading: Key::InviteWorkshop,
+            heading_from: Key::InviteWorkshopTitled,
+            scale: r.pick(Key::ScaleExplainedU, Key::ScaleExplained),
+            no_server: r.pick(Key::InviteNoServerU, Key::InviteNoServer),
+            name: Key::InvitePseudonym,
+            name_hint: Key::InvitePseudonymHint,
+            resume: r.pick(Key::InviteContinueU, Key::InviteContinue),
+            done: Key::DoneWorkshop,
+            done_text: None,
+            send: Key::ReturnSendTrainer,
+            send_to: Key::ReturnSendTrainer,
+            // Scanning needs someone in the room: a workshop, not a
+            // client answering at their own desk.
+            how: Key::ReturnHow,
+            steps: r.pick(Key::DoneStepsU, Key::DoneSteps),
+        };
+        match kind {
+            Kind::Workshop => base,
+            Kind::Client => Words {
+                heading: r.pick(Key::InviteClient, Key::InviteClientJe),
+                heading_from: r.pick(Key::InviteClientFrom, Key::InviteClientFromJe),
+                name: r.pick(Key::InviteYourName, Key::InviteYourNameJe),
+                name_hint: Key::InviteNameHint,
+                done: r.pick(Key::DoneClient, Key::DoneClientJe),
+                done_text: Some(r.pick(Key::DoneClientText, Key::DoneClientTextJe)),
+                send: r.pick(Key::ReturnSendBack, Key::ReturnSendBackJe),
+                send_to: r.pick(Key::ReturnSendTo, Key::ReturnSendToJe),
+                how: Key::ReturnHowClient,
+                ..base
+            },
+        }
+    }
+
+    /// Every text, for the register checks.
+    pub fn all(&self) -> Vec<Key> {
+        let mut keys = vec![
+            self.heading,
+            self.heading_from,
+            self.scale,
+            self.no_server,
+            self.name,
+            self.name_hint,
+            self.resume,
+            self.done,
+            self.send,
+            self.send_to,
+            self.how,
+            self.steps,
+        ];
+        keys.extend(self.done_text);
+        keys
+    }
+}
+
+impl Invite {
+    /// The flow's own texts for this invite.
+    pub fn words(&self) -> Words {
+        Words::of(self.kind, self.register)
     }
 }
 
@@ -123,7 +229,7 @@ pub fn decode_draft(invite: &Invite, raw: &str) -> Option<Draft> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, Register};
     use crate::model::Answer;
     use crate::questionnaires::definitions::{CLIENT_VIEW, HOSTMANSHIP, QUICK_SCAN};
 
@@ -134,6 +240,7 @@ mod tests {
             lang: Lang::Nl,
             exercises: vec![&HOSTMANSHIP, &QUICK_SCAN],
             title: "Casus".into(),
+            register: Register::Informal,
         }
     }
 
@@ -175,5 +282,88 @@ mod tests {
         assert_eq!(decode_draft(&client, &raw), None);
         assert_eq!(decode_draft(&i, "garbage"), None);
         assert_eq!(decode_draft(&i, &raw.replacen("1.", "2.", 1)), None);
+    }
+
+    /// The flow's screens in `register` say only "u" or only "je": its own
+    /// texts, those it shares with every flow, and the questionnaires'.
+    #[test]
+    fn a_flow_speaks_in_one_register() {
+        use crate::questionnaires::definitions::workshop_exercises;
+        let shared = [
+            Key::InviteStart,
+            Key::StepOf,
+            Key::ScaleLow,
+            Key::ScaleHigh,
+            Key::Back,
+            Key::Next,
+            Key::Finish,
+            Key::ChangeAnswers,
+            Key::ReturnQr,
+            Key::ReturnFile,
+            Key::ReturnShareText,
+        ];
+        let client = |register| Invite {
+            kind: Kind::Client,
+            exercises: vec![&CLIENT_VIEW],
+            register,
+            ..invite()
+        };
+        let workshop = Invite {
+            exercises: workshop_exercises().collect(),
+            ..invite()
+        };
+        for inv in [
+            client(Register::Formal),
+            client(Register::Informal),
+            workshop,
+        ] {
+            let r = inv.register;
+            let mut texts: Vec<&str> = inv
+                .words()
+                .all()
+                .iter()
+                .chain(&shared)
+                .map(|k| k.text(Lang::Nl))
+                .collect();
+            for d in &inv.exercises {
+                texts.extend([d.title.get_in(Lang::Nl, r), d.intro.get_in(Lang::Nl, r)]);
+                for s in d.sections {
+                    texts.extend([
+                        s.title.get_in(Lang::Nl, r),
+                        s.description.get_in(Lang::Nl, r),
+                    ]);
+                }
+                for item in d.items {
+                    texts.push(item.text.get_in(Lang::Nl, r));
+                    if let crate::questionnaires::engine::AnswerKind::Choice(options) = item.kind {
+                        texts.extend(options.iter().map(|o| o.label.get_in(Lang::Nl, r)));
+                    }
+                }
+            }
+            let wrong: &[&str] = match r {
+                Register::Formal => &["je", "jij", "jou", "jouw", "jezelf", "jullie"],
+                Register::Informal => &["u", "uw"],
+            };
+            for t in texts {
+                let lower = t.to_lowercase();
+                let said = lower
+                    .split(|c: char| !c.is_alphabetic())
+                    .find(|w| wrong.contains(w));
+                assert_eq!(said, None, "{:?} {r:?}: {t}", inv.kind);
+            }
+        }
+        // English has one form: the client's texts read the same.
+        let en = |r| {
+            Words::of(Kind::Client, r)
+                .all()
+                .iter()
+                .map(|k| k.text(Lang::En))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(en(Register::Formal), en(Register::Informal));
+        assert_ne!(
+            Words::of(Kind::Client, Register::Formal),
+            Words::of(Kind::Client, Register::Informal)
+        );
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod code;
 pub mod flow;
+pub mod projector;
 pub mod qr;
 pub mod rounds;
+pub mod scan;
 pub mod workshop;

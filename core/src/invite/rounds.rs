@@ -26,6 +26,7 @@ pub fn invite_of(round: &Round) -> Invite {
         lang: round.lang,
         exercises: vec![&CLIENT_VIEW],
         title: round.sender.clone(),
+        register: round.register,
     }
 }
 
@@ -55,9 +56,11 @@ pub fn sender_line(person: &str, organisation: &str) -> Result<String, Vec<TextE
 /// A ready-to-send message with the invite link, in the round's language.
 pub fn message(round: &Round, link: &str) -> String {
     let key = if round.sender.trim().is_empty() {
-        Key::RoundMessageAnonymous
+        round
+            .register
+            .pick(Key::RoundMessageAnonymous, Key::RoundMessageAnonymousJe)
     } else {
-        Key::RoundMessage
+        round.register.pick(Key::RoundMessage, Key::RoundMessageJe)
     };
     tf(
         round.lang,
@@ -248,6 +251,7 @@ pub fn booking_options(ret: &ClientReturn, on: NaiveDate, lang: Lang) -> Vec<Boo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Register;
     use crate::model::{Client, ClientId, ResponseId};
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -315,6 +319,7 @@ mod tests {
             id: RoundId(5),
             lang: Lang::Nl,
             sender: "  ".into(),
+            register: Register::Formal,
         };
         assert!(crate::command::apply(&mut a, empty, d(3, 1)).is_err());
         assert!(a.rounds.is_empty());
@@ -326,6 +331,7 @@ mod tests {
             created: d(3, 1),
             lang: Lang::Nl,
             sender: "Jansen ICT".into(),
+            register: Register::Formal,
             skipped_self: false,
             returns: Vec::new(),
         }

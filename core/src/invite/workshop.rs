@@ -12,7 +12,7 @@ use thiserror::Error;
 use super::code::{
     decode_return, find_codes, CodeError, Invite, Kind, Return, PSEUDONYM_MAX, TITLE_MAX,
 };
-use crate::i18n::{tf, Key, Lang};
+use crate::i18n::{tf, Key, Lang, Register};
 use crate::model::{Answers, GroupInfo, RoundId};
 use crate::questionnaires::definitions;
 use crate::questionnaires::engine::{validate_answers, Definition};
@@ -131,6 +131,7 @@ impl Session {
             lang: self.lang,
             exercises: self.definitions(),
             title: self.title.clone(),
+            register: Register::Informal,
         }
     }
 
@@ -186,12 +187,15 @@ impl Session {
     /// on a client as one dated assessment.
     pub fn as_assessment(&self, definition: &Definition) -> Option<(Answers, GroupInfo)> {
         let r = self.result(definition);
+        let (sections, total) = r.figures();
         (!r.means.is_empty()).then(|| {
             (
                 r.means,
                 GroupInfo {
                     title: self.title.clone(),
                     participants: r.participants as u32,
+                    sections,
+                    total,
                 },
             )
         })
@@ -257,6 +261,9 @@ pub enum Outcome {
     Added(String),
     /// A participant sent again: their earlier answers were replaced.
     Replaced(String),
+    /// These very answers were added before (a link pasted twice, a phone
+    /// held up to the camera again): nothing changed.
+    Duplicate(String),
     /// The code was refused, whole: its first characters and why.
     Refused(String, CodeError),
 }
@@ -275,7 +282,22 @@ pub fn collect(session: &mut Session, text: &str, today: NaiveDate, lang: Lang) 
         .map(|code| {
             let shown: String = code.chars().take(12).collect();
             let accepted = decode_return(&code).and_then(|r| session.accept(&r, today));
+            let label_of = |session: &Session, id| {
+                session
+                    .participants
+                    .iter()
+                    .find(|x: &&Participant| x.id == id)
+                    .map(|p| session.label(p, lang))
+                    .unwrap_or_default()
+            };
             match accepted {
+                Ok(p)
+                    if session.participants.iter().any(|x| {
+                        x.id == p.id && x.answers == p.answers && x.pseudonym == p.pseudonym
+                    }) =>
+                {
+                    Outcome::Duplicate(label_of(session, p.id))
+                }
                 Ok(p)
                     if session.participants.len() >= MAX_PARTICIPANTS
                         && !session.participants.iter().any(|x| x.id == p.id) =>
@@ -285,12 +307,7 @@ pub fn collect(session: &mut Session, text: &str, today: NaiveDate, lang: Lang) 
                 Ok(p) => {
                     let id = p.id;
                     let replaced = session.put(p);
-                    let label = session
-                        .participants
-                        .iter()
-                        .find(|x| x.id == id)
-                        .map(|p| session.label(p, lang))
-                        .unwrap_or_default();
+                    let label = label_of(session, id);
                     if replaced {
                         Outcome::Replaced(label)
                     } else {
@@ -592,6 +609,13 @@ mod tests {
             Answer::Scale(5)
         );
         assert_eq!(s.counts(), vec![(&HOSTMANSHIP, 2), (&QUICK_SCAN, 0)]);
+        // The very same answers again change nothing and say so.
+        let before = s.clone();
+        assert_eq!(
+            collect(&mut s, &code(4242, 1, "Piet", 5), day(3), Lang::Nl),
+            vec![Outcome::Duplicate("Piet".into())]
+        );
+        assert_eq!(s, before);
         assert!(matches!(
             collect(&mut s, "hallo allemaal", day(2), Lang::Nl)[..],
             [Outcome::Refused(_, CodeError::NotACode)]

@@ -32,6 +32,29 @@ pub struct GroupInfo {
     pub title: String,
     /// How many participants answered.
     pub participants: u32,
+    /// Per section, the group's figure as the workshop computed it (the
+    /// mean of the participants' section scores): kept so the client page
+    /// shows the workshop's numbers, not a recomputation from statement
+    /// means, which a skipped statement shifts. Empty in results saved
+    /// before figures were kept.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sections: BTreeMap<String, Figure>,
+    /// The group total: the mean of the participants' totals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Figure>,
+}
+
+/// A group's figure over the participants who answered: how many, their
+/// mean and spread, normalised to 0–10,000 like [`Answer::Mean`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Figure {
+    /// How many participants answered.
+    pub n: u32,
+    /// Their mean.
+    pub mean: u16,
+    /// The population standard deviation; absent with fewer than two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sd: Option<u16>,
 }
 
 /// Answers by item id. Items without an answer count as skipped.

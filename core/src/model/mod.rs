@@ -18,7 +18,7 @@ pub mod order;
 mod round;
 
 pub use account::{Account, OwnCategory, RemovedEntry, StockTake, Tombstone, TombstoneKind};
-pub use answers::{Answer, Answers, GroupInfo, Response};
+pub use answers::{Answer, Answers, Figure, GroupInfo, Response};
 pub use client::{limits, Client, PeriodLength, Thresholds};
 pub use dispute::{Cause, Dispute};
 pub use entry::{CategoryId, Direction, Entry, Party, Points, Weight};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::answers::Answers;
 use super::ids::EntryId;
 use super::ids::RoundId;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Register};
 
 /// One client contact's answers to a round, as their return code carried
 /// them.
@@ -46,6 +46,10 @@ pub struct Round {
     /// travels in the link; may be empty).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sender: String,
+    /// How the client is addressed in Dutch (the sender's choice; rounds
+    /// made before there was a choice said "u").
+    #[serde(default, skip_serializing_if = "Register::is_formal")]
+    pub register: Register,
     /// The user chose to open the answers without their own
     /// self-assessment for this round.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -94,6 +98,7 @@ mod tests {
             created: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             lang: Lang::Nl,
             sender: "Noord BV".into(),
+            register: Register::Formal,
             skipped_self: false,
             returns: vec![answer(7, "Els", 4, 3)],
         };

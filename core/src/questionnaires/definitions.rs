@@ -4,7 +4,7 @@
 //! self-assessments). The screens render any [`Definition`]; a new
 //! questionnaire is a new constant here, added to [`ALL`].
 
-use super::engine::{text, AnswerKind, Choice, Definition, Item, Section, Text, Use};
+use super::engine::{text, text_u, AnswerKind, Choice, Definition, Item, Section, Use};
 use crate::catalogue::BUILTIN;
 use crate::model::{Direction, Party};
 
@@ -504,7 +504,7 @@ const SCAN_ITEMS: [Item; BUILTIN.len()] = {
     let mut out = [Item {
         id: "",
         section: "",
-        text: Text { nl: "", en: "" },
+        text: text("", ""),
         kind: AnswerKind::FreeText,
     }; BUILTIN.len()];
     let mut i = 0;
@@ -513,7 +513,7 @@ const SCAN_ITEMS: [Item; BUILTIN.len()] = {
         out[i] = Item {
             id: b.id,
             section: scan_section(b.party, b.direction),
-            text: Text { nl: b.nl, en: b.en },
+            text: text(b.nl, b.en),
             kind: AnswerKind::Choice(FREQUENCY),
         };
         i += 1;
@@ -527,6 +527,15 @@ macro_rules! part {
             id: $id,
             title: text($nl, $en),
             description: text($dnl, $den),
+            tip: text($tnl, $ten),
+        }
+    };
+    // A description the client reads, with its "je" form.
+    ($id:literal, $nl:literal, $en:literal, $dnl:literal / $dje:literal, $den:literal, $tnl:literal, $ten:literal) => {
+        Section {
+            id: $id,
+            title: text($nl, $en),
+            description: text_u($dnl, $dje, $den),
             tip: text($tnl, $ten),
         }
     };
@@ -586,16 +595,17 @@ pub const CLIENT_VIEW: Definition = Definition {
     code: 5,
     version: 1,
     usage: Use::ClientView,
-    title: text("Hoe ervaart u onze samenwerking?", "How do you experience our cooperation?"),
-    intro: text(
+    title: text_u("Hoe ervaart u onze samenwerking?", "Hoe ervaar je onze samenwerking?", "How do you experience our cooperation?"),
+    intro: text_u(
         "Wij vragen u eerlijk hoe u ons als leverancier ervaart. Het kost een paar minuten; elke vraag mag u overslaan. Uw antwoorden gaan nergens naartoe behalve naar ons: er is geen server, u stuurt ze zelf terug.",
+        "Wij vragen je eerlijk hoe je ons als leverancier ervaart. Het kost een paar minuten; elke vraag mag je overslaan. Je antwoorden gaan nergens naartoe behalve naar ons: er is geen server, je stuurt ze zelf terug.",
         "We ask you honestly how you experience us as a supplier. It takes a few minutes; you may skip any question. Your answers go nowhere but to us: there is no server, you send them back yourself.",
     ),
     sections: &[
-        part!("serving", "Dienen", "Serving", "Werkt de leverancier aan uw succes?", "Does the supplier work for your success?", "Vraag de klant wat succes voor hem betekent.", "Ask the client what success means to them."),
-        part!("whole", "Het geheel zien", "Seeing the whole", "Kijkt de leverancier door uw ogen?", "Does the supplier look through your eyes?", "Loop de hele klantreis eens door met de klant.", "Walk the whole client journey with the client."),
+        part!("serving", "Dienen", "Serving", "Werkt de leverancier aan uw succes?" / "Werkt de leverancier aan jouw succes?", "Does the supplier work for your success?", "Vraag de klant wat succes voor hem betekent.", "Ask the client what success means to them."),
+        part!("whole", "Het geheel zien", "Seeing the whole", "Kijkt de leverancier door uw ogen?" / "Kijkt de leverancier door jouw ogen?", "Does the supplier look through your eyes?", "Loop de hele klantreis eens door met de klant.", "Walk the whole client journey with the client."),
         part!("responsibility", "Verantwoordelijkheid nemen", "Taking responsibility", "Lost de leverancier problemen op, wie ze ook veroorzaakte?", "Does the supplier solve problems, whoever caused them?", "Meld problemen zelf, voordat de klant ze ziet.", "Report problems yourself, before the client sees them."),
-        part!("consideration", "Consideratie hebben", "Having consideration", "Houdt de leverancier rekening met u?", "Does the supplier take you into account?", "Vraag naar de situatie van de klant voordat je iets vraagt.", "Ask about the client's situation before asking anything."),
+        part!("consideration", "Consideratie hebben", "Having consideration", "Houdt de leverancier rekening met u?" / "Houdt de leverancier rekening met jou?", "Does the supplier take you into account?", "Vraag naar de situatie van de klant voordat je iets vraagt.", "Ask about the client's situation before asking anything."),
         part!("dialogue", "Dialoog voeren", "Holding a dialogue", "Luistert de leverancier echt?", "Does the supplier really listen?", "Vat samen wat de klant zei voordat je antwoordt.", "Summarise what the client said before you answer."),
         part!("knowledge", "Kennis hebben", "Having knowledge", "Is de leverancier deskundig en eerlijk over wat hij niet weet?", "Is the supplier skilled and honest about what they do not know?", "Zeg wat je niet weet, en zoek het uit.", "Say what you do not know, and find out."),
         part!("contact", "Het laatste contact", "The last contact", "Hoe verliep ons laatste contact?", "How did our last contact go?", "Vraag bij elk contact wat de klant verwacht.", "Ask at every contact what the client expects."),
@@ -614,7 +624,7 @@ pub const CLIENT_VIEW: Definition = Definition {
         Item {
             id: client_view::LAST_CONTACT,
             section: "contact",
-            text: text("Heeft uw leverancier bij het laatste contact uw verwachting waargemaakt, of overtroffen?", "At the last contact, did your supplier meet your expectation, or exceed it?"),
+            text: text_u("Heeft uw leverancier bij het laatste contact uw verwachting waargemaakt, of overtroffen?", "Heeft je leverancier bij het laatste contact je verwachting waargemaakt, of overtroffen?", "At the last contact, did your supplier meet your expectation, or exceed it?"),
             kind: AnswerKind::Choice(OUTCOMES),
         },
         says!("cv-treated", "contact", "Bij het laatste contact ben ik behandeld zoals ik behandeld wil worden.", "At the last contact I was treated the way I want to be treated."),
@@ -627,7 +637,7 @@ pub const CLIENT_VIEW: Definition = Definition {
         Item {
             id: client_view::REMARK,
             section: "contact",
-            text: text("Wilt u ons nog iets meegeven? (niet verplicht)", "Anything else you would like to tell us? (optional)"),
+            text: text_u("Wilt u ons nog iets meegeven? (niet verplicht)", "Wil je ons nog iets meegeven? (niet verplicht)", "Anything else you would like to tell us? (optional)"),
             kind: AnswerKind::FreeText,
         },
     ],

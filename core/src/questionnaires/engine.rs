@@ -17,16 +17,19 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::i18n::{tf, Key, Lang};
+use crate::i18n::{tf, Key, Lang, Register};
 use crate::model::{dates, limits, Account, Answer, Answers, Response, ResponseId};
 
-/// A text held as data in both languages.
+/// A text held as data in both languages. Dutch texts are written in one
+/// register; a text a client reads in either carries its "je" form too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     /// Dutch.
     pub nl: &'static str,
     /// English.
     pub en: &'static str,
+    /// Dutch with "je" where `nl` says "u"; empty when `nl` serves both.
+    pub nl_je: &'static str,
 }
 
 impl Text {
@@ -37,11 +40,25 @@ impl Text {
             Lang::En => self.en,
         }
     }
+
+    /// The text in `lang`, addressing the reader in `register`.
+    pub fn get_in(&self, lang: Lang, register: Register) -> &'static str {
+        match (lang, register) {
+            (Lang::Nl, Register::Informal) if !self.nl_je.is_empty() => self.nl_je,
+            _ => self.get(lang),
+        }
+    }
 }
 
 /// Shorthand for a [`Text`] in definitions.
 pub const fn text(nl: &'static str, en: &'static str) -> Text {
-    Text { nl, en }
+    Text { nl, en, nl_je: "" }
+}
+
+/// A [`Text`] whose Dutch differs per register: `nl` with "u", `nl_je`
+/// with "je".
+pub const fn text_u(nl: &'static str, nl_je: &'static str, en: &'static str) -> Text {
+    Text { nl, en, nl_je }
 }
 
 /// How a definition is used by the app.
@@ -256,7 +273,8 @@ pub fn scale_tenths(normalised: f64) -> u32 {
         .clamp(10.0, 50.0) as u32
 }
 
-fn percent(mean: f64) -> u8 {
+/// A normalised mean (0–1) as a whole percentage, rounded half up.
+pub fn percent(mean: f64) -> u8 {
     (mean * 100.0).round().clamp(0.0, 100.0) as u8
 }
 
@@ -306,6 +324,29 @@ pub fn score(definition: &Definition, answers: &Answers) -> Score {
         answered,
         skipped,
     }
+}
+
+/// The score of a stored assessment. A workshop's group result is shown
+/// with the figures the workshop computed (per section the mean of the
+/// participants' section scores, the total the mean of their totals), not
+/// recomputed from the statement means it also keeps: a statement skipped
+/// by some participants would shift a recomputation.
+pub fn score_of(definition: &Definition, response: &Response) -> Score {
+    let mut s = score(definition, &response.answers);
+    let Some(group) = response.group.as_ref().filter(|g| !g.sections.is_empty()) else {
+        return s;
+    };
+    for section in &mut s.sections {
+        let Some(f) = group.sections.get(section.section) else {
+            continue;
+        };
+        section.percent = Some(f.percent());
+        if section.mean_tenths.is_some() {
+            section.mean_tenths = Some(f.mean_tenths());
+        }
+    }
+    s.total = group.total.map(|t| t.percent());
+    s
 }
 
 /// What the lowest-scoring section is, if one stands out.
@@ -538,6 +579,10 @@ pub enum AnswerError {
     /// The date is outside the accepted range.
     #[error("date out of range")]
     DateOutOfRange,
+    /// A group figure for a section the questionnaire does not have, or
+    /// out of range.
+    #[error("group figure {0} does not fit")]
+    GroupFigure(String),
 }
 
 impl AnswerError {
@@ -553,6 +598,7 @@ impl AnswerError {
                 &[("id", id), ("version", &v.to_string())],
             ),
             AnswerError::UnknownItem(id) => tf(lang, Key::ErrUnknownItem, &[("id", id)]),
+            AnswerError::GroupFigure(id) => tf(lang, Key::ErrGroupFigure, &[("id", id)]),
             AnswerError::Mismatch(id) => tf(lang, Key::ErrAnswerMismatch, &[("id", id)]),
             AnswerError::TooLong(id) => tf(
                 lang,
@@ -652,7 +698,7 @@ pub fn latest_total(account: &Account, definition: &Definition) -> Option<(Naive
         .assessments_of(definition.id)
         .into_iter()
         .rev()
-        .find_map(|r| score(definition, &r.answers).total.map(|t| (r.date, t)))
+        .find_map(|r| score_of(definition, r).total.map(|t| (r.date, t)))
 }
 
 /// One tenth-precision figure as the language writes it (`3,5` / `3.5`).

@@ -5,8 +5,12 @@
 //! answers have no spread. Disagreement is ordered by standard deviation,
 //! largest first; the weakest section follows the rule for one person.
 
-use super::engine::{score, value, weakest_of, AnswerKind, Definition, Item, Weakest};
-use crate::model::{Answer, Answers};
+use std::collections::BTreeMap;
+
+use super::engine::{
+    percent, scale_tenths, score, value, weakest_of, AnswerKind, Definition, Item, Weakest,
+};
+use crate::model::{Answer, Answers, Figure};
 
 /// The unit a section's or statement's figures are in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +28,52 @@ impl Unit {
             Unit::Scale => 1.0 + 4.0 * normalised,
             Unit::Percent => 100.0 * normalised,
         }
+    }
+
+    /// A value in this unit, normalised (0–1); a spread is a distance, so
+    /// it is only scaled.
+    fn normalise(self, v: f64, distance: bool) -> f64 {
+        match (self, distance) {
+            (Unit::Scale, false) => (v - 1.0) / 4.0,
+            (Unit::Scale, true) => v / 4.0,
+            (Unit::Percent, _) => v / 100.0,
+        }
+    }
+}
+
+/// A normalised value (0–1) as it is kept: in 0–10,000.
+fn keep(normalised: f64) -> u16 {
+    (normalised * 10_000.0).round().clamp(0.0, 10_000.0) as u16
+}
+
+impl Figure {
+    /// The figure of `stats` in `unit`, as a client keeps it.
+    pub fn of(stats: &Stats, unit: Unit) -> Figure {
+        Figure {
+            n: stats.n,
+            mean: keep(unit.normalise(stats.mean, false)),
+            sd: stats.sd.map(|sd| keep(unit.normalise(sd, true))),
+        }
+    }
+
+    /// The mean on the 1–5 scale in tenths: what the workshop and the
+    /// client page both show for a principle.
+    pub fn mean_tenths(&self) -> u32 {
+        scale_tenths(f64::from(self.mean) / 10_000.0)
+    }
+
+    /// The mean as 0–100.
+    pub fn percent(&self) -> u8 {
+        percent(f64::from(self.mean) / 10_000.0)
+    }
+
+    /// The spread in `unit`, when there are two or more.
+    pub fn sd_in(&self, unit: Unit) -> Option<f64> {
+        let sd = f64::from(self.sd?) / 10_000.0;
+        Some(match unit {
+            Unit::Scale => 4.0 * sd,
+            Unit::Percent => 100.0 * sd,
+        })
     }
 }
 
@@ -114,9 +164,27 @@ pub struct GroupResult {
     pub weakest: Weakest,
     /// The group's mean per statement, as answers to keep on a client.
     pub means: Answers,
+    /// Figures over the participants' totals (0–100, each by the rule
+    /// for one person): the group total is their mean.
+    pub totals: Option<Stats>,
 }
 
-fn unit_of(definition: &Definition, section: &str) -> Unit {
+impl GroupResult {
+    /// The figures a client keeps of this result: per answered section,
+    /// and the total, exactly as shown here.
+    pub fn figures(&self) -> (BTreeMap<String, Figure>, Option<Figure>) {
+        let sections = self
+            .sections
+            .iter()
+            .filter_map(|s| Some((s.section.to_string(), Figure::of(&s.stats?, s.unit))))
+            .collect();
+        (sections, self.totals.map(|t| Figure::of(&t, Unit::Percent)))
+    }
+}
+
+/// The unit of `section`'s figures: the 1–5 scale when all its scored
+/// items are scales, else 0–100.
+pub fn unit_of(definition: &Definition, section: &str) -> Unit {
     let all_scale = definition
         .items_of(section)
         .filter(|i| i.kind.is_scored())
@@ -212,6 +280,10 @@ pub fn group(definition: &Definition, sets: &[&Answers]) -> GroupResult {
             Some((s.section, normalised * 100.0))
         }),
     );
+    let totals: Vec<f64> = scores
+        .iter()
+        .filter_map(|s| s.total.map(f64::from))
+        .collect();
     GroupResult {
         participants: sets.len(),
         sections,
@@ -220,6 +292,7 @@ pub fn group(definition: &Definition, sets: &[&Answers]) -> GroupResult {
         lowest,
         weakest,
         means,
+        totals: Stats::of(&totals),
     }
 }
 
@@ -306,5 +379,78 @@ mod tests {
         // no-hiding 0 → the kept result scores 2/3.
         let kept = score(&INTEGRITY, &r.means);
         assert_eq!(kept.total, Some(67));
+    }
+
+    /// A group result saved onto a client keeps the workshop's numbers:
+    /// with statements skipped by some participants, the mean of the
+    /// statement means differs from the mean of the participants' section
+    /// scores, and the client page shows the latter, as the workshop did.
+    #[test]
+    fn a_saved_group_result_shows_the_workshops_numbers_exactly() {
+        use crate::model::{GroupInfo, Response, ResponseId};
+        use crate::questionnaires::engine::{score_of, Score};
+        // A: "own" 5, the other two skipped (section 5.0); B: all three 1.
+        let a = scale(&[("responsibility-own", 5), ("serving-success", 4)]);
+        let b = scale(&[
+            ("responsibility-own", 1),
+            ("responsibility-no-blame", 1),
+            ("responsibility-follow-up", 1),
+            ("serving-success", 2),
+        ]);
+        let r = group(&HOSTMANSHIP, &[&a, &b]);
+        let (sections, total) = r.figures();
+        let resp = &r.sections[r
+            .sections
+            .iter()
+            .position(|s| s.section == "responsibility")
+            .unwrap()];
+        let shown = Figure::of(&resp.stats.unwrap(), resp.unit);
+        assert_eq!(shown.mean_tenths(), 30, "the workshop shows 3,0");
+        assert_eq!((shown.n, shown.sd), (2, Some(5000)), "sd 2.0 on the scale");
+        let response = Response {
+            id: ResponseId(1),
+            definition: HOSTMANSHIP.id.into(),
+            version: HOSTMANSHIP.version,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            answers: r.means.clone(),
+            group: Some(GroupInfo {
+                title: "Noord".into(),
+                participants: 2,
+                sections,
+                total,
+            }),
+            round: None,
+        };
+        let kept: Score = score_of(&HOSTMANSHIP, &response);
+        let recomputed = score(&HOSTMANSHIP, &r.means);
+        let tenths = |s: &Score| s.section("responsibility").and_then(|x| x.mean_tenths);
+        assert_eq!(tenths(&kept), Some(30));
+        // (5 + 1) / 2 and 1 / 1 over the statements: 2,3 would be shown.
+        assert_ne!(tenths(&recomputed), Some(30));
+        // The total is the mean of the two participants' own totals.
+        let own = |x: &Answers| f64::from(score(&HOSTMANSHIP, x).total.unwrap());
+        let expect = percent(((own(&a) + own(&b)) / 2.0) / 100.0);
+        assert_eq!(kept.total, Some(expect));
+        assert_eq!(total.unwrap().percent(), expect);
+        // Without figures (results saved before they were kept) the means
+        // are all there is.
+        let old = Response {
+            group: Some(GroupInfo {
+                sections: BTreeMap::new(),
+                total: None,
+                ..response.group.clone().unwrap()
+            }),
+            ..response.clone()
+        };
+        assert_eq!(score_of(&HOSTMANSHIP, &old), recomputed);
+        // A figure for a section the questionnaire lacks is refused.
+        let mut bad = response.clone();
+        bad.group
+            .as_mut()
+            .unwrap()
+            .sections
+            .insert("nope".into(), shown);
+        assert!(!crate::questionnaires::restore::validate_response(&bad).is_empty());
+        assert!(crate::questionnaires::restore::validate_response(&response).is_empty());
     }
 }

@@ -19,6 +19,23 @@ pub fn validate_response(response: &Response) -> Vec<AnswerError> {
         )];
     }
     let mut errors = validate_answers(definition, &response.answers);
+    if let Some(g) = &response.group {
+        // A group figure is a mean over at most the group, within 0–10,000.
+        let fits = |f: &crate::model::Figure| {
+            f.n >= 1
+                && f.n <= g.participants
+                && f.mean <= 10_000
+                && f.sd.is_none_or(|sd| sd <= 10_000)
+        };
+        for (id, f) in &g.sections {
+            if definition.sections.iter().all(|s| s.id != id) || !fits(f) {
+                errors.push(AnswerError::GroupFigure(id.clone()));
+            }
+        }
+        if g.total.as_ref().is_some_and(|t| !fits(t)) {
+            errors.push(AnswerError::GroupFigure("total".into()));
+        }
+    }
     if !dates::allowed(response.date) {
         errors.push(AnswerError::DateOutOfRange);
     }

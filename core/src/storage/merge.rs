@@ -861,6 +861,7 @@ mod tests {
                 id,
                 lang: Lang::Nl,
                 sender: "Eva, Jansen ICT".into(),
+                register: crate::i18n::Register::Formal,
             };
             apply(&mut base, c, today()).unwrap();
         }

@@ -78,7 +78,9 @@ pub fn LedgerTable(
     });
     // A new filter starts at the first page.
     Effect::new(move |_| {
-        filtered.track();
+        // Read, not only tracked: a memo subscribes to its sources only
+        // when it computes.
+        filtered.with(|_| ());
         page.set(0);
     });
     let pages = Memo::new(move |_| filtered.with(|f| f.len().div_ceil(per_page).max(1)));

@@ -9,7 +9,7 @@ use kbr_core::catalogue;
 use kbr_core::i18n::{format_date, format_points_lang, tf, Key};
 use kbr_core::model::{Account, ClientId, Party};
 use kbr_core::questionnaires::definitions::HOSTMANSHIP;
-use kbr_core::questionnaires::engine::{score, weakest, Weakest};
+use kbr_core::questionnaires::engine::{score_of, weakest, Weakest};
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
@@ -41,7 +41,7 @@ pub fn ClientHandout(
         account.with(|a| {
             a.assessments_of(HOSTMANSHIP.id)
                 .last()
-                .map(|r| (r.date, score(&HOSTMANSHIP, &r.answers)))
+                .map(|r| (r.date, score_of(&HOSTMANSHIP, r)))
         })
     });
     let shapes = Signal::derive(move || {

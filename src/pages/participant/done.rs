@@ -19,9 +19,9 @@ use crate::state::ui::use_ui;
 pub fn Done() -> impl IntoView {
     let ui = use_ui();
     let flow = use_flow();
-    let (kind, sender, count) = flow
+    let (kind, sender, count, words) = flow
         .invite
-        .with_value(|i| (i.kind, i.title.clone(), screens(i).len()));
+        .with_value(|i| (i.kind, i.title.clone(), screens(i).len(), i.words()));
     let link = Signal::derive(move || {
         let code = flow
             .invite
@@ -50,44 +50,51 @@ pub fn Done() -> impl IntoView {
             .map(|(n, d)| view! { <OwnResult def=*d index=n /> })
             .collect_view()
     });
-    let send_to = move || match (kind, sender.is_empty()) {
-        (Kind::Client, false) => tf(ui.lang.get(), Key::ReturnSendTo, &[("sender", &sender)]),
-        (Kind::Client, true) => ui.t(Key::ReturnSendBack).to_string(),
-        (Kind::Workshop, _) => ui.t(Key::ReturnSendTrainer).to_string(),
+    let send_to = move || {
+        if sender.is_empty() {
+            ui.t(words.send).to_string()
+        } else {
+            tf(ui.lang.get(), words.send_to, &[("sender", &sender)])
+        }
     };
     view! {
         <section class="participant-screen" data-testid="participant-done">
             {match kind {
                 Kind::Workshop => {
                     view! {
-                        <h1 tabindex="-1">{ui.tr(Key::DoneWorkshop)}</h1>
+                        <h1 tabindex="-1">{ui.tr(words.done)}</h1>
                         {results}
                     }
                         .into_any()
                 }
                 Kind::Client => {
                     view! {
-                        <h1 tabindex="-1">{ui.tr(Key::DoneClient)}</h1>
-                        <p>{ui.tr(Key::DoneClientText)}</p>
+                        <h1 tabindex="-1">{ui.tr(words.done)}</h1>
+                        <p>{words.done_text.map(|k| ui.tr(k))}</p>
                     }
                         .into_any()
                 }
             }}
             <section class="return-box" aria-labelledby="return-heading">
                 <h2 id="return-heading">{send_to}</h2>
-                // Scanning needs someone in the room: a workshop, not a
-                // client answering at their own desk.
                 <p class="muted small" data-testid="return-how">
-                    {ui
-                        .tr(
-                            if kind == Kind::Client { Key::ReturnHowClient } else { Key::ReturnHow },
-                        )}
+                    {ui.tr(words.how)}
                 </p>
+                // In the room the trainer scans it: large, with a hint.
+                {(kind == Kind::Workshop)
+                    .then(|| {
+                        view! {
+                            <p class="scan-hint" data-testid="scan-hint">
+                                {ui.tr(Key::ReturnBrightness)}
+                            </p>
+                        }
+                    })}
                 <LinkShare
                     link=link
                     qr_label=Signal::derive(move || ui.t(Key::ReturnQr).to_string())
                     share_text=Signal::derive(move || ui.t(Key::ReturnShareText).to_string())
                     testid="return-link"
+                    large=kind == Kind::Workshop
                 />
                 <button type="button" class="button" on:click=download data-testid="return-file">
                     {ui.tr(Key::ReturnFile)}
@@ -102,10 +109,7 @@ pub fn Done() -> impl IntoView {
                 {ui.tr(Key::ChangeAnswers)}
             </button>
             <p class="muted small">
-                {move || {
-                    let key = if kind == Kind::Client { Key::DoneStepsU } else { Key::DoneSteps };
-                    tf(ui.lang.get(), key, &[("n", &count.to_string())])
-                }}
+                {move || tf(ui.lang.get(), words.steps, &[("n", &count.to_string())])}
             </p>
         </section>
     }

@@ -14,19 +14,24 @@ use crate::state::ui::use_ui;
 pub fn Intro() -> impl IntoView {
     let ui = use_ui();
     let flow = use_flow();
-    let (kind, title) = flow.invite.with_value(|i| (i.kind, i.title.clone()));
-    let client = kind == Kind::Client;
+    let (kind, title, register) = flow
+        .invite
+        .with_value(|i| (i.kind, i.title.clone(), i.register));
+    // One register per flow, decided in the core (`Words`).
+    let words = flow.invite.with_value(|i| i.words());
     let exercises = flow.invite.with_value(|i| i.exercises.clone());
     let started = flow
         .draft
         .with_untracked(|d| d.answers.iter().any(|a| !a.is_empty()));
     let heading = move || {
-        let lang = ui.lang.get();
-        match (kind, title.is_empty()) {
-            (Kind::Workshop, true) => ui.t(Key::InviteWorkshop).to_string(),
-            (Kind::Workshop, false) => tf(lang, Key::InviteWorkshopTitled, &[("title", &title)]),
-            (Kind::Client, true) => ui.t(Key::InviteClient).to_string(),
-            (Kind::Client, false) => tf(lang, Key::InviteClientFrom, &[("sender", &title)]),
+        if title.is_empty() {
+            ui.t(words.heading).to_string()
+        } else {
+            tf(
+                ui.lang.get(),
+                words.heading_from,
+                &[("title", &title), ("sender", &title)],
+            )
         }
     };
     let list = exercises
@@ -34,8 +39,8 @@ pub fn Intro() -> impl IntoView {
         .map(|d| {
             view! {
                 <li>
-                    <strong>{move || d.title.get(ui.lang.get())}</strong>
-                    <p class="muted small">{move || d.intro.get(ui.lang.get())}</p>
+                    <strong>{move || d.title.get_in(ui.lang.get(), register)}</strong>
+                    <p class="muted small">{move || d.intro.get_in(ui.lang.get(), register)}</p>
                 </li>
             }
         })
@@ -53,24 +58,13 @@ pub fn Intro() -> impl IntoView {
                 <p>{ui.tr(Key::InviteAccountExplained)}</p>
             </Show>
             <ul class="exercise-list">{list}</ul>
-            // One register per flow: a client is addressed with "u".
-            <p>{ui.tr(if client { Key::ScaleExplainedU } else { Key::ScaleExplained })}</p>
+            <p>{ui.tr(words.scale)}</p>
             <p class="privacy" data-testid="no-server">
-                {ui.tr(if client { Key::InviteNoServerU } else { Key::InviteNoServer })}
+                {ui.tr(words.no_server)}
             </p>
             <form class="form" on:submit=start novalidate>
                 <label class="field">
-                    <span>
-                        {move || {
-                            ui.t(
-                                if kind == Kind::Client {
-                                    Key::InviteYourName
-                                } else {
-                                    Key::InvitePseudonym
-                                },
-                            )
-                        }}
-                    </span>
+                    <span>{ui.tr(words.name)}</span>
                     <input
                         type="text"
                         maxlength=PSEUDONYM_MAX.to_string()
@@ -82,27 +76,9 @@ pub fn Intro() -> impl IntoView {
                         }
                     />
                 </label>
-                <p class="muted small">
-                    {move || {
-                        ui.t(
-                            if kind == Kind::Client {
-                                Key::InviteNameHint
-                            } else {
-                                Key::InvitePseudonymHint
-                            },
-                        )
-                    }}
-                </p>
+                <p class="muted small">{ui.tr(words.name_hint)}</p>
                 <button type="submit" class="button primary big" data-testid="start">
-                    {move || {
-                        ui.t(
-                            match (started, client) {
-                                (false, _) => Key::InviteStart,
-                                (true, false) => Key::InviteContinue,
-                                (true, true) => Key::InviteContinueU,
-                            },
-                        )
-                    }}
+                    {ui.tr(if started { words.resume } else { Key::InviteStart })}
                 </button>
             </form>
         </section>

@@ -24,7 +24,9 @@ pub fn SectionScreen(
     let flow = use_flow();
     let screen = flow.invite.with_value(|i| screens(i)[index]);
     let def = flow.invite.with_value(|i| i.exercises[screen.exercise]);
-    let plain = flow.invite.with_value(|i| i.kind == Kind::Client);
+    let (plain, register) = flow
+        .invite
+        .with_value(|i| (i.kind == Kind::Client, i.register));
     // The question fields write into one signal; it is copied into the draft.
     let answers = RwSignal::new(
         flow.draft
@@ -39,7 +41,7 @@ pub fn SectionScreen(
         .any(|i| i.kind == AnswerKind::Scale);
     let items = def
         .items_of(screen.section.id)
-        .map(|item| view! { <QuestionField item=item answers=answers form=def.id /> })
+        .map(|item| view! { <QuestionField item=item answers=answers form=def.id register=register /> })
         .collect_view();
     let progress = move || {
         tf(
@@ -62,12 +64,12 @@ pub fn SectionScreen(
                     aria-label=progress
                 ></progress>
             </div>
-            <p class="muted small">{move || def.title.get(ui.lang.get())}</p>
+            <p class="muted small">{move || def.title.get_in(ui.lang.get(), register)}</p>
             {if plain {
                 // A client reads the plain question, not our principle's name.
                 view! {
                     <h1 tabindex="-1" data-testid="section-heading">
-                        {move || screen.section.description.get(ui.lang.get())}
+                        {move || screen.section.description.get_in(ui.lang.get(), register)}
                     </h1>
                 }
                     .into_any()
@@ -76,7 +78,9 @@ pub fn SectionScreen(
                     <h1 tabindex="-1" data-testid="section-heading">
                         {move || screen.section.title.get(ui.lang.get())}
                     </h1>
-                    <p class="muted">{move || screen.section.description.get(ui.lang.get())}</p>
+                    <p class="muted">
+                        {move || screen.section.description.get_in(ui.lang.get(), register)}
+                    </p>
                 }
                     .into_any()
             }}

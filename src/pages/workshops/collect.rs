@@ -2,34 +2,20 @@
 //! many, or a whole chat message) or drop return files. Each code is added
 //! whole or refused with its reason; only the counts show until reveal.
 
-use kbr_core::i18n::{tf, Key, Lang};
-use kbr_core::invite::workshop::{Outcome, SessionCommand};
+use kbr_core::i18n::{tf, Key};
+use kbr_core::invite::workshop::SessionCommand;
 use kbr_core::model::RoundId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::outcome::outcome_line;
+use crate::components::deferred::Deferred;
 use crate::state::browser;
 use crate::state::ui::use_ui;
 use crate::state::workshops::use_workshops;
 
 /// The largest return file read (a return link is a few hundred bytes).
 const MAX_RETURN_FILE: u64 = 64 * 1024;
-
-/// One sentence per outcome.
-pub fn outcome_line(o: &Outcome, lang: Lang) -> (bool, String) {
-    match o {
-        Outcome::Added(who) => (true, tf(lang, Key::CollectAdded, &[("who", who)])),
-        Outcome::Replaced(who) => (true, tf(lang, Key::CollectReplaced, &[("who", who)])),
-        Outcome::Refused(code, e) => (
-            false,
-            tf(
-                lang,
-                Key::CollectRefused,
-                &[("code", code), ("reason", &e.message(lang))],
-            ),
-        ),
-    }
-}
 
 /// Paste box, file drop, the outcome of the last paste and the counts.
 #[component]
@@ -40,6 +26,7 @@ pub fn CollectPanel(
     let ui = use_ui();
     let workshops = use_workshops();
     let pasted = RwSignal::new(String::new());
+    let scanning = RwSignal::new(false);
     let outcomes = RwSignal::new(Vec::<(bool, String)>::new());
     let over = RwSignal::new(false);
     let add_text = move |text: String| {
@@ -100,6 +87,20 @@ pub fn CollectPanel(
             <p class="muted small" data-testid="answered-per-exercise">
                 {move || counts().1}
             </p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button primary"
+                    aria-pressed=move || scanning.get().to_string()
+                    on:click=move |_| scanning.update(|s| *s = !*s)
+                    data-testid="scan-toggle"
+                >
+                    {move || ui.t(if scanning.get() { Key::ScanStop } else { Key::ScanStart })}
+                </button>
+            </div>
+            <Show when=move || scanning.get()>
+                <Deferred load=move || super::scanner::scanner_view(id) />
+            </Show>
             <form
                 class="form"
                 novalidate

@@ -3,15 +3,21 @@
 //! collected and, once revealed, the group results ([`WorkshopPage`]).
 
 mod collect;
+mod dots;
 mod new_session;
+mod outcome;
+mod projector;
+mod projector_slide;
 mod results;
 mod save_to_client;
 mod scan_spread;
+mod scan_status;
+mod scanner;
 mod session;
 mod stats_text;
 mod worksheet;
 
-pub use collect::outcome_line;
+pub use outcome::outcome_line;
 pub use session::WorkshopPage;
 pub use worksheet::Worksheet;
 
@@ -87,6 +93,7 @@ crate::deferred! {
         use kbr_core::route::Route;
         match route {
             Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
+            Route::Projector(id) => view! { <projector::ProjectorView id=id /> }.into_any(),
             Route::Worksheet(definition) => view! { <Worksheet definition=definition /> }.into_any(),
             _ => view! { <WorkshopsPage /> }.into_any(),
         }

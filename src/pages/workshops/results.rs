@@ -7,11 +7,12 @@
 use kbr_core::i18n::{tf, Key};
 use kbr_core::model::RoundId;
 use kbr_core::questionnaires::engine::{Definition, Use};
-use kbr_core::questionnaires::group::{GroupResult, SectionResult, Unit};
+use kbr_core::questionnaires::group::{GroupResult, SectionResult};
 use leptos::prelude::*;
 
+use super::dots::{dot_strip, share};
 use super::scan_spread::ScanSpread;
-use super::stats_text::{figure, stats_line};
+use super::stats_text::{mean_text, stats_line};
 use crate::components::radar::{RadarChart, Shape};
 use crate::components::weakest::WeakestBox;
 use crate::state::ui::use_ui;
@@ -65,7 +66,7 @@ fn Sections(def: &'static Definition, result: GroupResult) -> impl IntoView {
                 values: r
                     .sections
                     .iter()
-                    .map(|s| s.stats.map(|st| percent(st.mean, s.unit)))
+                    .map(|s| s.stats.map(|st| share(st.mean, s.unit)))
                     .collect(),
             }]
         })
@@ -102,7 +103,7 @@ fn Sections(def: &'static Definition, result: GroupResult) -> impl IntoView {
                     {move || it.item.text.get(lang())} " — "
                     <strong>
                         {move || {
-                            it.stats.map(|st| figure(st.mean, it.unit, lang())).unwrap_or_default()
+                            it.stats.map(|st| mean_text(&st, it.unit, lang())).unwrap_or_default()
                         }}
                     </strong>
                 </li>
@@ -119,6 +120,9 @@ fn Sections(def: &'static Definition, result: GroupResult) -> impl IntoView {
                 {rows}
             </ul>
         </div>
+        <p class="muted small" data-testid="stats-help">
+            {ui.tr(Key::GroupStatsHelp)}
+        </p>
         <h3>{ui.tr(Key::GroupDisagreement)}</h3>
         {no_disagreement.then(|| view! { <p class="muted">{ui.tr(Key::GroupNoSpread)}</p> })}
         <ol class="compact" data-testid="disagreement">
@@ -133,13 +137,6 @@ fn Sections(def: &'static Definition, result: GroupResult) -> impl IntoView {
     }
 }
 
-fn percent(v: f64, unit: Unit) -> f64 {
-    match unit {
-        Unit::Scale => (v - 1.0) / 4.0 * 100.0,
-        Unit::Percent => v,
-    }
-}
-
 /// One section: its title, a strip with a dot per participant and the
 /// mean, and the figures.
 fn section_row(
@@ -148,34 +145,19 @@ fn section_row(
     ui: crate::state::ui::Ui,
 ) -> impl IntoView {
     let title = def.section(s.section).map(|x| x.title);
-    let dots = s
-        .scores
-        .iter()
-        .flatten()
-        .map(|v| {
-            let x = 8.0 + 184.0 * percent(*v, s.unit) / 100.0;
-            view! { <circle class="dot" cx=format!("{x:.1}") cy="12" r="5" /> }
-        })
-        .collect_view();
-    let mean = s.stats.map(|st| {
-        let x = 8.0 + 184.0 * percent(st.mean, s.unit) / 100.0;
-        view! { <line class="mean" x1=format!("{x:.1}") x2=format!("{x:.1}") y1="2" y2="22" /> }
-    });
+    let strip = dot_strip(&s);
+    let testid = format!("section-{}", s.section);
     let line = move || {
         s.stats
             .map(|st| stats_line(&st, s.unit, ui.lang.get()))
             .unwrap_or_else(|| ui.t(Key::GroupNoAnswers).to_string())
     };
     view! {
-        <li class="dot-row" data-testid=format!("section-{}", s.section)>
+        <li class="dot-row" data-testid=testid>
             <span class="dot-title">
                 {move || title.map(|t| t.get(ui.lang.get())).unwrap_or_default()}
             </span>
-            <svg class="dot-strip" viewBox="0 0 200 24" aria-hidden="true">
-                <line class="track" x1="8" x2="192" y1="12" y2="12" />
-                {dots}
-                {mean}
-            </svg>
+            {strip}
             <span class="dot-figures small" data-testid="section-stats">
                 {line}
             </span>

@@ -7,11 +7,10 @@ use kbr_core::catalogue;
 use kbr_core::i18n::{format_points_lang, tf, Key};
 use kbr_core::model::{Answers, Party, RoundId, Thresholds};
 use kbr_core::questionnaires::definitions::QUICK_SCAN;
-use kbr_core::questionnaires::group::Unit;
 use kbr_core::questionnaires::scan::{estimate, group_scan};
 use leptos::prelude::*;
 
-use super::stats_text::stats_line;
+use super::stats_text::points_line;
 use crate::state::ui::use_ui;
 use crate::state::workshops::use_workshops;
 
@@ -59,9 +58,7 @@ pub fn ScanSpread(
             Party::Supplier => Key::ScanOurSaldo,
             Party::Client => Key::ScanClientSaldo,
         });
-        let line = stats
-            .map(|st| stats_line(&st, Unit::Percent, lang).replace('%', ""))
-            .unwrap_or_default();
+        let line = stats.map(|st| points_line(&st, lang)).unwrap_or_default();
         let values = saldi
             .iter()
             .map(|s| format_points_lang(*s, true, lang))
@@ -110,6 +107,7 @@ pub fn ScanSpread(
         <ul class="scan-rows">
             {move || party_row(Party::Supplier)} {move || party_row(Party::Client)}
         </ul>
+        <p class="muted small">{ui.tr(Key::GroupStatsHelp)}</p>
         <h3>{ui.tr(Key::ScanOftenTitle)}</h3>
         <Show when=move || {
             let l = sets.get();

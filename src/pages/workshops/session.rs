@@ -128,10 +128,27 @@ pub fn WorkshopPage(
                             ui.t(if revealed() { Key::WorkshopHide } else { Key::WorkshopReveal })
                         }}
                     </button>
-                    <button type="button" class="button" on:click=csv data-testid="session-csv">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=csv
+                        data-testid="session-csv"
+                        aria-describedby="csv-help"
+                    >
                         {ui.tr(Key::WorkshopCsv)}
                     </button>
                     <Show when=revealed>
+                        // Full screen needs the click itself: asked here,
+                        // on the way to the projector view.
+                        <a
+                            class="button primary"
+                            href=Route::Projector(id).to_hash()
+                            on:click=|_| browser::enter_fullscreen()
+                            aria-describedby="projector-help"
+                            data-testid="projector-open"
+                        >
+                            {ui.tr(Key::ProjectorOpen)}
+                        </a>
                         <button
                             type="button"
                             class="button"
@@ -150,6 +167,14 @@ pub fn WorkshopPage(
                         {ui.tr(Key::WorkshopDelete)}
                     </button>
                 </div>
+                <p id="csv-help" class="muted small no-print" data-testid="csv-help">
+                    {ui.tr(Key::WorkshopCsvHelp)}
+                </p>
+                <Show when=revealed>
+                    <p id="projector-help" class="muted small no-print">
+                        {ui.tr(Key::ProjectorOpenHelp)}
+                    </p>
+                </Show>
                 <Show when=revealed>
                     <div class="handout" data-testid="results">
                         <h1 class="print-only user-text">{title}</h1>

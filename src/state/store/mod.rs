@@ -74,6 +74,10 @@ pub struct Notice {
     /// shown, when the change that caused it may still move to another
     /// page (deleting a session goes back to the list, with its undo).
     pub arrived: bool,
+    /// When it was shown (`performance.now()`): a move to another page
+    /// well after that is the user's, even when a busy page has not yet
+    /// run the timer that marks the notice arrived.
+    pub shown_at: f64,
 }
 
 /// Why a change was refused. The form that asked keeps what was typed and

@@ -14,6 +14,7 @@ impl Store {
             undo,
             serial,
             arrived: false,
+            shown_at: crate::state::browser::now_ms(),
         }));
         let notice = self.notice;
         // After this turn, a move to another page is the user's own: the
@@ -44,10 +45,13 @@ impl Store {
     /// its undo) goes, so that it neither speaks about what is no longer
     /// on screen nor covers what is.
     pub fn left_page(&self) {
-        if self
-            .notice
-            .with_untracked(|n| n.as_ref().is_some_and(|n| n.arrived))
-        {
+        // The turn that showed it ends within a few milliseconds.
+        const SAME_TURN_MS: f64 = 100.0;
+        let now = crate::state::browser::now_ms();
+        if self.notice.with_untracked(|n| {
+            n.as_ref()
+                .is_some_and(|n| n.arrived || now - n.shown_at > SAME_TURN_MS)
+        }) {
             self.notice.set(None);
         }
     }

@@ -75,14 +75,16 @@ export class ParticipantPage {
 
   /**
    * Answers screen after screen until the end: `answer(itemId)` returns 1–5,
-   * 'skip', an option id, text or undefined (leave it).
+   * 'skip', an option id, text or undefined (leave it). `seen`, when given,
+   * collects the text of every screen passed.
    */
-  async fillAll(answer) {
+  async fillAll(answer, seen = null) {
     for (;;) {
       const section = this.page.getByTestId('participant-section');
       const done = this.page.getByTestId('participant-done');
       await expect(section.or(done)).toBeVisible();
       if (await done.isVisible()) return;
+      if (seen) seen.push(await section.innerText());
       for (const group of await section.locator('[role="radiogroup"][data-testid^="q-"], textarea[data-testid^="q-"]').all()) {
         const item = (await group.getAttribute('data-testid')).slice(2);
         const value = answer(item);
@@ -122,11 +124,12 @@ export class ClientViewPage {
   }
 
   /** A new round from `person` of organisation `sender`. */
-  async createRound({ sender, person = 'Eva de Vries', lang = 'nl' }) {
+  async createRound({ sender, person = 'Eva de Vries', lang = 'nl', register = 'u' }) {
     const form = this.page.getByTestId('new-round');
     await form.getByTestId('round-person').fill(person);
     await form.getByTestId('round-organisation').fill(sender);
     await form.getByTestId(`round-lang-${lang}`).check();
+    await form.getByTestId(`round-register-${register}`).check();
     const before = await this.rounds.count();
     await form.getByTestId('round-create').click();
     // A made round shows as a new card (wait for it before reading links);

@@ -158,6 +158,53 @@ test('client invite: link, the client answers on a phone, blind until our own sc
   await expect(page.getByRole('cell', { name: /Scorecard van de klant/ })).toBeVisible();
 });
 
+test('the sender chooses "je" or "u": the whole client flow, from message to thanks, keeps that one register', async ({ page, browser, consoleErrors }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await new OverviewPage(page).createClient({ name: 'Bakkerij Zoë', manager: 'Eva' });
+  await new ClientPage(page).tab('clientview');
+  const view = new ClientViewPage(page);
+  // "u" is chosen until the sender says otherwise; the choice is explained.
+  const form = page.getByTestId('new-round');
+  await expect(form.getByTestId('round-register-u')).toBeChecked();
+  await expect(form.getByRole('group', { name: 'Aanspreekvorm' })).toHaveAccessibleDescription(/met u of met je/);
+  await view.createRound({ sender: 'Jansen ICT', register: 'je' });
+  await expect(view.round()).toContainText('Nederlands, je');
+  const message = await view.round().getByTestId('round-message').inputValue();
+  expect(message).toContain('Wil je deze korte vragenlijst invullen?');
+  expect(message).not.toMatch(/\b(u|uw)\b/i);
+  const invite = await view.inviteLink();
+  await expectNoAxeViolations(page);
+
+  const informal = /\b(u|uw)\b/i;
+  const { context, page: ph } = await phone(browser, consoleErrors);
+  const p = new ParticipantPage(ph);
+  await p.open(invite);
+  const intro = ph.getByTestId('participant-intro');
+  await expect(ph.getByRole('heading', { level: 1 })).toHaveText('Eva de Vries, Jansen ICT vraagt hoe je de samenwerking ervaart');
+  await expect(ph.getByTestId('no-server')).toContainText('Je antwoorden blijven op dit toestel tot je ze zelf terugstuurt');
+  await expect(intro).toContainText('Je naam (niet verplicht)');
+  await expect(intro).not.toContainText(informal);
+  const screens = [];
+  await p.start();
+  await expect(ph.getByTestId('section-heading')).toHaveText('Werkt de leverancier aan jouw succes?');
+  await p.fillAll((item) => ({ 'cv-remark': 'Prima', 'cv-next-time': undefined, 'cv-last-contact': 'as-expected' })[item] ?? 4, screens);
+  expect(screens.length).toBe(7);
+  expect(screens.join('\n')).toContain('Heeft je leverancier bij het laatste contact je verwachting waargemaakt');
+  for (const text of screens) expect(text).not.toMatch(informal);
+  const done = ph.getByTestId('participant-done');
+  await expect(done.getByRole('heading', { level: 1 })).toHaveText('Dank je wel!');
+  await expect(done).toContainText('Stuur je antwoorden terug naar Eva de Vries, Jansen ICT');
+  await expect(done).toContainText('Je hebt 7 stappen doorlopen');
+  await expect(done).not.toContainText(informal);
+  await expectNoAxeViolations(ph);
+  // The answers come back like any others.
+  const back = await p.link();
+  await context.close();
+  await view.paste(back);
+  await expect(view.round()).toContainText('1 antwoord');
+});
+
 test('a later round shows whether the gap closed: the gap per principle, round by round', async ({ page, browser, consoleErrors }) => {
   const app = new AppPage(page);
   await app.open();

@@ -83,7 +83,7 @@ test('a trainer runs a workshop: invite, three phones, collect, hidden until rev
   await session.paste('https://example.org/app/#/r/AAAAAAAAAAAAAAAAAAAAAAAAAA');
   await expect(page.getByTestId('outcome-refused')).toContainText('veranderd of afgeknipt');
   await session.paste(links[0]);
-  await expect(page.getByTestId('outcome-ok')).toContainText('Anna stuurde opnieuw');
+  await expect(page.getByTestId('outcome-refused')).toHaveText('Al toegevoegd: de antwoorden van Anna staan er al precies zo in.');
   await expect(session.count).toHaveText('3 beantwoord');
 
   await session.reveal();

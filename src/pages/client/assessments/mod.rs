@@ -6,6 +6,7 @@
 //! screen code.
 
 mod form;
+mod group_figures;
 mod history;
 mod page;
 mod result;

@@ -2,7 +2,7 @@
 
 use kbr_core::i18n::Key;
 use kbr_core::questionnaires::definitions;
-use kbr_core::questionnaires::engine::{score, Use};
+use kbr_core::questionnaires::engine::{score_of, Use};
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn AssessmentPage(
                 .into_iter()
                 .rev()
                 .map(|r| Scored {
-                    score: score(def, &r.answers),
+                    score: score_of(def, r),
                     response: r.clone(),
                 })
                 .collect::<Vec<_>>()

@@ -7,6 +7,7 @@ use kbr_core::model::ResponseId;
 use kbr_core::questionnaires::engine::{attention_items, weakest, Definition, Weakest};
 use leptos::prelude::*;
 
+use super::group_figures::GroupFigures;
 use super::{section_text, signed, Scored};
 use crate::components::radar::{RadarChart, Shape};
 use crate::components::weakest::WeakestBox;
@@ -120,6 +121,13 @@ pub fn ResultPanel(
                     }
                 }}
             </p>
+            {move || {
+                current
+                    .get()
+                    .and_then(|s| s.response.group)
+                    .filter(|g| !g.sections.is_empty())
+                    .map(|group| view! { <GroupFigures def=def group=group /> })
+            }}
             <div class="result-grid">
                 {(def.sections.len() >= 3)
                     .then(|| {

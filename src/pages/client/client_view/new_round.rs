@@ -1,15 +1,16 @@
-//! A new client invite: who asks (shown to the client) and the language the
-//! client answers in.
+//! A new client invite: who asks (shown to the client), the language the
+//! client answers in, and whether a Dutch client is addressed with "u" or
+//! "je".
 
 use kbr_core::command::Command;
-use kbr_core::i18n::Key;
+use kbr_core::i18n::{Key, Register};
 use kbr_core::invite::code::TITLE_MAX;
 use kbr_core::invite::rounds::sender_line;
 use kbr_core::model::RoundId;
 use leptos::prelude::*;
 
 use crate::components::errors::ErrorList;
-use crate::components::lang_picker::LangPicker;
+use crate::components::lang_picker::{LangPicker, RegisterPicker};
 use crate::state::browser;
 use crate::state::client::use_client;
 use crate::state::store::use_store;
@@ -29,6 +30,9 @@ pub fn NewRoundForm() -> impl IntoView {
     );
     let organisation = RwSignal::new(String::new());
     let lang = RwSignal::new(ui.lang.get_untracked());
+    // "u" unless the sender says otherwise: the safe default in Dutch
+    // business mail.
+    let register = RwSignal::new(Register::Formal);
     let errors = RwSignal::new(Vec::<String>::new());
     let id = ctx.id.clone();
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -45,6 +49,7 @@ pub fn NewRoundForm() -> impl IntoView {
             id: RoundId::from_random(browser::random_bits()),
             lang: lang.get_untracked(),
             sender,
+            register: register.get_untracked(),
         };
         match store.act(&id, cmd, ui.t(Key::RoundCreated).to_string()) {
             Ok(()) => errors.set(Vec::new()),
@@ -80,6 +85,7 @@ pub fn NewRoundForm() -> impl IntoView {
                 {sender_field(Key::FieldOrganisation, "round-organisation", organisation)}
             </fieldset>
             <LangPicker name="round-lang" legend=Key::RoundLanguage lang=lang />
+            <RegisterPicker name="round-register" register=register />
             <ErrorList errors=errors />
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="round-create">

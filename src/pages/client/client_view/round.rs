@@ -3,16 +3,17 @@
 //! skip), and then the comparison.
 
 use kbr_core::command::Command;
-use kbr_core::i18n::{format_date, tf, Key};
+use kbr_core::i18n::{format_date, tf, Key, Lang};
 use kbr_core::invite::code::encode_invite;
 use kbr_core::invite::rounds::{invite_of, is_open, message};
-use kbr_core::model::RoundId;
+use kbr_core::model::{Round, RoundId};
 use kbr_core::questionnaires::definitions::HOSTMANSHIP;
 use leptos::prelude::*;
 
 use super::answers::ReturnList;
 use super::gap::GapView;
 use super::paste::PasteAnswers;
+use crate::components::lang_picker::{lang_key, register_key};
 use crate::components::link_share::LinkShare;
 use crate::pages::client::assessments::AssessmentForm;
 use crate::state::browser;
@@ -59,10 +60,7 @@ pub fn RoundCard(
                     Key::RoundHead,
                     &[
                         ("date", &format_date(r.created, lang)),
-                        (
-                            "lang",
-                            ui.t(crate::components::lang_picker::lang_key(r.lang)),
-                        ),
+                        ("lang", &language_of(&r, lang)),
                         ("n", &r.returns.len().to_string()),
                     ],
                 )
@@ -231,5 +229,15 @@ fn SealedBox(
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// The round's language as the history names it, with the form of
+/// address when the client reads Dutch ("Nederlands, je").
+fn language_of(round: &Round, ui_lang: Lang) -> String {
+    let name = lang_key(round.lang).text(ui_lang);
+    match round.lang {
+        Lang::Nl => format!("{name}, {}", register_key(round.register).text(ui_lang)),
+        Lang::En => name.to_string(),
     }
 }

@@ -12,8 +12,6 @@
 //! The message names the two files of every offending import. It reads the
 //! sources as text: no compiler plugin, no extra crate.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -57,8 +55,9 @@ struct Source {
     root: String,
 }
 
+/// The repository's root (this crate is `tools/layers`).
 fn main_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
