@@ -116,6 +116,20 @@ impl ClientTab {
 }
 
 impl Route {
+    /// Whether `other` is the same page: the sections of one client (its
+    /// tabs and questionnaires) are one page, so a notice and its undo
+    /// stay while the user moves between them, and go with the client.
+    pub fn same_page(&self, other: &Route) -> bool {
+        let client = |r: &Route| match r {
+            Route::Client { id, .. } | Route::Assessment { id, .. } => Some(id.clone()),
+            _ => None,
+        };
+        match (client(self), client(other)) {
+            (Some(a), Some(b)) => a == b,
+            _ => self == other,
+        }
+    }
+
     /// Parses a `location.hash` value (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -244,6 +258,24 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&r.to_hash()), r);
         }
+    }
+
+    #[test]
+    fn one_clients_sections_are_one_page() {
+        let tab = |id: &str, tab| Route::Client {
+            id: ClientId::new_unchecked(id),
+            tab,
+        };
+        let assessment = Route::Assessment {
+            id: ClientId::new_unchecked("c-1"),
+            definition: "hostmanship".into(),
+        };
+        assert!(tab("c-1", ClientTab::Ledger).same_page(&tab("c-1", ClientTab::Moments)));
+        assert!(tab("c-1", ClientTab::Ledger).same_page(&assessment));
+        assert!(!tab("c-1", ClientTab::Ledger).same_page(&tab("c-2", ClientTab::Ledger)));
+        assert!(!tab("c-1", ClientTab::Ledger).same_page(&Route::Guide));
+        assert!(!Route::Workshops.same_page(&Route::Workshop(RoundId(7))));
+        assert!(Route::Guide.same_page(&Route::Guide));
     }
 
     #[test]

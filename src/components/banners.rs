@@ -3,6 +3,7 @@
 //! They say what happened and what to do, in plain words.
 
 use kbr_core::i18n::Key;
+use kbr_core::route::Route;
 use leptos::prelude::*;
 
 use crate::components::deferred::Deferred;
@@ -47,15 +48,14 @@ pub fn StorageBanners() -> impl IntoView {
 pub fn NoticeToast() -> impl IntoView {
     let store = use_store();
     let ui = use_ui();
-    // A notice stays on the page it speaks about.
-    let route = Memo::new(move |_| ui.route.get());
-    Effect::new(move |first: Option<()>| {
-        // Read, not only tracked: a memo nobody reads never computes, so
-        // it would never see the route change.
-        route.with(|_| ());
-        if first.is_some() {
+    // A notice stays on the page it speaks about (one client's sections
+    // are one page: `Route::same_page`).
+    Effect::new(move |before: Option<Route>| {
+        let now = ui.route.get();
+        if before.is_some_and(|b| !b.same_page(&now)) {
             store.left_page();
         }
+        now
     });
     view! {
         <div class="toast-region" role="status" aria-live="polite">

@@ -22,6 +22,9 @@ export const launchOptions = {
   ],
 };
 
+const desktop = { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 860 } };
+const ROOM = /workshop-room\.spec\.js/;
+
 export default defineConfig({
   testDir: './specs',
   timeout: 60_000,
@@ -45,11 +48,16 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 860 } } },
+    { name: 'desktop', testIgnore: ROOM, use: desktop },
     {
       name: 'phone',
+      testIgnore: ROOM,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
+    // A room of thirty phones and a fake camera: its tests run one at a
+    // time in one worker (each drives several phones at once), beside the
+    // other worker's tests.
+    { name: 'room', testMatch: ROOM, fullyParallel: false, use: desktop },
   ],
   webServer: {
     command: `node static-server.mjs ${PORT} ${BASE_PATH}`,
