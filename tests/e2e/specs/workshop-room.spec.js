@@ -143,8 +143,12 @@ test('thirty participants: one scanned by the camera, twenty-nine pasted at once
     await expect(trainer.getByTestId('csv-help')).toContainText('Score (0-100)');
     const total = groupTotal();
 
-    // The projector, full HD: large type, the total, most disagreement first.
+    // The results page and the projector, full HD: large type, the
+    // total, most disagreement first.
     await trainer.setViewportSize({ width: 1920, height: 1080 });
+    await expect(responsibility.locator('circle.dot')).toHaveCount(N);
+    await expectNoSidewaysScroll(trainer);
+    await expectNoAxeViolations(trainer);
     await trainer.getByTestId('projector-open').click();
     const projector = trainer.getByTestId('projector');
     await expect(projector).toBeVisible();
