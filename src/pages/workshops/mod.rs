@@ -14,6 +14,7 @@ mod scan_spread;
 mod scan_status;
 mod scanner;
 mod session;
+mod session_actions;
 mod stats_text;
 mod worksheet;
 
