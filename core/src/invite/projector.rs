@@ -72,7 +72,7 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::invite::code::{Kind, Return};
-    use crate::model::{Answer, Answers, RoundId};
+    use crate::model::{Answers, RoundId};
     use crate::questionnaires::definitions::{HOSTMANSHIP, QUICK_SCAN};
     use chrono::NaiveDate;
 
@@ -100,12 +100,7 @@ mod tests {
         s
     }
 
-    fn scale(pairs: &[(&str, u8)]) -> Answers {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), Answer::Scale(*v)))
-            .collect()
-    }
+    use crate::model::scale_answers as scale;
 
     #[test]
     fn an_overview_then_the_principles_most_disputed_first() {

@@ -81,3 +81,13 @@ pub struct Response {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<RoundId>,
 }
+
+/// Scale answers from (item, value) pairs, for the tests of the rules that
+/// read answers.
+#[cfg(test)]
+pub(crate) fn scale_answers(pairs: &[(&str, u8)]) -> Answers {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), Answer::Scale(*v)))
+        .collect()
+}

@@ -18,6 +18,8 @@ pub mod order;
 mod round;
 
 pub use account::{Account, OwnCategory, RemovedEntry, StockTake, Tombstone, TombstoneKind};
+#[cfg(test)]
+pub(crate) use answers::scale_answers;
 pub use answers::{Answer, Answers, Figure, GroupInfo, Response};
 pub use client::{limits, Client, PeriodLength, Thresholds};
 pub use dispute::{Cause, Dispute};

@@ -80,14 +80,8 @@ pub fn gaps(ours: Option<&Answers>, theirs: &[&Answers]) -> Vec<PrincipleGap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Answer;
 
-    fn scale(pairs: &[(&str, u8)]) -> Answers {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), Answer::Scale(*v)))
-            .collect()
-    }
+    use crate::model::scale_answers as scale;
 
     #[test]
     fn gaps_by_hand_largest_first() {

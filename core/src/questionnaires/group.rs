@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use super::engine::{
     percent, scale_tenths, score, value, weakest_of, AnswerKind, Definition, Item, Weakest,
 };
+use crate::i18n::{format_tenths, Lang};
 use crate::model::{Answer, Answers, Figure};
 
 /// The unit a section's or statement's figures are in.
@@ -67,12 +68,13 @@ impl Figure {
         percent(f64::from(self.mean) / 10_000.0)
     }
 
-    /// The spread in `unit`, when there are two or more.
-    pub fn sd_in(&self, unit: Unit) -> Option<f64> {
+    /// The spread in `unit` as it is shown (one decimal on the 1–5 scale,
+    /// whole on 0–100), when there are two or more.
+    pub fn spread_text(&self, unit: Unit, lang: Lang) -> Option<String> {
         let sd = f64::from(self.sd?) / 10_000.0;
         Some(match unit {
-            Unit::Scale => 4.0 * sd,
-            Unit::Percent => 100.0 * sd,
+            Unit::Scale => format_tenths((40.0 * sd).round() as i64, lang),
+            Unit::Percent => format!("{:.0}", 100.0 * sd),
         })
     }
 }
@@ -301,12 +303,7 @@ mod tests {
     use super::super::definitions::{HOSTMANSHIP, INTEGRITY};
     use super::*;
 
-    fn scale(pairs: &[(&str, u8)]) -> Answers {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), Answer::Scale(*v)))
-            .collect()
-    }
+    use crate::model::scale_answers as scale;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

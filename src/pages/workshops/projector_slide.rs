@@ -140,14 +140,11 @@ fn of_unit(st: &kbr_core::questionnaires::group::Stats, unit: Unit, lang: Lang) 
     }
 }
 
-/// The spread as the projector shows it: one decimal on the scale.
+/// The spread as the projector shows it, as the client page does.
 fn sd_text(st: &kbr_core::questionnaires::group::Stats, unit: Unit, lang: Lang) -> String {
-    let f = Figure::of(st, unit);
-    match (unit, f.sd_in(unit)) {
-        (Unit::Scale, Some(sd)) => kbr_core::i18n::format_tenths((sd * 10.0).round() as i64, lang),
-        (Unit::Percent, Some(sd)) => format!("{sd:.0}"),
-        (_, None) => "–".into(),
-    }
+    Figure::of(st, unit)
+        .spread_text(unit, lang)
+        .unwrap_or_else(|| "–".into())
 }
 
 /// "Groepstotaal 62 van 100 · 12 deelnemers" (the mean of their totals).

@@ -35,14 +35,8 @@ pub fn GroupFigures(
                             Unit::Scale => format!("{} / 5", tenths_text(f.mean_tenths(), lang)),
                             Unit::Percent => format!("{}%", f.percent()),
                         };
-                        let spread = match f.sd_in(unit) {
-                            Some(sd) => {
-                                let sd = match unit {
-                                    Unit::Scale => tenths_text((sd * 10.0).round() as u32, lang),
-                                    Unit::Percent => format!("{sd:.0}"),
-                                };
-                                tf(lang, Key::GroupFigureSpread, &[("sd", &sd)])
-                            }
+                        let spread = match f.spread_text(unit, lang) {
+                            Some(sd) => tf(lang, Key::GroupFigureSpread, &[("sd", &sd)]),
                             None => ui.t(Key::GroupFigureNoSpread).to_string(),
                         };
                         tf(
