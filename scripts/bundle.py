@@ -4,8 +4,9 @@
 The app is one cargo build of two binaries, then:
 
 1. the app's wasm is split by `wasm-split-cli` into a main module (what the
-   overview needs) and chunks that load when a view first opens (functions
-   marked with `deferred!` in src/lazy.rs); the participant page likewise;
+   overview needs) and chunks that load when a view first opens (the split
+   points the program names with `split_chunks!` in src/main.rs); the
+   participant page likewise (src/bin/participant.rs);
 2. `wasm-bindgen` makes the JS glue of the main module and of the
    participant page (a separate small program for invite links);
 3. `wasm-opt -Oz` shrinks every module;
@@ -68,10 +69,10 @@ def cargo_build():
                   "-Zfmt-debug=none"]
         extra = ["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"]
     env["RUSTFLAGS"] = " ".join(flags + [os.environ.get("KBR_RUSTFLAGS", "")]).strip()
-    # One build per program: each splits only its own deferred functions.
-    for name, feature in [(APP, "split"), (PARTICIPANT, "split-participant")]:
-        run(["cargo", *extra, "build", "--release", "--locked", "--target", "wasm32-unknown-unknown",
-             "--features", feature, "--bin", name], env)
+    # One build of both programs: the library is compiled once, and the two
+    # link-time optimisations (single-threaded each) run side by side.
+    run(["cargo", *extra, "build", "--release", "--locked", "--target", "wasm32-unknown-unknown",
+         "--features", "split", "--bin", APP, "--bin", PARTICIPANT], env)
 
 
 def bindgen(wasm, out_dir, name, keep_lld_exports=False):

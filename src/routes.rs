@@ -19,7 +19,6 @@ use leptos::prelude::*;
 
 use crate::components::deferred::{Deferred, Loaded};
 use crate::components::rare::{self, RarePiece};
-use crate::deferred;
 use crate::pages;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
@@ -27,7 +26,7 @@ use crate::state::browser;
 use crate::state::work::{self as store, StoreWork};
 
 /// What the chunk of the rest of the app is asked for.
-enum Later {
+pub enum Later {
     /// A page beyond the overview.
     Page(Route),
     /// A rare piece of the first screens.
@@ -36,10 +35,10 @@ enum Later {
     Store(Box<StoreWork>),
 }
 
-deferred! {
+crate::chunk! {
     /// The rest of the app: every page but the overview and the workshop
     /// screens, the rare pieces and the store's work.
-    fn work(later: Later) -> AnyView {
+    pub static WORK = fn work(later: Later) -> AnyView {
         match later {
             Later::Page(route) => page_of(route),
             Later::Rare(piece) => rare::draw(piece),
@@ -68,10 +67,10 @@ fn page_of(route: Route) -> AnyView {
 /// run: in [`work`]. Called before anything can ask for them.
 pub fn register() {
     store::register(|task| {
-        Box::pin(work(Later::Store(Box::new(task)))) as Pin<Box<dyn Future<Output = Loaded>>>
+        Box::pin(WORK.call(Later::Store(Box::new(task)))) as Pin<Box<dyn Future<Output = Loaded>>>
     });
     rare::register(|piece| {
-        Box::pin(work(Later::Rare(piece))) as Pin<Box<dyn Future<Output = Loaded>>>
+        Box::pin(WORK.call(Later::Rare(piece))) as Pin<Box<dyn Future<Output = Loaded>>>
     });
 }
 
@@ -83,7 +82,7 @@ pub fn page(route: Route) -> AnyView {
         | Route::Workshop(_)
         | Route::Projector(_)
         | Route::Worksheet(_)) => {
-            view! { <Deferred load=move || pages::workshops::workshop_page(route.clone()) /> }
+            view! { <Deferred load=move || pages::workshops::WORKSHOP_PAGE.call(route.clone()) /> }
                 .into_any()
         }
         Route::Invite(code) => {
@@ -92,6 +91,8 @@ pub fn page(route: Route) -> AnyView {
             ().into_any()
         }
         Route::NotFound => view! { <NotFound /> }.into_any(),
-        route => view! { <Deferred load=move || work(Later::Page(route.clone())) /> }.into_any(),
+        route => {
+            view! { <Deferred load=move || WORK.call(Later::Page(route.clone())) /> }.into_any()
+        }
     }
 }

@@ -1,10 +1,10 @@
 //! Views whose code loads when they first open.
 //!
-//! A function written with [`deferred!`](crate::deferred) (`state::defer`) returns its view through a future.
-//! In the release build (`--features split`, see `scripts/bundle.py`) its
-//! code and everything only it uses go into a separate wasm chunk, fetched
-//! the first time it runs; elsewhere (tests, `cargo check`) it is a plain
-//! async function. [`Deferred`] shows such a view with a loading line of
+//! A split point ([`chunk!`](crate::chunk), `state::defer`) returns its
+//! view through a future. In the release build (`--features split`, see
+//! `scripts/bundle.py`) its code and everything only it uses go into a
+//! separate wasm chunk, fetched the first time it runs; elsewhere (tests,
+//! `cargo check`) it is called directly. [`Deferred`] shows such a view with a loading line of
 //! the same height until it is there, and says so when the chunk cannot be
 //! fetched (offline before the first visit), with a way to try again.
 
@@ -14,16 +14,16 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
+use crate::state::defer::ChunkError;
 use kbr_core::i18n::Key;
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
-use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
 use crate::state::ui::use_ui;
 
 /// What a deferred view function returns once its chunk is loaded.
-pub type Loaded = Result<AnyView, SplitLoaderError>;
+pub type Loaded = Result<AnyView, ChunkError>;
 
 /// A deferred view's loader: called once per attempt.
 pub type Loader = std::sync::Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded>>> + Send + Sync>;

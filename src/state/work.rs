@@ -11,13 +11,13 @@ use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::state::defer::ChunkError;
 use kbr_core::command::Command;
 use kbr_core::i18n::{shorten, tf, Key, Lang};
 use kbr_core::model::ClientId;
 use kbr_core::route::{ClientTab, Route};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
-use leptos::wasm_split::SplitLoaderError;
 
 use crate::state::persist::OtherWrite;
 use crate::state::store::{Store, Undo};
@@ -65,7 +65,7 @@ pub fn register(runner: Runner) {
 
 /// What store work answers once done (like a deferred view, with nothing
 /// to show): the shell's one chunk has one kind of future.
-type Done = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+type Done = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
 
 /// Does `task` through the registered [`Runner`]. Without one (tests mount
 /// pieces without the shell) the work is done at once; in the release
@@ -151,7 +151,7 @@ pub fn watch_other_writers(store: Store) {
 }
 
 /// Does store work in the background and waits for it.
-pub async fn change(task: StoreWork) -> Result<(), SplitLoaderError> {
+pub async fn change(task: StoreWork) -> Result<(), ChunkError> {
     store_work(task).await.map(drop)
 }
 

@@ -29,10 +29,10 @@ pub enum CalendarOut {
     Text(String),
 }
 
-crate::deferred! {
+crate::chunk! {
     /// The calendar import and the `.ics` writer: a chunk of their own,
     /// used rarely, with the iCalendar parser and writer.
-    fn calendar(task: CalendarTask) -> CalendarOut {
+    pub static CALENDAR = fn calendar(task: CalendarTask) -> CalendarOut {
         match task {
             CalendarTask::Import(client) => {
                 CalendarOut::View(view! { <import::CalendarImport client=client /> }.into_any())
@@ -47,7 +47,8 @@ crate::deferred! {
 
 /// The calendar import's view, loaded when first opened.
 pub async fn calendar_import(client: Option<ClientId>) -> crate::components::deferred::Loaded {
-    calendar(CalendarTask::Import(client))
+    CALENDAR
+        .call(CalendarTask::Import(client))
         .await
         .map(|out| match out {
             CalendarOut::View(v) => v,
@@ -58,8 +59,9 @@ pub async fn calendar_import(client: Option<ClientId>) -> crate::components::def
 async fn ics_text(
     accounts: Vec<Account>,
     options: ExportOptions,
-) -> Result<String, leptos::wasm_split::SplitLoaderError> {
-    calendar(CalendarTask::Ics(accounts, options))
+) -> Result<String, crate::state::defer::ChunkError> {
+    CALENDAR
+        .call(CalendarTask::Ics(accounts, options))
         .await
         .map(|out| match out {
             CalendarOut::Text(t) => t,

@@ -132,7 +132,7 @@ fn Steps() -> impl IntoView {
     Effect::new(move |warmed: Option<bool>| {
         if warmed != Some(true) && step.get() >= 1 {
             leptos::task::spawn_local(async {
-                let _ = done_screen(false).await;
+                let _ = DONE_SCREEN.call(false).await;
             });
             return true;
         }
@@ -141,16 +141,15 @@ fn Steps() -> impl IntoView {
     move || match step.get() {
         0 => view! { <Intro /> }.into_any(),
         n if n <= count => view! { <SectionScreen index=n - 1 count=count /> }.into_any(),
-        _ => {
-            view! { <crate::components::deferred::Deferred load=|| done_screen(true) /> }.into_any()
-        }
+        _ => view! { <crate::components::deferred::Deferred load=|| DONE_SCREEN.call(true) /> }
+            .into_any(),
     }
 }
 
-crate::deferred! {
-    participant: /// The end: the own result and the return link with its QR code
+crate::chunk! {
+    /// The end: the own result and the return link with its QR code
     /// (`show: false` only fetches the code, drawing nothing).
-    fn done_screen(show: bool) -> AnyView {
+    pub static DONE_SCREEN = fn done_screen(show: bool) -> AnyView {
         if show { view! { <Done /> }.into_any() } else { ().into_any() }
     }
 }

@@ -99,7 +99,7 @@ pub fn CollectPanel(
                 </button>
             </div>
             <Show when=move || scanning.get()>
-                <Deferred load=move || super::scanner::scanner_view(id) />
+                <Deferred load=move || super::SCANNER_VIEW.call(id) />
             </Show>
             <form
                 class="form"

@@ -13,6 +13,7 @@ mod save_to_client;
 mod scan_spread;
 mod scan_status;
 mod scanner;
+pub use scanner::{scanner_view, SCANNER_VIEW};
 mod session;
 mod session_actions;
 mod stats_text;
@@ -87,10 +88,11 @@ pub fn WorkshopsPage() -> impl IntoView {
     }
 }
 
-crate::deferred! {
-    /// The page's entry point, registered by the router: the trainer's workshop screens (the list, one session, a blank worksheet), in a
+crate::chunk! {
+    /// The page's entry point, registered by the router: the trainer's
+    /// workshop screens (the list, one session, a blank worksheet), in a
     /// chunk of its own that loads when the route is first opened.
-    pub fn workshop_page(route: kbr_core::route::Route) -> AnyView {
+    pub static WORKSHOP_PAGE = fn workshop_page(route: kbr_core::route::Route) -> AnyView {
         use kbr_core::route::Route;
         match route {
             Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),

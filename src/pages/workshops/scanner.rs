@@ -19,10 +19,10 @@ use super::scan_status::{Confirmation, ScanStatus};
 use crate::state::camera::{self, CameraError};
 use crate::state::{browser, ui::use_ui, workshops::use_workshops};
 
-crate::deferred! {
+crate::chunk! {
     /// The scanner's entry point: in a chunk of its own with the QR
     /// decoder, loaded when the trainer presses "Scannen".
-    pub fn scanner_view(id: RoundId) -> AnyView {
+    pub static SCANNER_VIEW = fn scanner_view(id: RoundId) -> AnyView {
         view! { <Scanner id=id /> }.into_any()
     }
 }
