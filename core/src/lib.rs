@@ -28,4 +28,5 @@ pub mod model;
 pub mod questionnaires;
 pub mod route;
 pub mod storage;
+pub mod sync;
 pub mod validate;

@@ -367,12 +367,37 @@ pub fn merge(base: &Account, mine: &Account, theirs: &Account, today: NaiveDate)
     }
 }
 
+/// Merges three versions of one record (as JSON objects) field by field,
+/// the rule [`merge`] applies to a record both sides kept: team sync
+/// resolves one document at a time with it. A conflict keeps `mine` and is
+/// listed. `base` may hold only some fields (those known to be the common
+/// version); a field it lacks that the two sides set differently is a
+/// conflict.
+pub fn merge_record(
+    record: &Record,
+    base: &Map<String, Value>,
+    mine: &Map<String, Value>,
+    theirs: &Map<String, Value>,
+) -> (Map<String, Value>, Vec<Conflict>) {
+    let kind = match record {
+        Record::Client => RecordKind::Client,
+        Record::Category(_) => RecordKind::Category,
+        Record::Entry(_) => RecordKind::Entry,
+        Record::Moment(_) => RecordKind::Moment,
+        Record::Assessment(_) => RecordKind::Assessment,
+        Record::StockTake(_) => RecordKind::StockTake,
+    };
+    let mut conflicts = Vec::new();
+    let map = merge_fields(kind, record, base, mine, theirs, &mut conflicts);
+    (map, conflicts)
+}
+
 /// Client-invite rounds merge without asking: a round is a set of answers
 /// that only grows, so both sides' answers are kept (per contact the one
 /// received last; on the same day this tab's), "booked" keeps the side that
 /// set it, and "skip our own assessment" follows the side that changed it.
 /// A deleted round stays deleted.
-fn merge_rounds(
+pub(crate) fn merge_rounds(
     base: &[Round],
     mine: &[Round],
     theirs: &[Round],
@@ -423,7 +448,7 @@ fn merge_rounds(
 /// Followed-up disputes merge without asking: both sides' disputes are
 /// kept; for one changed on both sides the side that changed it from the
 /// common version wins, and an outcome recorded on either side is kept.
-fn merge_disputes(
+pub(crate) fn merge_disputes(
     base: &[Dispute],
     mine: &[Dispute],
     theirs: &[Dispute],

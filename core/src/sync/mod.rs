@@ -1,0 +1,28 @@
+//! Team sync: one client account kept by a whole team over the CouchDB
+//! replication protocol. This is the pure part; the browser's replicator
+//! speaks HTTP with these pieces.
+//!
+//! - [`canon`]: the canonical JSON text of a document and its hash, so two
+//!   devices that write the same thing write the same revision.
+//! - [`rev`]: revision ids (`<generation>-<hash>`) and CouchDB's choice of
+//!   the winning revision.
+//! - [`doc`]: the account as documents: one for the client's details and
+//!   settings, one per record, keyed by the records' stable ids, so two
+//!   people booking at once never touch the same document.
+//! - [`tree`]: a database of revision trees with the operations
+//!   replication uses (`_changes`, `_revs_diff`, `_bulk_get`, `_bulk_docs`
+//!   with `new_edits=false`, `_local` checkpoints) and one replication
+//!   step by the protocol's rules; the model of the browser's sync state
+//!   and, in tests, of the server.
+//! - [`team`]: the account in and out of such a database: local changes as
+//!   new revisions, conflicting revisions resolved the same way on every
+//!   device (the field-by-field three-way merge of [`crate::storage::merge`]),
+//!   the account read back with bad documents quarantined.
+//!
+//! The rules are written in `docs/DOMAIN.md` ("Team sync").
+
+pub mod canon;
+pub mod doc;
+pub mod rev;
+pub mod team;
+pub mod tree;
