@@ -18,6 +18,9 @@
 //!   new revisions, conflicting revisions resolved the same way on every
 //!   device (the field-by-field three-way merge of [`crate::storage::merge`]),
 //!   the account read back with bad documents quarantined.
+//! - [`wire`]: the protocol's JSON (documents with `_revisions`,
+//!   `_changes` with opaque sequences, `_revs_diff`, `_bulk_get` and its
+//!   `open_revs` fallback, `_bulk_docs`, checkpoints), read with checks.
 //!
 //! The rules are written in `docs/DOMAIN.md` ("Team sync").
 
@@ -26,3 +29,4 @@ pub mod doc;
 pub mod rev;
 pub mod team;
 pub mod tree;
+pub mod wire;
