@@ -18,6 +18,10 @@
 //!   new revisions, conflicting revisions resolved the same way on every
 //!   device (the field-by-field three-way merge of [`crate::storage::merge`]),
 //!   the account read back with bad documents quarantined.
+//! - [`replicator`]: a pull or a push as a state machine that names the
+//!   next HTTP request and takes its answer (retries with a growing pause,
+//!   `_bulk_get` with its fallback, checkpoints, sign-in and membership
+//!   stops); the browser only fetches and waits.
 //! - [`wire`]: the protocol's JSON (documents with `_revisions`,
 //!   `_changes` with opaque sequences, `_revs_diff`, `_bulk_get` and its
 //!   `open_revs` fallback, `_bulk_docs`, checkpoints), read with checks.
@@ -26,6 +30,7 @@
 
 pub mod canon;
 pub mod doc;
+pub mod replicator;
 pub mod rev;
 pub mod team;
 pub mod tree;
