@@ -10,8 +10,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use thiserror::Error;
 
 use super::rev::{wins, Rev};
+
+/// How much history a leaf keeps (CouchDB keeps 1000 by default): enough
+/// to find where two branches of a record met, however long one was
+/// offline; older revisions are forgotten (stemmed) as CouchDB does.
+pub const REVS_LIMIT: usize = 100;
 
 /// One revision as replication carries it (`_bulk_get` out, `_bulk_docs`
 /// with `new_edits=false` in).
@@ -67,9 +73,11 @@ impl DocTree {
         self.seen.insert(revision.rev.clone());
         self.seen.extend(revision.ancestors.iter().cloned());
         self.leaves.retain(|l| !revision.ancestors.contains(&l.rev));
+        let mut ancestors = revision.ancestors;
+        ancestors.truncate(REVS_LIMIT);
         self.leaves.push(Leaf {
             rev: revision.rev,
-            ancestors: revision.ancestors,
+            ancestors,
             deleted: revision.deleted,
             body: revision.body,
         });
@@ -240,6 +248,126 @@ impl Database {
     }
 }
 
+/// The stored sync state could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum StoredError {
+    /// Written by a newer version of the app.
+    #[error("sync state of a newer version ({0})")]
+    Newer(u64),
+    /// Not the shape this version writes.
+    #[error("sync state unreadable: {0}")]
+    Shape(&'static str),
+}
+
+/// The format of the stored sync state.
+const STORED_VERSION: u64 = 1;
+
+impl Database {
+    /// The database as it is kept beside the accounts: per document its
+    /// sequence and leaves, a leaf as `[rev, [ancestor hashes], deleted,
+    /// body]` (an ancestor's generation follows from its place), and the
+    /// `_local` documents. Compact, since it counts against the browser's
+    /// storage like the accounts do.
+    pub fn to_stored(&self) -> Value {
+        let docs: Vec<Value> = self
+            .docs
+            .iter()
+            .map(|(id, tree)| {
+                let leaves: Vec<Value> = tree
+                    .leaves
+                    .iter()
+                    .map(|l| {
+                        let hashes: Vec<&str> = l.ancestors.iter().map(Rev::hash).collect();
+                        json!([l.rev.to_string(), hashes, u8::from(l.deleted), l.body])
+                    })
+                    .collect();
+                json!([id, self.changed.get(id).copied().unwrap_or(0), leaves])
+            })
+            .collect();
+        json!({ "v": STORED_VERSION, "seq": self.seq, "docs": docs, "locals": self.locals })
+    }
+
+    /// Reads back what [`Database::to_stored`] wrote.
+    pub fn from_stored(value: &Value) -> Result<Database, StoredError> {
+        let shape = StoredError::Shape;
+        match value.get("v").and_then(Value::as_u64) {
+            Some(STORED_VERSION) => {}
+            Some(n) if n > STORED_VERSION => return Err(StoredError::Newer(n)),
+            _ => return Err(shape("no version")),
+        }
+        let seq = value
+            .get("seq")
+            .and_then(Value::as_u64)
+            .ok_or(shape("no sequence"))?;
+        let mut db = Database {
+            seq,
+            ..Database::default()
+        };
+        if let Some(Value::Object(locals)) = value.get("locals") {
+            db.locals = locals.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        }
+        let docs = value
+            .get("docs")
+            .and_then(Value::as_array)
+            .ok_or(shape("no documents"))?;
+        for doc in docs {
+            let (Some(id), Some(changed), Some(leaves)) = (
+                doc.get(0).and_then(Value::as_str),
+                doc.get(1).and_then(Value::as_u64),
+                doc.get(2).and_then(Value::as_array),
+            ) else {
+                return Err(shape("a bad document"));
+            };
+            let mut tree = DocTree::default();
+            for leaf in leaves {
+                let rev = leaf
+                    .get(0)
+                    .and_then(Value::as_str)
+                    .and_then(Rev::parse)
+                    .ok_or(shape("a bad revision"))?;
+                let hashes = leaf
+                    .get(1)
+                    .and_then(Value::as_array)
+                    .ok_or(shape("a bad history"))?;
+                let mut ancestors = Vec::with_capacity(hashes.len());
+                for (n, hash) in hashes.iter().enumerate() {
+                    let generation = rev
+                        .generation()
+                        .checked_sub(n as u64 + 1)
+                        .filter(|g| *g > 0);
+                    let text = format!(
+                        "{}-{}",
+                        generation.ok_or(shape("a bad history"))?,
+                        hash.as_str().unwrap_or("")
+                    );
+                    ancestors.push(Rev::parse(&text).ok_or(shape("a bad history"))?);
+                }
+                let deleted = leaf
+                    .get(2)
+                    .and_then(Value::as_u64)
+                    .ok_or(shape("a bad leaf"))?
+                    == 1;
+                let body = leaf.get(3).cloned().ok_or(shape("a bad leaf"))?;
+                tree.seen.insert(rev.clone());
+                tree.seen.extend(ancestors.iter().cloned());
+                tree.leaves.push(Leaf {
+                    rev,
+                    ancestors,
+                    deleted,
+                    body,
+                });
+            }
+            tree.leaves.sort_by(|a, b| a.rev.cmp(&b.rev));
+            if changed > seq {
+                return Err(shape("a change after the last sequence"));
+            }
+            db.changed.insert(id.to_string(), changed);
+            db.docs.insert(id.to_string(), tree);
+        }
+        Ok(db)
+    }
+}
+
 /// The revision that follows `parent` (none: a new document).
 pub fn child_of(id: &str, parent: Option<&Leaf>, deleted: bool, body: Value) -> Revision {
     let rev = Rev::next(parent.map(|p| &p.rev), deleted, &body);
@@ -373,6 +501,54 @@ mod tests {
         server.put_local("_local/a", json!({ "last_seq": 3 }));
         let over = replicate(&mut a, &mut server, "a", 7);
         assert_eq!((over.written, over.last_seq), (0, 25));
+    }
+
+    #[test]
+    fn the_stored_state_reads_back_the_same_and_refuses_what_it_cannot_read() {
+        let (mut a, mut b, mut server) = (
+            Database::default(),
+            Database::default(),
+            Database::default(),
+        );
+        for i in 0..5 {
+            a.edit(&format!("d{i}"), Some(body(i)));
+        }
+        a.edit("d1", None);
+        replicate(&mut a, &mut server, "a", 10);
+        replicate(&mut server, &mut b, "b", 10);
+        a.edit("d2", Some(body(20)));
+        b.edit("d2", Some(body(21)));
+        replicate(&mut b, &mut server, "b-up", 10);
+        replicate(&mut server, &mut a, "a-down", 10);
+        let stored = a.to_stored();
+        let back =
+            Database::from_stored(&serde_json::from_str(&stored.to_string()).unwrap()).unwrap();
+        assert_eq!(back, a);
+        assert_eq!(back.tree("d2").unwrap().conflicts().len(), 1);
+        let mut newer = stored.clone();
+        newer["v"] = json!(2);
+        assert_eq!(Database::from_stored(&newer), Err(StoredError::Newer(2)));
+        for bad in [
+            json!({}),
+            json!({ "v": 1, "seq": 1, "docs": [["d", 9, []]] }),
+            json!({ "v": 1, "seq": 3, "docs": [["d", 1, [["2-a", ["x", "y"], 0, {}]]]] }),
+        ] {
+            assert!(
+                matches!(Database::from_stored(&bad), Err(StoredError::Shape(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn history_is_stemmed_at_the_limit() {
+        let mut db = Database::default();
+        for i in 0..(REVS_LIMIT as i64 + 20) {
+            db.edit("d", Some(body(i)));
+        }
+        let leaf = &db.tree("d").unwrap().leaves()[0];
+        assert_eq!(leaf.ancestors.len(), REVS_LIMIT);
+        assert_eq!(leaf.rev.generation(), REVS_LIMIT as u64 + 20);
     }
 
     #[test]
