@@ -343,8 +343,10 @@ impl Replicator {
             (Step::Changes, Way::Pull) if ok => match changes_page(&body) {
                 Ok(page) => {
                     self.progress.pending = page.pending;
-                    if page.rows.is_empty() {
+                    if page.answered == 0 {
                         Some(Step::Caught)
+                    } else if page.rows.is_empty() {
+                        Some(Step::SaveCheckpoint(page.last_seq))
                     } else {
                         let offered = page.rows.into_iter().map(|r| (r.id, r.revs)).collect();
                         Some(Step::RevsDiff(offered, page.last_seq))

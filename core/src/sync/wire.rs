@@ -129,6 +129,9 @@ pub struct ChangesPage {
     pub last_seq: Value,
     /// How many changes are left after this page, when the server says.
     pub pending: Option<u64>,
+    /// How many rows the answer had, skipped ones included: none means
+    /// caught up, while a page of only design documents still moves on.
+    pub answered: usize,
 }
 
 /// A `_changes` answer. Rows for `_design/` documents are skipped: the
@@ -170,6 +173,7 @@ pub fn changes_page(answer: &Value) -> Result<ChangesPage, WireError> {
         rows,
         last_seq,
         pending: answer.get("pending").and_then(Value::as_u64),
+        answered: results.len(),
     })
 }
 
@@ -396,7 +400,7 @@ mod tests {
             "pending": 7
         });
         let page = changes_page(&answer).unwrap();
-        assert_eq!(page.rows.len(), 2);
+        assert_eq!((page.rows.len(), page.answered), (2, 3));
         assert_eq!(page.rows[0].seq, json!("1-g1AAAA"));
         assert_eq!(page.rows[0].revs.len(), 2);
         assert_eq!(page.rows[1].seq, json!(3));
