@@ -149,16 +149,19 @@ impl Sync {
         }
     }
 
-    /// The version to merge against for a version made from `parent`: that
-    /// parent when known, else the version this tab builds on.
+    /// The version to merge against for a version made from `parent`:
+    /// that parent when this tab still knows it. Otherwise none (an empty
+    /// base: only additions and tombstones count, and a record both sides
+    /// hold differently is asked): tabs can write sibling versions (a
+    /// tab's read of storage may lag another tab's write), so an unknown
+    /// parent may be older than anything this tab has, and a late notice
+    /// merged against this tab's newest version would read every later
+    /// change as one it undid.
     fn base_for(&self, parent: &str) -> Option<Arc<str>> {
-        let find = |t: &str| {
-            self.versions
-                .iter()
-                .find(|(v, _)| v == t)
-                .map(|(_, raw)| raw.clone())
-        };
-        find(parent).or_else(|| find(&self.head))
+        self.versions
+            .iter()
+            .find(|(v, _)| v == parent)
+            .map(|(_, raw)| raw.clone())
     }
 }
 

@@ -134,6 +134,11 @@ impl Store {
             return;
         }
         let same = merged.account == theirs.account;
+        if !same && merged.account == mine {
+            // Nothing in their version that this tab lacks (a late notice
+            // of a version it has gone past): nothing to take, or to write.
+            return;
+        }
         slot.set(merged.account);
         self.refresh(id);
         self.remember(id, &theirs.writer, raw);
