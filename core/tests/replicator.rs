@@ -437,3 +437,42 @@ proptest! {
         same_documents(&phone, &laptop);
     }
 }
+
+#[test]
+fn a_live_pull_listens_after_catching_up_and_a_quiet_poll_is_no_failure() {
+    let mut server = Server::new(device_with(3, "d"), Faults::default());
+    let mut phone = Database::default();
+    let mut pull = Replicator::new(Way::Pull, "live", "s", 10).listening(25_000);
+    assert_eq!(run(&mut pull, &mut phone, &mut server).0, Action::Done);
+    same_documents(&phone, &server.db);
+    // Caught up: the next request waits for a change.
+    let Action::Send(poll) = pull.next(&mut phone) else {
+        panic!("a live pull listens");
+    };
+    assert!(poll.path.contains("feed=longpoll") && poll.path.contains("timeout=25000"));
+    // Nothing came within the browser's own time: not a failure.
+    pull.receive(&mut phone, Response::Quiet);
+    assert_eq!(pull.next(&mut phone), Action::Done);
+    assert_eq!(pull.progress().failures, 0);
+    // A teammate books: the poll brings it.
+    server.db.edit("teammate", Some(json!({ "n": 1 })));
+    assert_eq!(run(&mut pull, &mut phone, &mut server).0, Action::Done);
+    assert!(phone.tree("teammate").is_some_and(|t| t.is_live()));
+    same_documents(&phone, &server.db);
+}
+
+#[test]
+fn a_push_caught_up_sends_what_changes_later() {
+    let mut laptop = device_with(2, "d");
+    let mut server = Server::new(Database::default(), Faults::default());
+    let mut push = Replicator::new(Way::Push, "push", "s", 10);
+    assert_eq!(push.waiting(&laptop), 2);
+    assert_eq!(run(&mut push, &mut laptop, &mut server).0, Action::Done);
+    assert_eq!(push.waiting(&laptop), 0);
+    laptop.edit("later", Some(json!({ "n": 2 })));
+    laptop.edit("d1", None);
+    assert_eq!(push.waiting(&laptop), 2);
+    assert_eq!(run(&mut push, &mut laptop, &mut server).0, Action::Done);
+    assert_eq!(push.waiting(&laptop), 0);
+    same_documents(&laptop, &server.db);
+}

@@ -65,6 +65,9 @@ pub enum Response {
     Status(u16, Value),
     /// No answer: offline, a timeout, a refused connection.
     Failed,
+    /// A long poll the browser ended after its own time without an answer
+    /// (some servers ignore `timeout`): nothing new, not a failure.
+    Quiet,
 }
 
 /// Why replication stopped until the user acts.
@@ -112,6 +115,7 @@ enum Step {
     Write(Vec<Revision>, Value),
     SaveCheckpoint(Value),
     Caught,
+    Listen,
     Stopped(Stop),
 }
 
@@ -127,6 +131,7 @@ pub struct Replicator {
     remote_checkpoint_rev: Option<String>,
     bulk_get: bool,
     pause_due: bool,
+    listen: Option<u64>,
     progress: Progress,
 }
 
@@ -167,13 +172,30 @@ impl Replicator {
             remote_checkpoint_rev: None,
             bulk_get: true,
             pause_due: false,
+            listen: None,
             progress: Progress::default(),
         }
+    }
+
+    /// A pull that goes on once caught up: after each [`Action::Done`] it
+    /// waits for the next change with a long poll of `timeout_ms` (the
+    /// browser ends it itself a little later, [`Response::Quiet`]).
+    pub fn listening(mut self, timeout_ms: u64) -> Replicator {
+        self.listen = Some(timeout_ms);
+        self
     }
 
     /// The work done so far.
     pub fn progress(&self) -> &Progress {
         &self.progress
+    }
+
+    /// For a push: how many local documents changed since its last
+    /// checkpoint (the status line's "n changes waiting"). Before the
+    /// first checkpoint is read, every document counts.
+    pub fn waiting(&self, local: &Database) -> usize {
+        let since = self.since.as_u64().unwrap_or(0);
+        local.changes(since, usize::MAX).len()
     }
 
     /// Starts over from the checkpoints (after a sign-in, or to look for
@@ -297,7 +319,28 @@ impl Replicator {
                         body: Some(body),
                     });
                 }
-                Step::Caught => return Action::Done,
+                Step::Caught => {
+                    // Caught up. A live pull listens next; a push looks at
+                    // the local changes again when it is next asked.
+                    self.step = match (self.way, self.listen) {
+                        (Way::Pull, Some(_)) => Step::Listen,
+                        (Way::Pull, None) => Step::Caught,
+                        (Way::Push, _) => Step::Changes,
+                    };
+                    return Action::Done;
+                }
+                Step::Listen => {
+                    return Action::Send(Request {
+                        method: Method::Get,
+                        path: format!(
+                            "_changes?style=all_docs&feed=longpoll&timeout={}&limit={}&since={}",
+                            self.listen.unwrap_or(25_000),
+                            self.batch,
+                            encode(&seq_text(&self.since))
+                        ),
+                        body: None,
+                    })
+                }
                 Step::Stopped(stop) => return Action::Stopped(stop),
             }
         }
@@ -306,7 +349,11 @@ impl Replicator {
     /// Takes the answer to the request [`Replicator::next`] asked for.
     pub fn receive(&mut self, local: &mut Database, response: Response) {
         let (status, body) = match response {
-            Response::Failed => return self.failed(),
+            Response::Quiet if self.step == Step::Listen => {
+                self.step = Step::Caught;
+                return;
+            }
+            Response::Failed | Response::Quiet => return self.failed(),
             Response::Status(status, body) => (status, body),
         };
         match status {
@@ -340,7 +387,7 @@ impl Replicator {
                 self.since = agreed.unwrap_or(json!(0));
                 Some(Step::Changes)
             }
-            (Step::Changes, Way::Pull) if ok => match changes_page(&body) {
+            (Step::Changes | Step::Listen, Way::Pull) if ok => match changes_page(&body) {
                 Ok(page) => {
                     self.progress.pending = page.pending;
                     if page.answered == 0 {
