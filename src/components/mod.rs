@@ -16,6 +16,7 @@ pub mod header;
 pub mod lang_picker;
 pub mod ledger_table;
 pub mod link_share;
+pub mod outcome_list;
 pub mod problem_banners;
 pub mod qr;
 pub mod question;

@@ -6,10 +6,11 @@ use kbr_core::i18n::{tf, Key};
 use kbr_core::invite::workshop::SessionCommand;
 use kbr_core::model::RoundId;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::file_drop::FileDrop;
 use super::outcome::outcome_line;
 use crate::components::deferred::Deferred;
+use crate::components::outcome_list::OutcomeList;
 use crate::state::browser;
 use crate::state::ui::use_ui;
 use crate::state::workshops::use_workshops;
@@ -28,7 +29,6 @@ pub fn CollectPanel(
     let pasted = RwSignal::new(String::new());
     let scanning = RwSignal::new(false);
     let outcomes = RwSignal::new(Vec::<(bool, String)>::new());
-    let over = RwSignal::new(false);
     let add_text = move |text: String| {
         let lang = ui.lang.get_untracked();
         match workshops.apply(id, SessionCommand::Collect(text), lang) {
@@ -119,66 +119,14 @@ pub fn CollectPanel(
                         on:input=move |ev| pasted.set(event_target_value(&ev))
                     ></textarea>
                 </label>
-                <div
-                    class="drop-zone"
-                    class:over=move || over.get()
-                    on:dragover=move |ev| {
-                        ev.prevent_default();
-                        over.set(true);
-                    }
-                    on:dragleave=move |_| over.set(false)
-                    on:drop=move |ev: web_sys::DragEvent| {
-                        ev.prevent_default();
-                        over.set(false);
-                        add_files(ev.data_transfer().and_then(|d| d.files()));
-                    }
-                >
-                    <label class="button">
-                        {ui.tr(Key::CollectFiles)}
-                        <input
-                            type="file"
-                            multiple
-                            accept=".txt,text/plain"
-                            class="visually-hidden"
-                            data-testid="collect-files"
-                            on:change=move |ev| {
-                                let input = ev
-                                    .target()
-                                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-                                add_files(input.as_ref().and_then(|i| i.files()));
-                                if let Some(i) = input {
-                                    i.set_value("");
-                                }
-                            }
-                        />
-                    </label>
-                    <span class="muted small">{ui.tr(Key::CollectDrop)}</span>
-                </div>
+                <FileDrop on_files=add_files />
                 <div class="actions">
                     <button type="submit" class="button primary" data-testid="collect-add">
                         {ui.tr(Key::CollectAdd)}
                     </button>
                 </div>
             </form>
-            <ul class="outcomes" aria-live="polite" data-testid="collect-outcomes">
-                {move || {
-                    outcomes
-                        .get()
-                        .into_iter()
-                        .map(|(ok, line)| {
-                            view! {
-                                <li
-                                    class:ok=ok
-                                    class:errors=!ok
-                                    data-testid=if ok { "outcome-ok" } else { "outcome-refused" }
-                                >
-                                    {line}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            <OutcomeList lines=outcomes testid="collect-outcomes" />
         </section>
     }
 }

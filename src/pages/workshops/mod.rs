@@ -4,6 +4,7 @@
 
 mod collect;
 mod dots;
+mod file_drop;
 mod new_session;
 mod outcome;
 mod projector;

@@ -9,6 +9,7 @@ use kbr_core::invite::rounds::client_return;
 use kbr_core::model::RoundId;
 use leptos::prelude::*;
 
+use crate::components::outcome_list::OutcomeList;
 use crate::state::client::use_client;
 use crate::state::store::use_store;
 use crate::state::ui::use_ui;
@@ -105,25 +106,7 @@ pub fn PasteAnswers(
                     {ui.tr(Key::CollectAdd)}
                 </button>
             </div>
-            <ul class="outcomes" aria-live="polite" data-testid="round-outcomes">
-                {move || {
-                    lines
-                        .get()
-                        .into_iter()
-                        .map(|(ok, l)| {
-                            view! {
-                                <li
-                                    class:ok=ok
-                                    class:errors=!ok
-                                    data-testid=if ok { "outcome-ok" } else { "outcome-refused" }
-                                >
-                                    {l}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            <OutcomeList lines=lines testid="round-outcomes" />
         </form>
     }
 }
