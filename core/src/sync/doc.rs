@@ -14,7 +14,9 @@ use serde_json::{json, Value};
 use thiserror::Error;
 
 use super::canon::canonical;
-use crate::model::{Account, ClientId};
+use crate::model::{
+    Account, ClientId, Dispute, Entry, Moment, OwnCategory, Response, Round, StockTake,
+};
 use crate::storage::check::{validate_account, AccountProblem};
 
 /// The document format this version writes; a newer one is quarantined.
@@ -224,12 +226,21 @@ fn parse<T: DeserializeOwned>(record: &Value) -> Result<T, Quarantine> {
     serde_json::from_value(record.clone()).map_err(|e| Quarantine::Malformed(e.to_string()))
 }
 
-fn matches(id: &DocId, key: String) -> Result<(), Quarantine> {
-    if id.key == key {
-        Ok(())
-    } else {
-        Err(Quarantine::Malformed(format!("id {key} under {id}")))
+/// Adds `record`, read as a `T`, to `list` when its own id (`key_of`) is
+/// the one its document is stored under.
+fn add_to<T: DeserializeOwned>(
+    id: &DocId,
+    record: &Value,
+    key_of: impl Fn(&T) -> String,
+    list: &mut Vec<T>,
+) -> Result<(), Quarantine> {
+    let item: T = parse(record)?;
+    let key = key_of(&item);
+    if id.key != key {
+        return Err(Quarantine::Malformed(format!("id {key} under {id}")));
     }
+    list.push(item);
+    Ok(())
 }
 
 /// An account read back from documents.
@@ -347,41 +358,48 @@ fn build(
     for (id, record) in records {
         let added = match id.kind {
             DocKind::Client => Ok(()),
-            DocKind::Category => parse(record).and_then(|c: crate::model::OwnCategory| {
-                matches(id, c.id.as_str().to_string())?;
-                account.own_categories.push(c);
-                Ok(())
-            }),
-            DocKind::Entry => parse(record).and_then(|e: crate::model::Entry| {
-                matches(id, e.id.0.to_string())?;
-                account.entries.push(e);
-                Ok(())
-            }),
-            DocKind::Moment => parse(record).and_then(|m: crate::model::Moment| {
-                matches(id, m.id.0.to_string())?;
-                account.moments.push(m);
-                Ok(())
-            }),
-            DocKind::Assessment => parse(record).and_then(|a: crate::model::Response| {
-                matches(id, a.id.0.to_string())?;
-                account.assessments.push(a);
-                Ok(())
-            }),
-            DocKind::StockTake => parse(record).and_then(|s: crate::model::StockTake| {
-                matches(id, s.id.0.to_string())?;
-                account.stock_takes.push(s);
-                Ok(())
-            }),
-            DocKind::Dispute => parse(record).and_then(|d: crate::model::Dispute| {
-                matches(id, d.id.0.to_string())?;
-                account.disputes.push(d);
-                Ok(())
-            }),
-            DocKind::Round => parse(record).and_then(|r: crate::model::Round| {
-                matches(id, r.id.0.to_string())?;
-                account.rounds.push(r);
-                Ok(())
-            }),
+            DocKind::Category => add_to(
+                id,
+                record,
+                |c: &OwnCategory| c.id.as_str().to_string(),
+                &mut account.own_categories,
+            ),
+            DocKind::Entry => add_to(
+                id,
+                record,
+                |e: &Entry| e.id.0.to_string(),
+                &mut account.entries,
+            ),
+            DocKind::Moment => add_to(
+                id,
+                record,
+                |m: &Moment| m.id.0.to_string(),
+                &mut account.moments,
+            ),
+            DocKind::Assessment => add_to(
+                id,
+                record,
+                |a: &Response| a.id.0.to_string(),
+                &mut account.assessments,
+            ),
+            DocKind::StockTake => add_to(
+                id,
+                record,
+                |s: &StockTake| s.id.0.to_string(),
+                &mut account.stock_takes,
+            ),
+            DocKind::Dispute => add_to(
+                id,
+                record,
+                |d: &Dispute| d.id.0.to_string(),
+                &mut account.disputes,
+            ),
+            DocKind::Round => add_to(
+                id,
+                record,
+                |r: &Round| r.id.0.to_string(),
+                &mut account.rounds,
+            ),
         };
         if let Err(q) = added {
             bad.push((id.clone(), q));

@@ -32,6 +32,12 @@ pub enum WireError {
     BadHistory(String),
 }
 
+/// The revision id in a field of an answer.
+fn rev_of(text: Option<&str>) -> Result<Rev, WireError> {
+    let text = text.unwrap_or("");
+    Rev::parse(text).ok_or_else(|| WireError::BadRev(text.to_string()))
+}
+
 /// A document as CouchDB sends and takes it: the body's fields with
 /// `_id`, `_rev`, `_revisions` (`revs=true`) and `_deleted`.
 pub fn doc_json(revision: &Revision) -> Value {
@@ -68,7 +74,7 @@ pub fn revision_of(doc: &Value) -> Result<Revision, WireError> {
         .get("_rev")
         .and_then(Value::as_str)
         .ok_or(WireError::Shape("a document without _rev"))?;
-    let rev = Rev::parse(rev_text).ok_or_else(|| WireError::BadRev(rev_text.to_string()))?;
+    let rev = rev_of(Some(rev_text))?;
     let ancestors = match map.get("_revisions") {
         None => Vec::new(),
         Some(history) => {
@@ -86,7 +92,7 @@ pub fn revision_of(doc: &Value) -> Result<Revision, WireError> {
             let mut ancestors = Vec::with_capacity(ids.len().saturating_sub(1));
             for (n, hash) in ids.iter().enumerate().skip(1) {
                 let text = format!("{}-{}", start - n as u64, hash.as_str().unwrap_or(""));
-                ancestors.push(Rev::parse(&text).ok_or(WireError::BadRev(text))?);
+                ancestors.push(rev_of(Some(&text))?);
             }
             ancestors
         }
@@ -155,11 +161,10 @@ pub fn changes_page(answer: &Value) -> Result<ChangesPage, WireError> {
             .get("changes")
             .and_then(Value::as_array)
             .ok_or(WireError::Shape("a change without revisions"))?;
-        let mut revs = Vec::with_capacity(changes.len());
-        for c in changes {
-            let text = c.get("rev").and_then(Value::as_str).unwrap_or("");
-            revs.push(Rev::parse(text).ok_or_else(|| WireError::BadRev(text.to_string()))?);
-        }
+        let revs = changes
+            .iter()
+            .map(|c| rev_of(c.get("rev").and_then(Value::as_str)))
+            .collect::<Result<Vec<_>, _>>()?;
         if id.starts_with("_design/") {
             continue;
         }
@@ -200,11 +205,10 @@ pub fn revs_diff_missing(answer: &Value) -> Result<BTreeMap<String, Vec<Rev>>, W
             .get("missing")
             .and_then(Value::as_array)
             .ok_or(WireError::Shape("_revs_diff without missing"))?;
-        let mut revs = Vec::with_capacity(missing.len());
-        for m in missing {
-            let text = m.as_str().unwrap_or("");
-            revs.push(Rev::parse(text).ok_or_else(|| WireError::BadRev(text.to_string()))?);
-        }
+        let revs = missing
+            .iter()
+            .map(|m| rev_of(m.as_str()))
+            .collect::<Result<Vec<_>, _>>()?;
         out.insert(id.clone(), revs);
     }
     Ok(out)
