@@ -1110,6 +1110,41 @@ translations! {
     IcsSkipNoneInWindow => "{title}: geen afspraak in de komende {days} dagen", "{title}: no event in the coming {days} days";
     IcsSkipLater => "{title}: pas na de komende {days} dagen; een latere import neemt haar mee", "{title}: after the coming {days} days; a later import takes it";
     IcsSkipTooLong => "{title}: deze reeks loopt te lang terug om haar afspraken te kunnen bepalen; zet de afspraken in de komende {days} dagen er met de hand in", "{title}: this series goes back too far to work out its events; add the events of the coming {days} days by hand";
+    TeamErrNoAddress => "Vul het adres van de teamdatabase in.", "Enter the address of the team database.";
+    TeamErrNotAddress => "Dat is geen adres: begin met / (op deze site) of met https://.", "That is not an address: start with / (on this site) or with https://.";
+    TeamErrNoDatabase => "Het adres moet eindigen op de naam van de database (kleine letters, cijfers, _$()+-).", "The address must end in the database's name (lowercase letters, digits, _$()+-).";
+    TeamErrNoName => "Vul je gebruikersnaam in.", "Enter your user name.";
+    TeamErrWrongPassword => "Naam of wachtwoord klopt niet.", "Name or password is wrong.";
+    TeamErrNotMember => "Je bent (nog) geen lid van deze teamdatabase. Vraag de beheerder je toe te voegen.", "You are not (yet) a member of this team database. Ask its administrator to add you.";
+    TeamErrUnreachable => "De server is niet bereikbaar. Controleer het adres en je verbinding.", "The server cannot be reached. Check the address and your connection.";
+    TeamErrServer => "De server gaf een onverwacht antwoord ({status}).", "The server gave an unexpected answer ({status}).";
+    SyncOff => "Alleen in deze browser", "Only in this browser";
+    SyncStarting => "Team: verbinden…", "Team: connecting…";
+    SyncPulling => "Team: ophalen, nog {n} wijzigingen", "Team: fetching, {n} changes left";
+    SyncSynced => "Team: bijgewerkt om {at}", "Team: in step at {at}";
+    SyncWaiting => "Team: {n} wijzigingen wachten", "Team: {n} changes waiting";
+    SyncOffline => "Team: offline, {n} wijzigingen wachten", "Team: offline, {n} changes waiting";
+    SyncSignIn => "Team: opnieuw aanmelden nodig", "Team: sign in again";
+    SyncNotMember => "Team: geen lid van de database", "Team: not a member of the database";
+    SyncOtherTab => "Team: bijgehouden door een ander tabblad", "Team: kept in step by another tab";
+    SyncError => "Team: fout ({reason}), probeert opnieuw", "Team: error ({reason}), trying again";
+    TeamTitle => "Team", "Team";
+    TeamIntro => "Houd klanten samen met je team bij, op al je apparaten. Alleen klanten die je deelt gaan naar de teamdatabase; de rest blijft in deze browser. Je wachtwoord wordt niet bewaard.", "Keep clients together with your team, on all your devices. Only the clients you share go to the team database; the rest stays in this browser. Your password is not stored.";
+    TeamAddress => "Adres van de teamdatabase", "Address of the team database";
+    TeamName => "Gebruikersnaam", "User name";
+    TeamPassword => "Wachtwoord", "Password";
+    TeamConnect => "Verbinden", "Connect";
+    TeamSignIn => "Aanmelden", "Sign in";
+    TeamSignInIntro => "Je sessie is verlopen. Meld je opnieuw aan; je wijzigingen wachten tot dan.", "Your session has expired. Sign in again; your changes wait until then.";
+    TeamConnected => "Verbonden met {url} als {name}.", "Connected to {url} as {name}.";
+    TeamDisconnect => "Verbinding verbreken", "Disconnect";
+    TeamDisconnected => "Verbinding met het team verbroken. De klanten blijven in deze browser.", "Disconnected from the team. The clients stay in this browser.";
+    TeamClients => "Gedeelde klanten", "Shared clients";
+    TeamShare => "Delen met het team", "Share with the team";
+    TeamSharedBadge => "Gedeeld", "Shared";
+    TeamQuarantine => "Niet toegepast (ongeldig of van een nieuwere versie): {n} documenten", "Not applied (invalid or from a newer version): {n} documents";
+    TeamStored => "Teamgegevens in deze browser: {size}", "Team data in this browser: {size}";
+    TeamSharedClientsNone => "Nog geen klanten.", "No clients yet.";
 }
 
 #[cfg(test)]

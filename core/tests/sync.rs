@@ -10,7 +10,7 @@ use kbr_core::catalogue::BUILTIN;
 use kbr_core::model::{Account, CategoryId, Client, ClientId, Direction, Entry, EntryId, Weight};
 use kbr_core::storage::merge::Record;
 use kbr_core::sync::doc::{body, DocId, DocKind, Quarantine, DOC_SCHEMA};
-use kbr_core::sync::team::{commit, read, resolve};
+use kbr_core::sync::team::{absorb, commit, read, remove, resolve, touched};
 use kbr_core::sync::tree::{replicate, Database};
 use proptest::prelude::*;
 use serde_json::json;
@@ -44,6 +44,10 @@ struct Device {
     db: Database,
     app: Account,
     next: u64,
+    /// The browser's way: a change is written into the database only at
+    /// the next exchange (against the account last exchanged), and what
+    /// arrives is merged with changes not written yet (`absorb`).
+    agreed: Option<Account>,
 }
 
 impl Device {
@@ -54,6 +58,15 @@ impl Device {
             app,
             // Ids as tabs hand them out: a replica's own range.
             next: (n + 1) << 40,
+            agreed: None,
+        }
+    }
+
+    /// A device that writes its changes late, as the browser does.
+    fn late(n: u64, app: Account) -> Device {
+        Device {
+            agreed: Some(app.clone()),
+            ..Device::new(n, app)
         }
     }
 
@@ -62,15 +75,34 @@ impl Device {
         let before = self.app.clone();
         f(&mut self.app);
         self.app.sort_entries();
-        commit(&mut self.db, Some(&before), &self.app);
+        if self.agreed.is_none() {
+            commit(&mut self.db, Some(&before), &self.app);
+        }
     }
 
     fn push(&mut self, server: &mut Database) {
+        if let Some(agreed) = &self.agreed {
+            commit(&mut self.db, Some(agreed), &self.app);
+            self.agreed = Some(self.app.clone());
+        }
         replicate(&mut self.db, server, &format!("{}-push", self.name), 5);
     }
 
     fn pull(&mut self, server: &mut Database) {
         replicate(server, &mut self.db, &format!("{}-pull", self.name), 5);
+        if let Some(agreed) = &self.agreed {
+            let got = absorb(
+                &mut self.db,
+                &client_id(),
+                Some(agreed),
+                Some(&self.app),
+                today(),
+            );
+            assert_eq!(got.quarantined, vec![]);
+            self.app = got.account.expect("the client document");
+            self.agreed = Some(self.app.clone());
+            return;
+        }
         resolve(&mut self.db, &client_id());
         let read = read(&self.db, &client_id());
         assert_eq!(read.quarantined, vec![]);
@@ -81,13 +113,23 @@ impl Device {
 /// Two devices and a server, the client shared by the first and pulled by
 /// the second.
 fn team() -> (Vec<Device>, Database) {
+    team_of(false)
+}
+
+/// [`team`], the second device writing its changes late (`late`).
+fn team_of(late: bool) -> (Vec<Device>, Database) {
     let mut account = Account::new(Client::new(client_id(), "Gemeente Oost"));
     account.entries = vec![entry(1, 3, 10, 0), entry(2, 2, 5, 3)];
     let mut server = Database::default();
     let mut first = Device::new(0, account.clone());
     commit(&mut first.db, None, &account);
     first.push(&mut server);
-    let mut second = Device::new(1, Account::new(Client::new(client_id(), "")));
+    let empty = Account::new(Client::new(client_id(), ""));
+    let mut second = if late {
+        Device::late(1, empty)
+    } else {
+        Device::new(1, empty)
+    };
     second.pull(&mut server);
     assert_eq!(second.app, first.app);
     (vec![first, second], server)
@@ -142,8 +184,11 @@ proptest! {
     /// devices ends, once both have synced, in one account on both, with
     /// every booking that nobody deleted.
     #[test]
-    fn two_devices_converge_and_lose_nothing(ops in prop::collection::vec(arb_op(), 0..40)) {
-        let (mut devices, mut server) = team();
+    fn two_devices_converge_and_lose_nothing(
+        ops in prop::collection::vec(arb_op(), 0..40),
+        late in any::<bool>(),
+    ) {
+        let (mut devices, mut server) = team_of(late);
         let mut added: BTreeSet<EntryId> = devices[0].app.entries.iter().map(|e| e.id).collect();
         let mut deleted: BTreeSet<EntryId> = BTreeSet::new();
         for (who, op) in ops {
@@ -459,4 +504,52 @@ fn ten_thousand_entries_share_and_read_back() {
             .as_ref(),
         Ok(&other)
     );
+}
+
+#[test]
+fn a_bad_version_of_a_record_never_removes_the_sound_one_kept_here() {
+    let (d, mut server) = team();
+    let mut late = Device::late(5, d[0].app.clone());
+    late.pull(&mut server);
+    let key = format!("kbr:{}:entry:1", client_id());
+    let mut hostile = serde_json::to_value(entry(1, 3, 10, 0)).unwrap();
+    hostile["weight"] = json!(99);
+    server.edit(&key, Some(body(DocKind::Entry, &hostile, None)));
+    replicate(&mut server, &mut late.db, "late-pull", 5);
+    let agreed = late.agreed.clone();
+    let got = absorb(
+        &mut late.db,
+        &client_id(),
+        agreed.as_ref(),
+        Some(&late.app),
+        today(),
+    );
+    assert_eq!(got.quarantined.len(), 1);
+    assert_eq!(got.quarantined[0].0, key);
+    assert_eq!(
+        got.account.as_ref(),
+        Some(&late.app),
+        "the sound entry stays"
+    );
+}
+
+#[test]
+fn a_shared_client_removed_on_one_device_is_gone_on_the_other() {
+    let (mut d, mut server) = team();
+    assert!(remove(&mut d[0].db, &client_id()) >= 3);
+    d[0].push(&mut server);
+    let mut late = Device::late(5, d[1].app.clone());
+    replicate(&mut server, &mut late.db, "late-pull", 5);
+    let agreed = late.agreed.clone();
+    let got = absorb(
+        &mut late.db,
+        &client_id(),
+        agreed.as_ref(),
+        Some(&late.app),
+        today(),
+    );
+    assert_eq!(got.account, None);
+    let (touched_now, seq) = touched(&late.db, 0);
+    assert!(touched_now.contains(&client_id()));
+    assert_eq!(touched(&late.db, seq).0.len(), 0);
 }

@@ -32,6 +32,7 @@ pub mod canon;
 pub mod doc;
 pub mod replicator;
 pub mod rev;
+pub mod setup;
 pub mod team;
 pub mod tree;
 pub mod wire;

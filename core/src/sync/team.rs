@@ -17,16 +17,18 @@
 //! - [`read`]: the account from the winning revisions, bad documents left
 //!   out ([`super::doc::assemble`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::doc::{assemble, body, record_of, records, Assembled, DocId, DocKind};
+use super::doc::{assemble, body, record_of, records, Assembled, DocId, DocKind, Quarantine};
 use super::tree::{child_of, Database, DocTree, Leaf, Revision};
 use crate::model::{Account, ClientId, Dispute, Round};
-use crate::storage::merge::{merge_disputes, merge_record, merge_rounds, Conflict, Record};
+use crate::storage::merge::{merge, merge_disputes, merge_record, merge_rounds, Conflict, Record};
 
 /// The winning record of a document, when it is there and sound.
 fn current(db: &Database, id: &DocId) -> Option<Value> {
@@ -200,6 +202,13 @@ pub fn resolve(db: &mut Database, client: &ClientId) -> Vec<Conflict> {
 
 /// `client`'s account as the winning revisions hold it.
 pub fn read(db: &Database, client: &ClientId) -> Assembled {
+    read_keeping(db, client, None)
+}
+
+/// [`read`], with the records of `mine` standing in for documents that are
+/// quarantined: a bad document arriving for a record never removes the
+/// sound version this browser has.
+fn read_keeping(db: &Database, client: &ClientId, mine: Option<&Account>) -> Assembled {
     let mut found = BTreeMap::new();
     let mut bad = Vec::new();
     for key in db.ids() {
@@ -224,6 +233,95 @@ pub fn read(db: &Database, client: &ClientId) -> Assembled {
     }
     let mut assembled = assemble(client, &found);
     bad.append(&mut assembled.quarantined);
+    if let (Some(mine), false) = (mine, bad.is_empty()) {
+        let own = records(mine);
+        for (key, _) in &bad {
+            if let Some((id, record)) = DocId::parse(key).and_then(|id| own.get_key_value(&id)) {
+                found.insert(id.clone(), record.clone());
+            }
+        }
+        let kept = assemble(client, &found);
+        if kept.account.is_some() {
+            assembled.account = kept.account;
+        }
+    }
     assembled.quarantined = bad;
     assembled
+}
+
+/// The clients whose documents changed in `db` after sequence `since`,
+/// and the sequence now: what a pull touched.
+pub fn touched(db: &Database, since: u64) -> (BTreeSet<ClientId>, u64) {
+    let clients = db
+        .changes(since, usize::MAX)
+        .into_iter()
+        .filter_map(|c| DocId::parse(&c.id).map(|id| id.client))
+        .collect();
+    (clients, db.update_seq())
+}
+
+/// Deletes every live document of `client` (a shared client deleted
+/// here): the deletions reach the whole team. Returns how many.
+pub fn remove(db: &mut Database, client: &ClientId) -> usize {
+    let keys: Vec<String> = db
+        .ids()
+        .filter(|k| DocId::parse(k).is_some_and(|id| &id.client == client))
+        .filter(|k| db.tree(k).is_some_and(DocTree::is_live))
+        .cloned()
+        .collect();
+    keys.iter().filter(|k| db.edit(k, None).is_some()).count()
+}
+
+/// What arrived for one client, made into the account this browser keeps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Absorbed {
+    /// The account to keep; `None`: the team deleted the client (or never
+    /// had it).
+    pub account: Option<Account>,
+    /// Fields changed differently by two people, for a person to decide
+    /// (the account holds the first one's value until then).
+    pub conflicts: Vec<Conflict>,
+    /// Documents not applied, with the reason.
+    pub quarantined: Vec<(String, Quarantine)>,
+}
+
+/// Takes what a pull brought for `client` into the account this browser
+/// keeps. `agreed`: the account as this browser last exchanged it with
+/// `db`; `mine`: the account now. Conflicting branches are resolved first
+/// ([`resolve`]); a change made here since `agreed` is merged field by
+/// field with the team's ([`merge`]), so neither side's booking is lost,
+/// and written into `db`: afterwards the account returned is what `db`
+/// holds (the next `agreed`).
+pub fn absorb(
+    db: &mut Database,
+    client: &ClientId,
+    agreed: Option<&Account>,
+    mine: Option<&Account>,
+    today: NaiveDate,
+) -> Absorbed {
+    let mut conflicts = resolve(db, client);
+    let read = read_keeping(db, client, mine);
+    let client_doc = DocId::client(client).to_string();
+    let client_bad = read.quarantined.iter().any(|(k, _)| k == &client_doc);
+    let account = match (read.account, mine) {
+        (None, mine) if client_bad => mine.cloned(),
+        (None, _) => None,
+        (Some(theirs), Some(mine)) if agreed != Some(mine) && &theirs != mine => {
+            let base = agreed
+                .cloned()
+                .unwrap_or_else(|| Account::new(theirs.client.clone()));
+            let merged = merge(&base, mine, &theirs, today);
+            conflicts.extend(merged.conflicts);
+            // This browser's changes go in at once: what is kept and what
+            // the database holds agree again.
+            commit(db, Some(&theirs), &merged.account);
+            Some(merged.account)
+        }
+        (Some(theirs), _) => Some(theirs),
+    };
+    Absorbed {
+        account,
+        conflicts,
+        quarantined: read.quarantined,
+    }
 }
