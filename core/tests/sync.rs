@@ -553,3 +553,34 @@ fn a_shared_client_removed_on_one_device_is_gone_on_the_other() {
     assert!(touched_now.contains(&client_id()));
     assert_eq!(touched(&late.db, seq).0.len(), 0);
 }
+
+#[test]
+fn a_browser_starting_again_does_not_write_over_a_document_it_set_aside() {
+    let (d, mut server) = team();
+    let mut late = Device::late(5, d[0].app.clone());
+    late.pull(&mut server);
+    let key = format!("kbr:{}:entry:1", client_id());
+    let mut newer = body(
+        DocKind::Entry,
+        &serde_json::to_value(entry(1, 3, 10, 0)).unwrap(),
+        None,
+    );
+    newer["kbr"] = json!(DOC_SCHEMA + 1);
+    server.edit(&key, Some(newer));
+    replicate(&mut server, &mut late.db, "late-pull", 5);
+    let agreed = late.agreed.clone();
+    let got = absorb(
+        &mut late.db,
+        &client_id(),
+        agreed.as_ref(),
+        Some(&late.app),
+        today(),
+    );
+    assert_eq!(got.quarantined.len(), 1);
+    assert_eq!(got.account.as_ref(), Some(&late.app));
+    // A new start: what was agreed is read back the same way.
+    let agreed =
+        kbr_core::sync::team::read_keeping(&late.db, &client_id(), Some(&late.app)).account;
+    assert_eq!(agreed.as_ref(), Some(&late.app));
+    assert_eq!(commit(&mut late.db, agreed.as_ref(), &late.app), 0);
+}

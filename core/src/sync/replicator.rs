@@ -133,7 +133,17 @@ pub struct Replicator {
     pause_due: bool,
     listen: Option<u64>,
     progress: Progress,
+    /// Batches done since the last checkpoint was written.
+    unsaved: u32,
+    /// A pull: whether the server said more changes follow the last page.
+    more: bool,
 }
+
+/// Batches between two checkpoints while more changes follow (CouchDB's
+/// own replicator writes one every few seconds, not after every batch):
+/// a first exchange of 10,000 documents writes two instead of twenty, and
+/// after a failure at most this many batches are offered again.
+pub const CHECKPOINT_EVERY: u32 = 8;
 
 /// The longest pause between tries (ms).
 pub const MAX_PAUSE: u64 = 60_000;
@@ -174,6 +184,8 @@ impl Replicator {
             pause_due: false,
             listen: None,
             progress: Progress::default(),
+            unsaved: 0,
+            more: false,
         }
     }
 
@@ -194,8 +206,18 @@ impl Replicator {
     /// checkpoint (the status line's "n changes waiting"). Before the
     /// first checkpoint is read, every document counts.
     pub fn waiting(&self, local: &Database) -> usize {
-        let since = self.since.as_u64().unwrap_or(0);
-        local.changes(since, usize::MAX).len()
+        local.changed_since(self.since.as_u64().unwrap_or(0))
+    }
+
+    /// Whether a live pull is caught up and waits for the next change
+    /// (its next request is the long poll).
+    pub fn is_listening(&self) -> bool {
+        self.step == Step::Listen
+    }
+
+    /// Whether it stopped until the user acts.
+    pub fn is_stopped(&self) -> bool {
+        matches!(self.step, Step::Stopped(_))
     }
 
     /// Starts over from the checkpoints (after a sign-in, or to look for
@@ -238,7 +260,7 @@ impl Replicator {
                         let since = self.since.as_u64().unwrap_or(0);
                         let changes = local.changes(since, self.batch);
                         let Some(last) = changes.last().map(|c| c.seq) else {
-                            self.step = Step::Caught;
+                            self.step = self.caught_up();
                             continue;
                         };
                         let offered = changes.into_iter().map(|c| (c.id, c.leaves)).collect();
@@ -309,6 +331,17 @@ impl Replicator {
                     }
                 },
                 Step::SaveCheckpoint(last) => {
+                    let more = match self.way {
+                        Way::Pull => self.more,
+                        Way::Push => local.changed_since(last.as_u64().unwrap_or(0)) > 0,
+                    };
+                    if more && self.unsaved + 1 < CHECKPOINT_EVERY {
+                        // The next batch first; the checkpoint follows.
+                        self.unsaved += 1;
+                        self.since = last;
+                        self.step = Step::Changes;
+                        continue;
+                    }
                     let mut body = checkpoint(&last, &self.session);
                     if let Some(rev) = &self.remote_checkpoint_rev {
                         body["_rev"] = json!(rev);
@@ -390,8 +423,10 @@ impl Replicator {
             (Step::Changes | Step::Listen, Way::Pull) if ok => match changes_page(&body) {
                 Ok(page) => {
                     self.progress.pending = page.pending;
+                    self.more = page.pending.is_some_and(|n| n > 0)
+                        || (page.pending.is_none() && page.answered >= self.batch);
                     if page.answered == 0 {
-                        Some(Step::Caught)
+                        Some(self.caught_up())
                     } else if page.rows.is_empty() {
                         Some(Step::SaveCheckpoint(page.last_seq))
                     } else {
@@ -452,6 +487,7 @@ impl Replicator {
                     body.get("rev").and_then(Value::as_str).map(str::to_string);
                 local.put_local(&self.checkpoint_key(), checkpoint(&last, &self.session));
                 self.since = last;
+                self.unsaved = 0;
                 Some(Step::Changes)
             }
             (Step::SaveCheckpoint(_), _) if status == 409 => {
@@ -466,6 +502,16 @@ impl Replicator {
                 self.step = step;
             }
             None => self.failed(),
+        }
+    }
+
+    /// Nothing more to move: the checkpoint of the batches done since the
+    /// last one first, then caught up.
+    fn caught_up(&self) -> Step {
+        if self.unsaved > 0 {
+            Step::SaveCheckpoint(self.since.clone())
+        } else {
+            Step::Caught
         }
     }
 

@@ -4,43 +4,75 @@
 //! The password is never part of it: the server's session cookie signs the
 //! browser in, and when it expires the user is asked again.
 
-use std::collections::BTreeSet;
-
-use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::i18n::{tf, Key, Lang};
 use crate::model::ClientId;
 
+/// The first line of the stored setup (its format's version).
+pub const SETUP_HEADER: &str = "kbr-team 1";
+
 /// What this browser knows of its team.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TeamSetup {
     /// The team database's URL (`/couch/team` on the app's own origin, or
     /// `https://sync.example.nl/team`), without a trailing slash.
     pub url: String,
     /// The signed-in user's name (fills "who" on new entries).
     pub name: String,
-    /// The clients kept with the team; every other client stays here.
-    #[serde(default)]
-    pub shared: BTreeSet<ClientId>,
+    /// The clients kept with the team, sorted, each once; every other
+    /// client stays here. (A list, not a set: the first screen reads it,
+    /// and a set's code would weigh on its download.)
+    pub shared: Vec<ClientId>,
 }
 
 impl TeamSetup {
-    /// The stored text.
+    /// The stored text: a header line, the address, the name, then one
+    /// shared client per line (plain lines: the first screen reads it,
+    /// and has no JSON reader).
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut text = format!("{SETUP_HEADER}\n{}\n{}", self.url, self.name);
+        for id in &self.shared {
+            text.push('\n');
+            text.push_str(id.as_str());
+        }
+        text
     }
 
     /// Reads the stored text; anything unreadable is no team.
     pub fn decode(text: &str) -> Option<TeamSetup> {
-        let setup: TeamSetup = serde_json::from_str(text).ok()?;
-        database_url(&setup.url).ok()?;
+        let mut lines = text.lines();
+        if lines.next()? != SETUP_HEADER {
+            return None;
+        }
+        let url = database_url(lines.next()?).ok()?;
+        let name = user_name(lines.next()?).ok()?;
+        let mut setup = TeamSetup {
+            url,
+            name,
+            shared: Vec::new(),
+        };
+        for id in lines.filter_map(ClientId::parse) {
+            setup.set_shared(&id, true);
+        }
         Some(setup)
     }
 
     /// Whether `client` is kept with the team.
     pub fn is_shared(&self, client: &ClientId) -> bool {
-        self.shared.contains(client)
+        self.shared.binary_search(client).is_ok()
+    }
+
+    /// Shares `client` (or stops sharing it); whether that changed anything.
+    pub fn set_shared(&mut self, client: &ClientId, on: bool) -> bool {
+        match (self.shared.binary_search(client), on) {
+            (Err(at), true) => self.shared.insert(at, client.clone()),
+            (Ok(at), false) => {
+                self.shared.remove(at);
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// The server's session URL (`POST` signs in, `GET` says who).
@@ -247,9 +279,13 @@ mod tests {
             name: "anna".into(),
             ..TeamSetup::default()
         };
-        s.shared.insert(ClientId::from_random(7));
+        assert!(s.set_shared(&ClientId::from_random(7), true));
+        assert!(s.set_shared(&ClientId::from_random(3), true));
+        assert!(!s.set_shared(&ClientId::from_random(3), true));
+        assert!(s.shared.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(TeamSetup::decode(&s.encode()), Some(s));
-        assert_eq!(TeamSetup::decode("{\"url\":\"nope\",\"name\":\"x\"}"), None);
+        assert_eq!(TeamSetup::decode("kbr-team 1\nnope\nanna"), None);
+        assert_eq!(TeamSetup::decode("kbr-team 2\n/couch/team\nanna"), None);
         for state in [
             SyncState::Off,
             SyncState::Pulling(12),

@@ -207,8 +207,9 @@ pub fn read(db: &Database, client: &ClientId) -> Assembled {
 
 /// [`read`], with the records of `mine` standing in for documents that are
 /// quarantined: a bad document arriving for a record never removes the
-/// sound version this browser has.
-fn read_keeping(db: &Database, client: &ClientId, mine: Option<&Account>) -> Assembled {
+/// sound version this browser has (nor does this browser then write its
+/// version over a document it cannot read, which may be a newer app's).
+pub fn read_keeping(db: &Database, client: &ClientId, mine: Option<&Account>) -> Assembled {
     let mut found = BTreeMap::new();
     let mut bad = Vec::new();
     for key in db.ids() {

@@ -133,6 +133,9 @@ pub struct Change {
 pub struct Database {
     docs: BTreeMap<String, DocTree>,
     changed: BTreeMap<String, u64>,
+    /// The same, by sequence: `_changes` reads a batch in order without
+    /// going through every document.
+    by_seq: BTreeMap<u64, String>,
     seq: u64,
     locals: BTreeMap<String, Value>,
 }
@@ -156,11 +159,10 @@ impl Database {
     /// `_changes?since=…&style=all_docs&limit=…`: documents changed after
     /// `since`, oldest change first.
     pub fn changes(&self, since: u64, limit: usize) -> Vec<Change> {
-        let mut rows: Vec<Change> = self
-            .changed
-            .iter()
-            .filter(|(_, &seq)| seq > since)
-            .map(|(id, &seq)| Change {
+        self.by_seq
+            .range(since.saturating_add(1)..)
+            .take(limit)
+            .map(|(&seq, id)| Change {
                 seq,
                 id: id.clone(),
                 leaves: self.docs[id]
@@ -169,10 +171,19 @@ impl Database {
                     .map(|l| l.rev.clone())
                     .collect(),
             })
-            .collect();
-        rows.sort_by_key(|c| c.seq);
-        rows.truncate(limit);
-        rows
+            .collect()
+    }
+
+    /// How many documents changed after `since` (a push's "waiting").
+    pub fn changed_since(&self, since: u64) -> usize {
+        self.by_seq.range(since.saturating_add(1)..).count()
+    }
+
+    fn mark_changed(&mut self, id: String) {
+        if let Some(old) = self.changed.insert(id.clone(), self.seq) {
+            self.by_seq.remove(&old);
+        }
+        self.by_seq.insert(self.seq, id);
     }
 
     /// `_revs_diff`: of the revisions offered per document, those not
@@ -211,7 +222,7 @@ impl Database {
             let id = revision.id.clone();
             if self.docs.entry(id.clone()).or_default().insert(revision) {
                 self.seq += 1;
-                self.changed.insert(id, self.seq);
+                self.mark_changed(id);
                 added += 1;
             }
         }
@@ -360,6 +371,9 @@ impl Database {
             tree.leaves.sort_by(|a, b| a.rev.cmp(&b.rev));
             if changed > seq {
                 return Err(shape("a change after the last sequence"));
+            }
+            if db.by_seq.insert(changed, id.to_string()).is_some() {
+                return Err(shape("two documents at one sequence"));
             }
             db.changed.insert(id.to_string(), changed);
             db.docs.insert(id.to_string(), tree);
