@@ -24,6 +24,7 @@ use crate::components::deferred::Deferred;
 use crate::components::header::Header;
 use crate::components::rare::{rare, RarePiece};
 use crate::state::store::Store;
+use crate::state::team::Team;
 use crate::state::ui::{focus_main, Ui};
 use crate::state::work::{self, StoreWork};
 use crate::state::{browser, offline, persist, workshops};
@@ -63,6 +64,19 @@ pub fn App() -> impl IntoView {
         );
     }
     workshops::provide_workshops();
+    let team = Team::install();
+    provide_context(team);
+    // A team set up (here or in another tab): its replicator loads and
+    // waits for its turn (one per browser).
+    Effect::new(move |_| {
+        if team.connected() {
+            work::spawn(
+                store,
+                ui.lang.get_untracked(),
+                StoreWork::KeepTeam(store, team),
+            );
+        }
+    });
     let update = offline::install("./sw.js");
 
     view! {
@@ -77,6 +91,10 @@ pub fn App() -> impl IntoView {
             {ui.tr(Key::SkipToContent)}
         </a>
         <Header />
+        // The team's line: only with a team, its code loaded then.
+        <Show when=move || team.connected()>
+            <Deferred quiet=true load=|| rare(RarePiece::SyncStatus) />
+        </Show>
         // A new version is rare: its notice loads when there is one.
         <Show when=move || update.ready()>
             <Deferred quiet=true load=|| rare(RarePiece::UpdateNotice) />

@@ -23,6 +23,7 @@ pub mod question;
 pub mod radar;
 pub mod rare;
 pub mod status;
+pub mod sync_status;
 pub mod toast;
 pub mod update_notice;
 pub mod weakest;

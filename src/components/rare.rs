@@ -26,6 +26,8 @@ pub enum RarePiece {
     Toast,
     /// "A new version is ready".
     UpdateNotice,
+    /// The team's sync state (only with a team).
+    SyncStatus,
 }
 
 /// Draws `piece` where its code is: registered by the shell.
@@ -70,6 +72,9 @@ pub fn draw(piece: RarePiece) -> AnyView {
         RarePiece::Toast => view! { <crate::components::toast::Toast /> }.into_any(),
         RarePiece::UpdateNotice => {
             view! { <crate::components::update_notice::UpdateNotice /> }.into_any()
+        }
+        RarePiece::SyncStatus => {
+            view! { <crate::components::sync_status::SyncStatus /> }.into_any()
         }
     }
 }

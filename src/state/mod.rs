@@ -22,6 +22,8 @@ pub mod defer;
 pub mod offline;
 pub mod persist;
 pub mod store;
+pub mod sync;
+pub mod team;
 pub mod ui;
 pub mod work;
 pub mod workshops;

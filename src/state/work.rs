@@ -21,6 +21,7 @@ use leptos::reactive::computed::ScopedFuture;
 
 use crate::state::persist::OtherWrite;
 use crate::state::store::{Store, Undo};
+use crate::state::team::Team;
 use crate::state::ui::Ui;
 use crate::state::workshops::Workshops;
 
@@ -49,6 +50,9 @@ pub enum StoreWork {
     ReadWhole(u64),
     /// Save the records read from an older format in the current one.
     SaveMigrated(Store),
+    /// Keep the shared clients in step with the team (this tab, once it
+    /// holds the browser's replicator lock).
+    KeepTeam(Store, Team),
 }
 
 /// Performs store work where its code is: registered by the shell.
@@ -133,6 +137,7 @@ pub fn perform(task: StoreWork) {
             crate::state::persist::local::read_whole_preloaded(now_millis)
         }
         StoreWork::SaveMigrated(store) => store.save_migrated(),
+        StoreWork::KeepTeam(store, team) => crate::state::sync::engine::start(store, team),
     }
 }
 

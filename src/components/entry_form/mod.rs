@@ -21,6 +21,7 @@ use crate::components::errors::ErrorList;
 use crate::components::weight_picker::WeightPicker;
 use crate::state::client::use_client;
 use crate::state::store::{use_store, Undo};
+use crate::state::team::use_team;
 use crate::state::ui::use_ui;
 use buttons::FormButtons;
 use category::CategoryField;
@@ -41,6 +42,7 @@ pub fn EntryForm(
     let ui = use_ui();
     let store = use_store();
     let ctx = use_client();
+    let team = use_team();
     let remembered = DEFAULTS.with(|d| d.borrow().get(&ctx.id).cloned());
     let f = Fields::new(remembered, store.today());
     let errors = RwSignal::new(Vec::<String>::new());
@@ -50,11 +52,17 @@ pub fn EntryForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = ui.lang.get_untracked();
-        let Some(draft) = f.draft() else {
+        let Some(mut draft) = f.draft() else {
             errors.set(vec![ui.t(Key::ErrDateMissing).to_string()]);
             return;
         };
         let edit = editing.get_untracked();
+        if edit.is_none() && draft.who.trim().is_empty() {
+            // A shared client's booking says who booked it.
+            if let Some(name) = team.and_then(|t| t.booker_for(&id)) {
+                draft.who = name;
+            }
+        }
         let command = match edit {
             Some(id) => Command::EditEntry {
                 id,

@@ -13,6 +13,7 @@ mod ledger;
 pub mod moments;
 mod own_categories;
 mod settings;
+mod share_toggle;
 mod signals;
 mod stock_take;
 
@@ -32,6 +33,7 @@ use export_menu::ExportMenu;
 use ledger::LedgerTab;
 use moments::MomentsTab;
 use settings::SettingsTab;
+use share_toggle::ShareToggle;
 use stock_take::StockTakeTab;
 
 /// The client page for `id`, showing `tab`.
@@ -107,6 +109,7 @@ fn ClientHead() -> impl IntoView {
                     {move || account.with(|a| a.client.name.clone())}
                 </h1>
                 <p class="muted user-text">{subtitle}</p>
+                <ShareToggle />
             </div>
             <ExportMenu />
         </div>

@@ -6,6 +6,8 @@ use kbr_core::model::Account;
 use kbr_core::storage::backup::{self, Backup, ImportMode, ImportPlan, MAX_IMPORT_BYTES};
 use leptos::prelude::*;
 
+mod team;
+
 use crate::components::deferred::Deferred;
 use crate::components::downloads::{download_ledger, LedgerExports};
 use crate::components::file_button::FileButton;
@@ -13,12 +15,14 @@ use crate::pages::calendar::{calendar_import, CalendarExport};
 use crate::state::browser;
 use crate::state::store::{use_store, ImportRefused};
 use crate::state::ui::use_ui;
+use team::TeamPanel;
 
 /// The data page.
 #[component]
 pub fn DataPage() -> impl IntoView {
     view! {
         <Exports />
+        <TeamPanel />
         <ImportPanel />
         <CalendarPanel />
         <StorageStatus />

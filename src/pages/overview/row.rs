@@ -11,6 +11,7 @@ use super::signals::SignalBadges;
 use super::RowData;
 use crate::components::status::{saldo_text, ReminderBadge, StatusBadge};
 use crate::state::store::use_store;
+use crate::state::team::use_team;
 use crate::state::ui::use_ui;
 use crate::state::work::{self, StoreWork};
 
@@ -43,6 +44,7 @@ pub fn ClientRow(
     let (saldo, last, hostmanship) = (head.saldo(), head.last_entry, head.hostmanship);
     let (open, overdue) = (head.open_actions, head.overdue_actions);
     let moments_href = href(ClientTab::Moments);
+    let (team, shared_id) = (use_team(), row.id.clone());
     view! {
         <li
             class="client-card"
@@ -69,6 +71,16 @@ pub fn ClientRow(
                     .then(|| {
                         view! { <span class="badge grey">{ui.tr(Key::ArchivedBadge)}</span> }
                     })}
+                {move || {
+                    team.filter(|t| t.is_shared(&shared_id))
+                        .map(|_| {
+                            view! {
+                                <span class="badge blue" data-testid="shared-badge">
+                                    {ui.tr(Key::TeamSharedBadge)}
+                                </span>
+                            }
+                        })
+                }}
             </div>
             <div class="client-figures">
                 <span class="saldo" class:negative=saldo < 0 data-testid="row-saldo">

@@ -628,6 +628,34 @@ pub async fn locked<R: 'static>(name: &str, f: impl FnOnce() -> R + 'static) -> 
     }
 }
 
+/// Waits until this tab holds the Web Lock `name` and keeps it until the
+/// returned function is called (or the tab closes): one tab of the
+/// browser does a job, and the next one takes over when it closes.
+/// Without the Web Locks API every tab holds it (`None` to call).
+pub async fn hold(name: &str) -> Option<js_sys::Function> {
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
+        .filter(|l| !l.is_undefined() && !l.is_null())
+        .map(|l| l.unchecked_into::<LockManager>())?;
+    let release: std::rc::Rc<std::cell::RefCell<Option<js_sys::Function>>> = Default::default();
+    let granted = std::rc::Rc::new(std::cell::RefCell::new(None::<js_sys::Function>));
+    let got = js_sys::Promise::new(&mut |resolve, _| *granted.borrow_mut() = Some(resolve));
+    let (out, tell) = (release.clone(), granted.clone());
+    let callback = Closure::once_into_js(move |_lock: JsValue| {
+        // Held while this promise is pending: until `release` is called.
+        let held = js_sys::Promise::new(&mut |resolve, _| *out.borrow_mut() = Some(resolve));
+        if let Some(tell) = tell.borrow_mut().take() {
+            let _ = tell.call0(&JsValue::UNDEFINED);
+        }
+        held
+    });
+    let _ = locks.request(name, callback.unchecked_ref());
+    let _ = wasm_bindgen_futures::JsFuture::from(got).await;
+    let r = release.borrow_mut().take();
+    r
+}
+
 /// What a guarded write found.
 #[derive(Clone, Debug)]
 pub enum Write {
@@ -887,6 +915,26 @@ pub fn save_text(key: &str, value: &str) -> Result<(), StorageFault> {
 /// Removes a small text value.
 pub fn remove_text(key: &str) -> Result<(), StorageFault> {
     remove(key)
+}
+
+/// The length of a stored text (0 when there is none): what it takes of
+/// the quota, in UTF-16 units as the browser counts.
+pub fn text_len(key: &str) -> usize {
+    get(key)
+        .ok()
+        .flatten()
+        .map_or(0, |t| t.encode_utf16().count())
+}
+
+/// Calls `on_change(key, new value)` whenever another tab writes or
+/// removes a key starting with `prefix`, as long as the app runs.
+pub fn watch_keys(prefix: &'static str, on_change: impl Fn(String, Option<String>) + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key().filter(|k| k.starts_with(prefix)) {
+            on_change(key, ev.new_value());
+        }
+    });
+    leptos::prelude::on_cleanup(move || handle.remove());
 }
 
 /// The browser's `localStorage`, as a [`Persistence`](super::Persistence):

@@ -41,6 +41,7 @@ mod import;
 mod notice;
 mod other_writers;
 mod save;
+mod team;
 
 pub use import::ImportRefused;
 
