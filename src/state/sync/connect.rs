@@ -7,7 +7,7 @@ use kbr_core::i18n::{t, tf, Key, Lang};
 use kbr_core::model::ClientId;
 use kbr_core::sync::replicator::Response;
 use kbr_core::sync::setup::{database_url, user_name, SetupError, SyncState, TeamSetup};
-use serde_json::{json, Value};
+use serde_json::json;
 use thiserror::Error;
 
 use super::engine;
@@ -67,22 +67,6 @@ async fn sign_in_at(setup: &TeamSetup, password: &str) -> Result<(), ConnectErro
         Response::Status(401 | 403, _) => Err(ConnectError::NotMember),
         Response::Status(s, _) => Err(ConnectError::Server(s)),
         Response::Failed | Response::Quiet => Err(ConnectError::Unreachable),
-    }
-}
-
-/// Whether the server knows this browser's session (a 401 elsewhere then
-/// means "not a member").
-pub async fn signed_in(database_url: &str) -> bool {
-    let setup = TeamSetup {
-        url: database_url.to_string(),
-        ..TeamSetup::default()
-    };
-    match fetch_json(&setup.session_url(), "GET", None, SIGN_IN_MS).await {
-        Response::Status(200, body) => body
-            .pointer("/userCtx/name")
-            .and_then(Value::as_str)
-            .is_some_and(|n| !n.is_empty()),
-        _ => false,
     }
 }
 

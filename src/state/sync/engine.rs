@@ -406,7 +406,7 @@ impl Engine {
     /// means the user is no member (some servers answer 401 for that).
     async fn stopped(&self, fare: &RefCell<Fare>, stop: Stop) {
         let stop = match stop {
-            Stop::SignIn if super::connect::signed_in(&self.url()).await => Stop::NotMember,
+            Stop::SignIn if http::signed_in(&self.url()).await => Stop::NotMember,
             other => other,
         };
         fare.borrow_mut().stopped = Some(stop);

@@ -3,6 +3,7 @@
 //! with CORS), and a time limit after which the request is given up.
 
 use kbr_core::sync::replicator::{Method, Request, Response};
+use kbr_core::sync::setup::TeamSetup;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -101,6 +102,22 @@ async fn read(window: &web_sys::Window, url: &str, init: &RequestInit) -> Option
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or(Value::Null);
     Some(Response::Status(status, body))
+}
+
+/// Whether the server knows this browser's session (a 401 elsewhere then
+/// means "not a member").
+pub async fn signed_in(database_url: &str) -> bool {
+    let setup = TeamSetup {
+        url: database_url.to_string(),
+        ..TeamSetup::default()
+    };
+    match fetch_json(&setup.session_url(), "GET", None, 15_000).await {
+        Response::Status(200, body) => body
+            .pointer("/userCtx/name")
+            .and_then(Value::as_str)
+            .is_some_and(|n| !n.is_empty()),
+        _ => false,
+    }
 }
 
 /// Waits `ms` milliseconds.
