@@ -318,6 +318,19 @@ def boot_script(prefix, name, preloads):
                      f"init({{module_or_path:new URL('{prefix}{name}_bg.wasm',import.meta.url)}});")
 
 
+def sync_origin():
+    """KBR_SYNC_ORIGIN: a team database on an origin of its own
+    (https://sync.example.nl), added to connect-src and nothing else. Only a
+    bare origin is accepted: no path, no wildcard, nothing the policy would
+    read as more."""
+    origin = os.environ.get("KBR_SYNC_ORIGIN", "").strip().rstrip("/")
+    if not origin:
+        return None
+    if not re.fullmatch(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?", origin):
+        sys.exit(f"KBR_SYNC_ORIGIN={origin!r} is not a bare origin (https://host[:port])")
+    return origin
+
+
 def write_page(template, target, prefix, name, app_root, css, preloads=()):
     with open(os.path.join(ROOT, template), encoding="utf-8") as f:
         html = f.read()
@@ -333,6 +346,11 @@ def write_page(template, target, prefix, name, app_root, css, preloads=()):
     if "<!-- BUILD -->" not in html or "INLINE_SCRIPT_HASHES" not in html:
         sys.exit(f"{template}: the <!-- BUILD --> marker or INLINE_SCRIPT_HASHES is missing")
     html = html.replace("    <!-- BUILD -->", head).replace("INLINE_SCRIPT_HASHES", csp_hash(script))
+    origin = sync_origin()
+    if origin:
+        if "connect-src 'self';" not in html:
+            sys.exit(f"{template}: no connect-src 'self' to add the sync origin to")
+        html = html.replace("connect-src 'self';", f"connect-src 'self' {origin};")
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8") as f:
         f.write(html)

@@ -795,3 +795,98 @@ async fn a_record_whose_digest_reads_but_whose_rest_does_not_is_set_aside_when_o
     root.remove();
     local().clear().unwrap();
 }
+
+/// An account of `n` synthetic entries under client id `id`.
+fn client_named(id: &str, n: usize, seed: u64) -> Account {
+    let mut a = demo::synthetic(n, seed, today());
+    a.client.id = kbr_core::model::ClientId::new_unchecked(id);
+    a
+}
+
+#[wasm_bindgen_test]
+async fn the_team_link_reads_its_setup_and_the_teams_versions_reach_storage() {
+    use kbr_core::storage::merge::{Conflict, Record};
+    use kbr_core::sync::setup::TeamSetup;
+    use klantbankrekening::state::store::Store;
+    use klantbankrekening::state::team::Team;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    fresh_start("#/");
+    let (shared, local_only) = (client_named("c-shared", 5, 1), client_named("c-here", 5, 2));
+    store(&shared);
+    store(&local_only);
+    let mut setup = TeamSetup {
+        url: "/couch/team".into(),
+        name: "anna".into(),
+        shared: Vec::new(),
+    };
+    setup.set_shared(&shared.client.id, true);
+    local().set_item("kbr:team", &setup.encode()).unwrap();
+    klantbankrekening::start(7).await;
+    let root = container();
+    let got: Rc<RefCell<Option<(Store, Team)>>> = Rc::default();
+    let out = got.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let store = Store::install();
+        provide_context(store);
+        let team = Team::install();
+        provide_context(team);
+        *out.borrow_mut() = Some((store, team));
+    });
+    let (store, team) = (*got.borrow()).expect("mounted");
+
+    // The link as stored: who, what is shared; never a password.
+    assert!(team.connected());
+    assert!(team.is_shared(&shared.client.id));
+    assert!(!team.is_shared(&local_only.client.id));
+    assert_eq!(team.booker_for(&shared.client.id).as_deref(), Some("anna"));
+    assert_eq!(team.booker_for(&local_only.client.id), None);
+    assert_eq!(team.setup_now(), Some(setup.clone()));
+
+    // A teammate's version of the shared client replaces it and is stored.
+    let mut theirs = shared.clone();
+    theirs.entries.truncate(3);
+    store.from_team(&shared.client.id, Some(theirs.clone()), Vec::new());
+    saved().await;
+    let raw = local()
+        .get_item(&codec::client_key(&shared.client.id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(codec::decode(&raw).unwrap().account, theirs);
+
+    // A client a teammate shares appears; one the team deleted goes.
+    let arrived = client_named("c-arrived", 2, 3);
+    store.from_team(&arrived.client.id, Some(arrived.clone()), Vec::new());
+    store.from_team(&local_only.client.id, None, Vec::new());
+    saved().await;
+    assert!(store.holds(&arrived.client.id));
+    assert!(local()
+        .get_item(&codec::client_key(&arrived.client.id))
+        .unwrap()
+        .is_some());
+    assert!(!store.holds(&local_only.client.id));
+    assert!(local()
+        .get_item(&codec::client_key(&local_only.client.id))
+        .unwrap()
+        .is_none());
+
+    // A field two people changed differently is asked.
+    let conflict = Conflict {
+        record: Record::Client,
+        field: Some("name".into()),
+        mine: Some(serde_json::json!("Oost")),
+        theirs: Some(serde_json::json!("West")),
+    };
+    store.from_team(&arrived.client.id, Some(arrived.clone()), vec![conflict]);
+    assert_eq!(store.pending().len(), 1);
+
+    // Leaving forgets the setup and the sync state, keeps the clients.
+    team.forget();
+    assert!(!team.connected());
+    assert!(local().get_item("kbr:team").unwrap().is_none());
+    assert!(store.holds(&shared.client.id));
+    drop(handle);
+    root.remove();
+    local().clear().unwrap();
+}

@@ -3,7 +3,7 @@
 // anything else, like a static host without rewrite rules. It proves the
 // app needs no server help. Run as a script (Playwright's webServer), or
 // import `serve` to start one on a folder of a test's own.
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -22,9 +22,13 @@ export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)
  * With `production`, it answers as a production host would: gzip where the
  * browser accepts it, and the content-hashed build folder (`b/`) cached for
  * a year (scripts/lighthouse measures that). */
-export function serve(root, port, base, { production = false } = {}) {
+export function serve(root, port, base, { production = false, couch = process.env.KBR_COUCH } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (couch && (url.pathname.startsWith('/couch/') || url.pathname.startsWith('/__couch/'))) {
+      proxyCouch(couch, req, res, url);
+      return;
+    }
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
     path = path.slice(base.length) || 'index.html';
@@ -50,6 +54,37 @@ export function serve(root, port, base, { production = false } = {}) {
     }
   });
   return new Promise((ok) => server.listen(Number(port), '127.0.0.1', () => ok(server)));
+}
+
+// The team database on this origin, as the README's deployment has it: a
+// reverse proxy passes /couch/… to the CouchDB-protocol server (PouchDB
+// Server in tests), so the app's connect-src 'self' holds. A test can take
+// the server away and bring it back (POST /__couch/down, /__couch/up):
+// while it is down every request, and every one under way, is cut off, as
+// when the server stops.
+let couchDown = false;
+const underWay = new Set();
+function proxyCouch(couch, req, res, url) {
+  if (url.pathname === '/__couch/down' || url.pathname === '/__couch/up') {
+    couchDown = url.pathname === '/__couch/down';
+    if (couchDown) for (const r of underWay) r.destroy();
+    res.writeHead(204).end();
+    return;
+  }
+  if (couchDown) { req.socket.destroy(); return; }
+  const target = new URL(couch);
+  const upstream = httpRequest({
+    host: target.hostname, port: target.port, method: req.method,
+    path: url.pathname.slice('/couch'.length) + url.search,
+    headers: { ...req.headers, host: target.host },
+  }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  underWay.add(res.socket);
+  res.on('close', () => underWay.delete(res.socket));
+  upstream.on('error', () => { if (!res.headersSent) res.writeHead(502); res.end(); });
+  req.pipe(upstream);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
