@@ -677,6 +677,9 @@ translations! {
     BannerStartupRecords => "{n} opgeslagen {n:klant kon|klanten konden} niet worden gelezen. Ze zijn niet overschreven; herlaad de pagina om het opnieuw te proberen.", "{n} stored {n:client|clients} could not be read. They were not overwritten; reload the page to try again.";
     ConflictHere => "Dit tabblad", "This tab";
     ConflictThere => "Ander tabblad", "Other tab";
+    ConflictShown => "Nu getoond", "Shown now";
+    ConflictOther => "Andere wijziging", "The other change";
+    BannerConflictTeam => "Twee mensen in het team hebben '{client}' tegelijk gewijzigd, op dezelfde plek. Kies per punt welke versie blijft; al het andere is al samengevoegd. Je keuze gaat naar het hele team.", "Two people in the team changed '{client}' at the same time, in the same place. Choose per point which version stays; everything else is merged already. Your choice goes to the whole team.";
     ConflictSave => "Keuzes opslaan", "Save choices";
     ConflictKeep => "Bewaren", "Keep";
     ConflictDelete => "Verwijderen", "Delete";
@@ -1121,6 +1124,7 @@ translations! {
     SyncOff => "Alleen in deze browser", "Only in this browser";
     SyncStarting => "Team: verbinden…", "Team: connecting…";
     SyncPulling => "Team: ophalen, nog {n} wijzigingen", "Team: fetching, {n} changes left";
+    SyncReceived => "Team: ophalen, {n} wijzigingen binnen", "Team: fetching, {n} changes in";
     SyncSynced => "Team: bijgewerkt om {at}", "Team: in step at {at}";
     SyncWaiting => "Team: {n} wijzigingen wachten", "Team: {n} changes waiting";
     SyncOffline => "Team: offline, {n} wijzigingen wachten", "Team: offline, {n} changes waiting";

@@ -80,6 +80,20 @@ impl Device {
         }
     }
 
+    /// A pull as the browser does it, without taking the result: what
+    /// `absorb` gives, quarantined documents and all.
+    fn pull_raw(&mut self, server: &mut Database) -> kbr_core::sync::team::Absorbed {
+        replicate(server, &mut self.db, &format!("{}-pull", self.name), 5);
+        let agreed = self.agreed.clone();
+        absorb(
+            &mut self.db,
+            &client_id(),
+            agreed.as_ref(),
+            Some(&self.app),
+            today(),
+        )
+    }
+
     fn push(&mut self, server: &mut Database) {
         if let Some(agreed) = &self.agreed {
             commit(&mut self.db, Some(agreed), &self.app);
@@ -515,15 +529,7 @@ fn a_bad_version_of_a_record_never_removes_the_sound_one_kept_here() {
     let mut hostile = serde_json::to_value(entry(1, 3, 10, 0)).unwrap();
     hostile["weight"] = json!(99);
     server.edit(&key, Some(body(DocKind::Entry, &hostile, None)));
-    replicate(&mut server, &mut late.db, "late-pull", 5);
-    let agreed = late.agreed.clone();
-    let got = absorb(
-        &mut late.db,
-        &client_id(),
-        agreed.as_ref(),
-        Some(&late.app),
-        today(),
-    );
+    let got = late.pull_raw(&mut server);
     assert_eq!(got.quarantined.len(), 1);
     assert_eq!(got.quarantined[0].0, key);
     assert_eq!(
@@ -539,15 +545,7 @@ fn a_shared_client_removed_on_one_device_is_gone_on_the_other() {
     assert!(remove(&mut d[0].db, &client_id()) >= 3);
     d[0].push(&mut server);
     let mut late = Device::late(5, d[1].app.clone());
-    replicate(&mut server, &mut late.db, "late-pull", 5);
-    let agreed = late.agreed.clone();
-    let got = absorb(
-        &mut late.db,
-        &client_id(),
-        agreed.as_ref(),
-        Some(&late.app),
-        today(),
-    );
+    let got = late.pull_raw(&mut server);
     assert_eq!(got.account, None);
     let (touched_now, seq) = touched(&late.db, 0);
     assert!(touched_now.contains(&client_id()));
@@ -567,15 +565,7 @@ fn a_browser_starting_again_does_not_write_over_a_document_it_set_aside() {
     );
     newer["kbr"] = json!(DOC_SCHEMA + 1);
     server.edit(&key, Some(newer));
-    replicate(&mut server, &mut late.db, "late-pull", 5);
-    let agreed = late.agreed.clone();
-    let got = absorb(
-        &mut late.db,
-        &client_id(),
-        agreed.as_ref(),
-        Some(&late.app),
-        today(),
-    );
+    let got = late.pull_raw(&mut server);
     assert_eq!(got.quarantined.len(), 1);
     assert_eq!(got.account.as_ref(), Some(&late.app));
     // A new start: what was agreed is read back the same way.

@@ -44,6 +44,7 @@ fn MergeQuestion(
     let name = pending.merged.client.name.clone();
     let deleted = pending.theirs_account.is_none();
     let unreadable = pending.unreadable;
+    let team = pending.team;
     let merged = std::sync::Arc::new(pending.merged.clone());
     let rows = pending
         .conflicts
@@ -71,7 +72,7 @@ fn MergeQuestion(
                             on:change=move |_| pick(Side::Mine)
                         />
                         <span>
-                            {ui.tr(Key::ConflictHere)}": "
+                            {ui.tr(if team { Key::ConflictShown } else { Key::ConflictHere })}": "
                             <strong class="user-text">{mine.clone()}</strong>
                         </span>
                     </label>
@@ -84,7 +85,7 @@ fn MergeQuestion(
                             on:change=move |_| pick(Side::Theirs)
                         />
                         <span>
-                            {ui.tr(Key::ConflictThere)}": "
+                            {ui.tr(if team { Key::ConflictOther } else { Key::ConflictThere })}": "
                             <strong class="user-text">{theirs.clone()}</strong>
                         </span>
                     </label>
@@ -93,7 +94,7 @@ fn MergeQuestion(
         })
         .collect_view();
     let id = pending.id.clone();
-    let id2 = pending.id.clone();
+    let id2 = StoredValue::new(pending.id.clone());
     view! {
         <section class="banner warning" role="alert" data-testid="banner-conflict">
             <p class="user-text">
@@ -103,6 +104,8 @@ fn MergeQuestion(
                         Key::BannerStoredUnreadable
                     } else if deleted {
                         Key::BannerDeletedThere
+                    } else if team {
+                        Key::BannerConflictTeam
                     } else {
                         Key::BannerConflict
                     },
@@ -133,19 +136,22 @@ fn MergeQuestion(
                     when=move || !unreadable
                     fallback=|| view! { <ExportButton testid="conflict-export" /> }
                 >
-                    <button
-                        type="button"
-                        class="button small"
-                        data-testid="conflict-theirs-all"
-                        on:click={
-                            let id2 = id2.clone();
-                            move |_| store.take_theirs(&id2)
-                        }
-                    >
-                        {move || {
-                            ui.t(if deleted { Key::ConflictDelete } else { Key::ConflictTheirs })
-                        }}
-                    </button>
+                    // Two tabs: one may take the other's version whole. A
+                    // team's two changes have no "other side" to take.
+                    <Show when=move || !team>
+                        <button
+                            type="button"
+                            class="button small"
+                            data-testid="conflict-theirs-all"
+                            on:click=move |_| store.take_theirs(&id2.get_value())
+                        >
+                            {move || {
+                                ui.t(
+                                    if deleted { Key::ConflictDelete } else { Key::ConflictTheirs },
+                                )
+                            }}
+                        </button>
+                    </Show>
                 </Show>
             </div>
         </section>

@@ -166,6 +166,9 @@ pub enum SyncState {
     Starting,
     /// A first pull under way: changes the server says are left.
     Pulling(u64),
+    /// A first pull under way on a server that does not say how many are
+    /// left: the changes received so far.
+    Received(u64),
     /// Everything exchanged; `at` is the time (HH:MM) of the last exchange.
     Synced(String),
     /// Changes of this browser not yet on the server.
@@ -189,6 +192,7 @@ impl SyncState {
             SyncState::Off => crate::i18n::t(lang, Key::SyncOff).into(),
             SyncState::Starting => crate::i18n::t(lang, Key::SyncStarting).into(),
             SyncState::Pulling(left) => tf(lang, Key::SyncPulling, &[("n", &left.to_string())]),
+            SyncState::Received(n) => tf(lang, Key::SyncReceived, &[("n", &n.to_string())]),
             SyncState::Synced(at) => tf(lang, Key::SyncSynced, &[("at", at)]),
             SyncState::Waiting(n) => tf(lang, Key::SyncWaiting, &[("n", &n.to_string())]),
             SyncState::Offline(n) => tf(lang, Key::SyncOffline, &[("n", &n.to_string())]),
@@ -210,6 +214,7 @@ impl SyncState {
             SyncState::Off => "off".into(),
             SyncState::Starting => "starting".into(),
             SyncState::Pulling(n) => format!("pulling:{n}"),
+            SyncState::Received(n) => format!("received:{n}"),
             SyncState::Synced(at) => format!("synced:{at}"),
             SyncState::Waiting(n) => format!("waiting:{n}"),
             SyncState::Offline(n) => format!("offline:{n}"),
@@ -228,6 +233,7 @@ impl SyncState {
             ("off", _) => SyncState::Off,
             ("starting", _) => SyncState::Starting,
             ("pulling", Some(n)) => SyncState::Pulling(n),
+            ("received", Some(n)) => SyncState::Received(n),
             ("synced", _) => SyncState::Synced(value.to_string()),
             ("waiting", Some(n)) => SyncState::Waiting(n as usize),
             ("offline", Some(n)) => SyncState::Offline(n as usize),
@@ -289,6 +295,7 @@ mod tests {
         for state in [
             SyncState::Off,
             SyncState::Pulling(12),
+            SyncState::Received(500),
             SyncState::Synced("10:04".into()),
             SyncState::Waiting(3),
             SyncState::Offline(2),

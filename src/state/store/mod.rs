@@ -125,6 +125,9 @@ pub struct PendingMerge {
     /// Not another writer's version: the stored copy is listed but cannot
     /// be read. The question is whether to save this tab's copy again.
     pub unreadable: bool,
+    /// Two people of the team changed it (not two tabs): the first value
+    /// is the one shown now, the other the other change.
+    pub team: bool,
 }
 
 /// What this tab knows of one client's stored record.

@@ -25,6 +25,7 @@ impl Store {
                                 theirs: String::new(),
                                 theirs_account: None,
                                 unreadable: false,
+                                team: false,
                             });
                         });
                     }
@@ -51,6 +52,7 @@ impl Store {
                 theirs: String::new(),
                 theirs_account: None,
                 unreadable: true,
+                team: false,
             });
         });
     }
@@ -129,6 +131,7 @@ impl Store {
                     theirs: theirs.writer.clone(),
                     theirs_account: Some(theirs.account),
                     unreadable: false,
+                    team: false,
                 });
             });
             return;

@@ -39,6 +39,7 @@ impl Store {
                     theirs: head,
                     theirs_account: Some(account.clone()),
                     unreadable: false,
+                    team: true,
                 });
             });
         }

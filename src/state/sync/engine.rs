@@ -108,6 +108,7 @@ struct Engine {
     pull_fare: RefCell<Fare>,
     push_fare: RefCell<Fare>,
     pending: Cell<Option<u64>>,
+    received: Cell<usize>,
     waiting: Cell<usize>,
     synced_at: RefCell<String>,
     browser_id: String,
@@ -159,6 +160,7 @@ impl Engine {
             pull_fare: RefCell::new(Fare::default()),
             push_fare: RefCell::new(Fare::default()),
             pending: Cell::new(None),
+            received: Cell::new(0),
             waiting: Cell::new(0),
             synced_at: RefCell::new(String::new()),
             browser_id,
@@ -216,6 +218,7 @@ impl Engine {
                     }
                     if !self.pull_fare.borrow().caught_up {
                         self.pending.set(r.progress().pending);
+                        self.received.set(r.progress().written);
                     }
                 }
                 Action::Wait(ms) => {
@@ -433,8 +436,9 @@ impl Engine {
             (Some(Stop::NotMember), _) => SyncState::NotMember,
             (None, Some(None)) => SyncState::Offline(waiting),
             (None, Some(Some(reason))) => SyncState::Error(reason),
-            (None, None) if !pull.caught_up => match self.pending.get() {
-                Some(left) if left > 0 => SyncState::Pulling(left),
+            (None, None) if !pull.caught_up => match (self.pending.get(), self.received.get()) {
+                (Some(left), _) if left > 0 => SyncState::Pulling(left),
+                (_, n) if n > 0 => SyncState::Received(n as u64),
                 _ => SyncState::Starting,
             },
             (None, None) if waiting > 0 || !push.caught_up => SyncState::Waiting(waiting),

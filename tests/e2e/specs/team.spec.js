@@ -260,12 +260,23 @@ test('measure: first push and pull of a 10,000-entry client, and a teammate\'s b
   await form.getByTestId('team-url').fill(`/couch/${db}`);
   await form.getByTestId('team-name').fill(user.bram);
   await form.getByTestId('team-password').fill('bram-pw');
+  // The status line during the first pull (what it said, in order).
+  await bram.page.evaluate(() => {
+    window.__states = [];
+    setInterval(() => {
+      const s = document.querySelector('[data-testid=sync-status]');
+      const text = s && s.textContent;
+      if (text && window.__states[window.__states.length - 1] !== text) window.__states.push(text);
+    }, 50);
+  });
   t0 = Date.now();
   await form.getByTestId('team-submit').click();
   await expect(bram.page.getByTestId('team-share-c-groot')).toBeChecked({ timeout: 120_000 });
   await bram.team.synced(120_000);
   const pull = Date.now() - t0;
+  const states = await bram.page.evaluate(() => window.__states);
   console.log(`MEASURE team sync, ${n} entries: first push ${push} ms, first pull ${pull} ms (goal: under 5000 ms each)`);
+  console.log(`MEASURE team sync, the status line during the first pull: ${states.join(' → ')}`);
 
   // A teammate's booking on a small shared client, seen on an open page.
   await page.goto('./');

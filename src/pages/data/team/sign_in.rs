@@ -62,39 +62,29 @@ pub fn SignInForm(
                 <p role="alert">{ui.tr(Key::TeamSignInIntro)}</p>
             </Show>
             <Show when=move || first>
-                <label class="field">
-                    <span>{ui.tr(Key::TeamAddress)}</span>
-                    <input
-                        type="text"
-                        inputmode="url"
-                        autocomplete="url"
-                        data-testid="team-url"
-                        prop:value=url
-                        on:input=move |ev| url.set(event_target_value(&ev))
-                    />
-                </label>
-                <label class="field">
-                    <span>{ui.tr(Key::TeamName)}</span>
-                    <input
-                        type="text"
-                        autocomplete="username"
-                        autocapitalize="off"
-                        data-testid="team-name"
-                        prop:value=name
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </label>
-            </Show>
-            <label class="field">
-                <span>{ui.tr(Key::TeamPassword)}</span>
-                <input
-                    type="password"
-                    autocomplete="current-password"
-                    data-testid="team-password"
-                    prop:value=password
-                    on:input=move |ev| password.set(event_target_value(&ev))
+                <Field
+                    label=Key::TeamAddress
+                    kind="text"
+                    fill="url"
+                    testid="team-url"
+                    mode="url"
+                    value=url
                 />
-            </label>
+                <Field
+                    label=Key::TeamName
+                    kind="text"
+                    fill="username"
+                    testid="team-name"
+                    value=name
+                />
+            </Show>
+            <Field
+                label=Key::TeamPassword
+                kind="password"
+                fill="current-password"
+                testid="team-password"
+                value=password
+            />
             <Show when=move || error.with(Option::is_some)>
                 <p class="banner danger" role="alert" data-testid="team-error">
                     {move || error.get()}
@@ -111,5 +101,40 @@ pub fn SignInForm(
                 </button>
             </p>
         </form>
+    }
+}
+
+/// One labelled input of the form.
+#[component]
+fn Field(
+    /// Its label.
+    label: Key,
+    /// The input's type.
+    kind: &'static str,
+    /// What the browser may fill in (`autocomplete`).
+    fill: &'static str,
+    /// The test id.
+    testid: &'static str,
+    /// The keyboard a phone shows (`inputmode`), when not plain text.
+    #[prop(optional)]
+    mode: Option<&'static str>,
+    /// What was typed.
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <label class="field">
+            <span>{ui.tr(label)}</span>
+            <input
+                type=kind
+                autocomplete=fill
+                inputmode=mode
+                autocapitalize="off"
+                spellcheck="false"
+                data-testid=testid
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </label>
     }
 }
