@@ -33,7 +33,7 @@ use crate::state::team::{quarantine_text, Team, DB_KEY};
 /// The Web Lock of the one tab that replicates.
 pub const LEADER_LOCK: &str = "kbr:team:leader";
 /// Documents per request.
-const BATCH: usize = 500;
+const BATCH: usize = 1000;
 /// How long the server may hold a long poll (ms); the browser ends it a
 /// little later itself (some servers ignore the timeout).
 const LONG_POLL_MS: u64 = 20_000;

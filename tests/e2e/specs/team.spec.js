@@ -277,6 +277,10 @@ test('measure: first push and pull of a 10,000-entry client, and a teammate\'s b
   const states = await bram.page.evaluate(() => window.__states);
   console.log(`MEASURE team sync, ${n} entries: first push ${push} ms, first pull ${pull} ms (goal: under 5000 ms each)`);
   console.log(`MEASURE team sync, the status line during the first pull: ${states.join(' → ')}`);
+  await expect.poll(() => bram.page.evaluate(() => (localStorage.getItem('kbr:team:db') || '').length), { timeout: 30_000 }).toBeGreaterThan(0);
+  const [syncChars, accountChars] = await bram.page.evaluate(() => [
+    localStorage.getItem('kbr:team:db').length, localStorage.getItem('kbr:client:c-groot').length]);
+  console.log(`MEASURE team sync, stored in the browser: sync state ${syncChars} characters beside the account's ${accountChars} (${(syncChars / accountChars).toFixed(2)}×)`);
 
   // A teammate's booking on a small shared client, seen on an open page.
   await page.goto('./');
