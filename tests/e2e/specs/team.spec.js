@@ -229,6 +229,9 @@ test('an expired session asks to sign in again and keeps every change queued', a
   for (const note of ['voor het verlopen', 'na het verlopen']) {
     expect(docs.some((d) => d.kind === 'entry' && d.record.note === note), note).toBe(true);
   }
+  // The sync state kept beside the accounts is counted and shown.
+  await page.goto('./#/data');
+  await expect(page.getByTestId('team-stored')).toContainText(/[1-9][0-9]* KB/);
 });
 
 // The figures of `ONLY=sync scripts/bench` (not part of scripts/test): a
